@@ -11,6 +11,7 @@ const watch = process.argv.includes('--watch');
 const problemMatcher = {
   name: 'problem-matcher',
   setup(build) {
+    if (!watch) return;
     build.onStart(() => console.log(`[watch] build started (${build.initialOptions.outdir ?? build.initialOptions.outfile})`));
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
@@ -30,6 +31,7 @@ function listTests(dir) {
 }
 
 const common = {
+  metafile: true,
   bundle: true,
   sourcemap: !production,
   minify: production,
@@ -74,6 +76,8 @@ if (!production && integrationTests.length > 0) {
 }
 
 async function main() {
+  // A production build must not ship a stale source map or bundle from an earlier development build.
+  if (production) fs.rmSync('dist', { recursive: true, force: true });
   const contexts = await Promise.all(builds.filter((b) => b.entryPoints.every((e) => fs.existsSync(e))).map((b) => esbuild.context(b)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

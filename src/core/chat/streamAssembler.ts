@@ -1,0 +1,84 @@
+// Builds the whole reply from streamed events. One per request: two overlapping requests never share one.
+import type { ChatEvent, Usage } from '../hub/types';
+
+export interface AssembledToolCall {
+  index: number;
+  id: string;
+  name: string;
+  /** The JSON arguments text, as concatenated from the deltas. */
+  arguments: string;
+}
+
+export interface AssembledReply {
+  text: string;
+  reasoning: string;
+  toolCalls: AssembledToolCall[];
+  usage?: Usage;
+  /** `stop`, `length`, `tool_calls`, … or undefined when the hub never said why it stopped. */
+  finishReason?: string;
+  /**
+   * True when the stream ended in good order ([DONE]) without any finish reason: new-api hubs do this when
+   * the upstream provider timed out, so the text may be cut short.
+   */
+  possiblyTruncated: boolean;
+}
+
+export class StreamAssembler {
+  private text = '';
+  private reasoning = '';
+  private readonly calls = new Map<number, AssembledToolCall>();
+  private usage?: Usage;
+  private finishReason?: string;
+  private truncated = false;
+
+  add(event: ChatEvent): void {
+    switch (event.type) {
+      case 'text':
+        this.text += event.text;
+        break;
+      case 'reasoning':
+        this.reasoning += event.text;
+        break;
+      case 'toolCallDelta': {
+        let call = this.calls.get(event.index);
+        if (!call) {
+          call = { index: event.index, id: '', name: '', arguments: '' };
+          this.calls.set(event.index, call);
+        }
+        if (event.id) call.id = event.id;
+        if (event.name) call.name += call.name === event.name ? '' : event.name;
+        call.arguments += event.argumentsDelta;
+        break;
+      }
+      case 'usage':
+        this.usage = event.usage;
+        break;
+      case 'finish':
+        this.finishReason = event.reason;
+        break;
+    }
+  }
+
+  markPossiblyTruncated(): void {
+    this.truncated = true;
+  }
+
+  get textLength(): number {
+    return this.text.length + this.reasoning.length;
+  }
+
+  snapshot(): AssembledReply {
+    const toolCalls = [...this.calls.values()]
+      .sort((a, b) => a.index - b.index)
+      // Some hubs never send an id; downstream (tool results) needs one to pair results with calls.
+      .map((c) => ({ ...c, id: c.id || `call_${c.index}` }));
+    return {
+      text: this.text,
+      reasoning: this.reasoning,
+      toolCalls,
+      usage: this.usage,
+      finishReason: this.finishReason,
+      possiblyTruncated: this.truncated,
+    };
+  }
+}

@@ -1,0 +1,421 @@
+// The hub client: models list, streamed and plain chat completions, with retries, timeouts and cancellation.
+// No VS Code here: the extension hands it a key getter, a logger and (in tests) nothing else.
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { StreamAssembler, type AssembledReply } from '../chat/streamAssembler';
+import { redact, silentLogger, type Logger } from '../logger';
+import { ChunkDecoder } from './chunkDecoder';
+import { HubError, errorFromStatus, isHubError, readErrorBody } from './errors';
+import { IdleWatchdog } from './idleWatchdog';
+import { parseModelList } from './models';
+import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfter, sleep } from './retry';
+import { chunkSchema, completionSchema, successFalseSchema } from './schemas';
+import type { ChatEvent, ChatRequest, HubModel } from './types';
+
+export interface HubClientOptions {
+  /** The hub's base URL, ending in /v1 (already normalised by the caller). */
+  baseUrl: string;
+  /** Read on every request, so a key set or cleared meanwhile takes effect at once. */
+  getApiKey: () => PromiseLike<string | undefined> | string | undefined;
+  fetch?: typeof globalThis.fetch;
+  logger?: Logger;
+  maxRetries?: number;
+  /** Longest silence allowed before the first byte and between two chunks. */
+  idleTimeoutMs?: number;
+  /** A reply longer than this (text + reasoning, in characters) is stopped with an error; what came is kept. */
+  maxReplyChars?: number;
+  userAgent?: string;
+}
+
+export interface StreamOptions {
+  signal?: AbortSignal;
+  /** Called for every event as it arrives, before the promise resolves with the whole reply. */
+  onEvent?: (event: ChatEvent) => void;
+}
+
+export interface ChatResult extends AssembledReply {
+  /** Chunks that were not valid JSON or not chunk-shaped: skipped (and logged), counted so the UI can say so. */
+  skippedChunks: number;
+}
+
+export interface ModelList {
+  models: HubModel[];
+  /** Entries that were malformed and left out. */
+  skipped: number;
+}
+
+const MAX_ERROR_BODY_CHARS = 64 * 1024;
+const MAX_JSON_BODY_CHARS = 32 * 1024 * 1024;
+const MAX_EVENT_CHARS = 8 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+
+export class HubClient {
+  private readonly fetchImpl: typeof globalThis.fetch;
+  private readonly logger: Logger;
+  private readonly maxRetries: number;
+  private readonly idleTimeoutMs: number;
+  private readonly maxReplyChars: number;
+
+  constructor(private readonly options: HubClientOptions) {
+    this.fetchImpl = options.fetch ?? globalThis.fetch;
+    this.logger = options.logger ?? silentLogger;
+    this.maxRetries = Math.max(0, options.maxRetries ?? 2);
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+    this.maxReplyChars = options.maxReplyChars ?? 20_000_000;
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  async listModels(options: { signal?: AbortSignal } = {}): Promise<ModelList> {
+    const { response, watchdog, key } = await this.send('GET', 'models', undefined, options.signal, {});
+    try {
+      const json = await this.readJson(response, watchdog, key, {});
+      const result = parseModelList(json, this.baseUrl);
+      if (result.skipped > 0) this.logger.warn(`models: skipped ${result.skipped} malformed entr${result.skipped === 1 ? 'y' : 'ies'}`);
+      return result;
+    } finally {
+      watchdog.dispose();
+    }
+  }
+
+  /** A plain (non-streamed) completion. */
+  async complete(request: ChatRequest, options: { signal?: AbortSignal } = {}): Promise<ChatResult> {
+    const { response, watchdog, key } = await this.send('POST', 'chat/completions', { ...request, stream: false }, options.signal, { model: request.model });
+    try {
+      const json = await this.readJson(response, watchdog, key, { model: request.model });
+      return completionToResult(json, request.model);
+    } finally {
+      watchdog.dispose();
+    }
+  }
+
+  /** A streamed completion: events go to `onEvent` as they arrive; resolves with the whole reply. */
+  async streamChat(request: ChatRequest, options: StreamOptions = {}): Promise<ChatResult> {
+    const body = { ...request, stream: true, stream_options: { include_usage: true } };
+    const { response, watchdog, key } = await this.send('POST', 'chat/completions', body, options.signal, { model: request.model });
+    const assembler = new StreamAssembler();
+    try {
+      const type = response.headers.get('content-type') ?? '';
+      // Some hubs ignore `stream: true` or answer with a JSON error under status 200.
+      if (!type.includes('text/event-stream')) {
+        const result = completionToResult(await this.readJson(response, watchdog, key, { model: request.model }), request.model);
+        replay(result, options.onEvent);
+        return result;
+      }
+      return await this.readStream(response, watchdog, assembler, options.onEvent, request.model);
+    } catch (err) {
+      throw this.finalError(err, options.signal, watchdog, key, assembler);
+    } finally {
+      watchdog.dispose();
+    }
+  }
+
+  private async readStream(response: Response, watchdog: IdleWatchdog, assembler: StreamAssembler, onEvent: StreamOptions['onEvent'], model: string): Promise<ChatResult> {
+    const decoder = new ChunkDecoder();
+    let skippedChunks = 0;
+    let done = false;
+    const emit = (event: ChatEvent) => {
+      assembler.add(event);
+      onEvent?.(event);
+    };
+    const onMessage = (message: EventSourceMessage) => {
+      if (done) return;
+      const data = message.data;
+      if (data === '[DONE]') {
+        done = true;
+        return;
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(data);
+      } catch {
+        skippedChunks++;
+        this.logger.warn(`stream: skipped a chunk that is not JSON: ${JSON.stringify(data.slice(0, 120))}`);
+        return;
+      }
+      const parsed = chunkSchema.safeParse(json);
+      if (!parsed.success) {
+        skippedChunks++;
+        this.logger.warn(`stream: skipped a chunk of unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`);
+        return;
+      }
+      if (parsed.data.error !== undefined) {
+        const { code, text } = readErrorBody(JSON.stringify({ error: parsed.data.error }));
+        throw new HubError({
+          kind: 'brokenStream',
+          code,
+          hubMessage: text,
+          message: `The hub reported an error in the middle of the reply${text ? `: ${text}` : ''}${code ? ` (${code})` : ''}. What arrived is kept; retry, or try another model.`,
+        });
+      }
+      decoder.decode(parsed.data, emit);
+      if (assembler.textLength > this.maxReplyChars) {
+        throw new HubError({ kind: 'tooLarge', message: `The reply passed ${Math.round(this.maxReplyChars / 1e6)} million characters and was stopped. What arrived is kept.` });
+      }
+    };
+    const parser = createParser({
+      onEvent: onMessage,
+      onError: (err) => {
+        if (err.type === 'max-buffer-size-exceeded') {
+          throw new HubError({ kind: 'tooLarge', message: 'The hub sent a single stream event larger than 8 MB; the reply was stopped. What arrived is kept.' });
+        }
+        this.logger.warn(`stream: ${err.message}`);
+      },
+      maxBufferSize: MAX_EVENT_CHARS,
+    });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const text = new TextDecoder();
+    try {
+      while (!done) {
+        const { value, done: ended } = await reader.read();
+        if (ended) break;
+        watchdog.touch();
+        parser.feed(text.decode(value, { stream: true }));
+      }
+    } finally {
+      // Release the connection (a hub may keep it open after [DONE]).
+      reader.cancel().catch(() => undefined);
+    }
+    if (!done && !decoder.sawFinish) {
+      const got = assembler.textLength;
+      throw new HubError({
+        kind: 'brokenStream',
+        message: `The connection to the hub closed before the reply was finished${got ? ` (after ${got} characters)` : ''}. What arrived is kept; retry to get the rest.`,
+      });
+    }
+    if (!decoder.sawFinish) {
+      assembler.markPossiblyTruncated();
+      this.logger.warn(`stream: ${model} ended without a finish reason; the reply may be cut short`);
+    }
+    return { ...assembler.snapshot(), skippedChunks };
+  }
+
+  /** Sends one request, retrying before any of the reply has arrived. The returned watchdog keeps guarding the body. */
+  private async send(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal | undefined, context: { model?: string }): Promise<{ response: Response; watchdog: IdleWatchdog; key: string }> {
+    const key = (await this.options.getApiKey())?.trim();
+    if (!key) {
+      throw new HubError({ kind: 'noKey', message: 'No API key is set for this hub. Run "AI Hub: Set API Key" to add one.' });
+    }
+    const url = this.url(path);
+    const init: RequestInit = {
+      method,
+      headers: {
+        authorization: `Bearer ${key}`,
+        accept: body === undefined || (body as { stream?: boolean }).stream !== true ? 'application/json' : 'text/event-stream',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        'user-agent': this.options.userAgent ?? 'aihub-vscode',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      redirect: 'manual',
+    };
+    for (let attempt = 0; ; attempt++) {
+      const watchdog = new IdleWatchdog(this.idleTimeoutMs, signal);
+      const started = Date.now();
+      this.logger.debug(`${method} ${url}${context.model ? ` model=${context.model}` : ''} (authorization: Bearer [redacted])${attempt ? ` retry ${attempt}` : ''}`);
+      let response: Response;
+      try {
+        response = await this.fetchFollowingSameOrigin(url, { ...init, signal: watchdog.signal });
+      } catch (err) {
+        const error = this.finalError(err, signal, watchdog, key);
+        watchdog.dispose();
+        if (error.kind === 'network' && attempt < this.maxRetries) {
+          const wait = backoffMs(attempt);
+          this.logger.warn(`${method} ${url}: ${error.message} Retrying in ${wait} ms.`);
+          await this.wait(wait, signal);
+          continue;
+        }
+        throw error;
+      }
+      this.logger.debug(`${method} ${url} → ${response.status} in ${Date.now() - started} ms`);
+      if (response.ok) return { response, watchdog, key };
+      let text: string;
+      try {
+        text = redact(await readCapped(response, MAX_ERROR_BODY_CHARS, watchdog), [key]);
+      } catch (err) {
+        watchdog.dispose();
+        throw this.finalError(err, signal, watchdog, key);
+      }
+      watchdog.dispose();
+      const retryAfterMs = parseRetryAfter(response.headers);
+      const error = errorFromStatus(response.status, text, { model: context.model, retryAfterMs });
+      const canWait = retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS;
+      if (isRetryableStatus(response.status) && attempt < this.maxRetries && canWait) {
+        const wait = retryAfterMs ?? backoffMs(attempt);
+        this.logger.warn(`${method} ${url} → ${response.status}; retrying in ${wait} ms (${attempt + 1}/${this.maxRetries})`);
+        await this.wait(wait, signal);
+        continue;
+      }
+      this.logger.error(`${method} ${url} → ${error.message}`);
+      throw error;
+    }
+  }
+
+  private async wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await sleep(ms, signal);
+    } catch {
+      throw cancelledError();
+    }
+  }
+
+  /** Follows redirects only within the hub's origin: the key must never travel to another server. */
+  private async fetchFollowingSameOrigin(url: string, init: RequestInit): Promise<Response> {
+    let current = url;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const response = await this.fetchImpl(current, init);
+      if (response.status < 300 || response.status >= 400 || response.status === 304) return response;
+      const location = response.headers.get('location');
+      if (!location) return response;
+      const next = new URL(location, current);
+      const from = new URL(current);
+      await response.body?.cancel().catch(() => undefined);
+      if (next.origin !== from.origin) {
+        throw new HubError({
+          kind: 'redirect',
+          status: response.status,
+          message: `The hub redirected to another server (${next.origin}); the request was not sent there with your key. Check aihub.baseUrl (the hub may have moved).`,
+        });
+      }
+      if (response.status === 303) init = { ...init, method: 'GET', body: undefined };
+      current = next.href;
+    }
+    throw new HubError({ kind: 'redirect', message: `The hub redirected more than ${MAX_REDIRECTS} times. Check aihub.baseUrl.` });
+  }
+
+  private async readJson(response: Response, watchdog: IdleWatchdog, key: string, context: { model?: string }): Promise<unknown> {
+    const text = await readCapped(response, MAX_JSON_BODY_CHARS, watchdog, true);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      const { text: said } = readErrorBody(redact(text, [key]));
+      const html = /^\s*</.test(text);
+      throw new HubError({
+        kind: 'invalidResponse',
+        status: response.status,
+        hubMessage: said,
+        message: html
+          ? `The hub answered with a web page instead of an API reply${said ? ` ("${said}")` : ''}. Check that aihub.baseUrl is the hub's API address, ending in /v1.`
+          : `The hub's reply is not valid JSON${said ? ` ("${said}")` : ''}. Check aihub.baseUrl, or retry.`,
+      });
+    }
+    const failed = successFalseSchema.safeParse(json);
+    if (failed.success) {
+      const said = redact(failed.data.message ?? '', [key]);
+      throw errorFromStatus(CHANNEL_STATUS_GUESS(said), JSON.stringify({ error: { message: said } }), context);
+    }
+    if (json && typeof json === 'object' && 'error' in json && !('choices' in json) && !('data' in json)) {
+      throw errorFromStatus(response.status >= 400 ? response.status : 500, redact(text, [key]), context);
+    }
+    return json;
+  }
+
+  /** Maps whatever was thrown to a HubError, attaching the part of the reply that had arrived. */
+  private finalError(err: unknown, userSignal: AbortSignal | undefined, watchdog: IdleWatchdog, key: string, assembler?: StreamAssembler): HubError {
+    let error: HubError;
+    if (isHubError(err)) error = err;
+    else if (userSignal?.aborted) error = cancelledError();
+    else if (watchdog.timedOut) {
+      error = new HubError({
+        kind: 'timeout',
+        message: `The hub sent nothing for ${Math.round(this.idleTimeoutMs / 1000)} s, so the request was stopped. What arrived is kept; retry, or raise aihub.requestTimeoutSeconds.`,
+      });
+    } else error = networkError(err, this.baseUrl, key);
+    if (assembler && !error.partial) error.partial = assembler.snapshot();
+    return error;
+  }
+
+  private url(path: string): string {
+    let base: URL;
+    try {
+      base = new URL(this.options.baseUrl);
+    } catch {
+      throw new HubError({ kind: 'config', message: `The hub address "${this.options.baseUrl}" is not a valid URL. Set aihub.baseUrl to something like https://aihubapi.ai/v1.` });
+    }
+    if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+      throw new HubError({ kind: 'config', message: `The hub address must start with https:// (or http:// for a local hub), not ${base.protocol}` });
+    }
+    return `${base.href.replace(/\/+$/, '')}/${path}`;
+  }
+}
+
+// new-api's `{"success":false}` carries no status: a "no channel" message means 503, anything else a refusal.
+const CHANNEL_STATUS_GUESS = (message: string): number => (/channel|渠道/i.test(message) ? 503 : /quota|额度|余额/i.test(message) ? 402 : 400);
+
+function cancelledError(): HubError {
+  return new HubError({ kind: 'cancelled', message: 'The request was cancelled.' });
+}
+
+function networkError(err: unknown, baseUrl: string, key: string): HubError {
+  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+  const detail = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
+  let origin = baseUrl;
+  try {
+    origin = new URL(baseUrl).origin;
+  } catch {
+    // keep the raw text
+  }
+  return new HubError({
+    kind: 'network',
+    message: redact(`Could not reach the hub at ${origin} (${detail}). Check aihub.baseUrl and your network connection.`, [key]),
+    cause: err,
+  });
+}
+
+/** Reads a body as text but never more than `max` characters, so a huge error page cannot exhaust memory. */
+async function readCapped(response: Response, max: number, watchdog: IdleWatchdog, failWhenOver = false): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let out = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      watchdog.touch();
+      out += decoder.decode(value, { stream: true });
+      if (out.length > max) {
+        if (failWhenOver) throw new HubError({ kind: 'tooLarge', message: `The hub's reply passed ${Math.round(max / 1e6)} MB and was not read.` });
+        return out.slice(0, max);
+      }
+    }
+    return out + decoder.decode();
+  } finally {
+    reader.cancel().catch(() => undefined);
+  }
+}
+
+function completionToResult(json: unknown, model: string): ChatResult {
+  const parsed = completionSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new HubError({ kind: 'invalidResponse', message: `The hub's reply for "${model}" has an unexpected shape (${parsed.error.issues[0]?.message ?? 'no choices'}).` });
+  }
+  const choice = parsed.data.choices[0];
+  const assembler = new StreamAssembler();
+  const message = choice?.message;
+  const reasoning = message?.reasoning_content ?? message?.reasoning;
+  if (reasoning) assembler.add({ type: 'reasoning', text: reasoning });
+  if (message?.content) assembler.add({ type: 'text', text: message.content });
+  message?.tool_calls?.forEach((call, index) =>
+    assembler.add({ type: 'toolCallDelta', index, id: call.id ?? undefined, name: call.function.name, argumentsDelta: call.function.arguments ?? '' }),
+  );
+  const usage = parsed.data.usage;
+  if (usage) {
+    const promptTokens = usage.prompt_tokens ?? 0;
+    const completionTokens = usage.completion_tokens ?? 0;
+    assembler.add({ type: 'usage', usage: { promptTokens, completionTokens, totalTokens: usage.total_tokens ?? promptTokens + completionTokens } });
+  }
+  if (choice?.finish_reason) assembler.add({ type: 'finish', reason: choice.finish_reason });
+  return { ...assembler.snapshot(), skippedChunks: 0 };
+}
+
+/** Gives a listener of a stream the events of a reply that came whole, so it sees one shape either way. */
+function replay(result: ChatResult, onEvent: StreamOptions['onEvent']): void {
+  if (!onEvent) return;
+  if (result.reasoning) onEvent({ type: 'reasoning', text: result.reasoning });
+  if (result.text) onEvent({ type: 'text', text: result.text });
+  for (const call of result.toolCalls) onEvent({ type: 'toolCallDelta', index: call.index, id: call.id, name: call.name, argumentsDelta: call.arguments });
+  if (result.usage) onEvent({ type: 'usage', usage: result.usage });
+  if (result.finishReason) onEvent({ type: 'finish', reason: result.finishReason });
+}

@@ -1,0 +1,63 @@
+// The OpenAI-compatible request shapes the hub accepts, and the events the client yields while streaming.
+
+export type ChatRole = 'system' | 'user' | 'assistant' | 'tool';
+
+export interface TextContentPart { type: 'text'; text: string }
+export interface ImageContentPart { type: 'image_url'; image_url: { url: string; detail?: 'auto' | 'low' | 'high' } }
+export type ContentPart = TextContentPart | ImageContentPart;
+
+export interface ToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+export type ChatMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string | ContentPart[] }
+  | { role: 'assistant'; content: string | null; tool_calls?: ToolCall[] }
+  | { role: 'tool'; content: string; tool_call_id: string };
+
+export interface ToolDefinition {
+  type: 'function';
+  function: { name: string; description?: string; parameters?: Record<string, unknown> };
+}
+
+export type ToolChoice = 'auto' | 'none' | 'required' | { type: 'function'; function: { name: string } };
+
+export interface ChatRequest {
+  model: string;
+  messages: ChatMessage[];
+  temperature?: number;
+  top_p?: number;
+  max_tokens?: number;
+  stop?: string | string[];
+  presence_penalty?: number;
+  frequency_penalty?: number;
+  seed?: number;
+  tools?: ToolDefinition[];
+  tool_choice?: ToolChoice;
+}
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+}
+
+/** One piece of a streamed reply, in arrival order. */
+export type ChatEvent =
+  | { type: 'text'; text: string }
+  | { type: 'reasoning'; text: string }
+  /** A fragment of a tool call; fragments with the same `index` belong to one call. */
+  | { type: 'toolCallDelta'; index: number; id?: string; name?: string; argumentsDelta: string }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'finish'; reason: string };
+
+export interface HubModel {
+  id: string;
+  ownedBy?: string;
+  created?: number;
+  /** Every field the hub sent, so views can show metadata this client does not know about. */
+  raw: Record<string, unknown>;
+}

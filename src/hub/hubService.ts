@@ -1,0 +1,57 @@
+// Hands out a hub client for the current settings and key; the one place the extension builds clients.
+import * as vscode from 'vscode';
+import { HubClient } from '../core/hub/client';
+import type { Logger } from '../core/logger';
+import type { ConfigStore } from '../config/configuration';
+import type { KeyStore } from '../keys/keyStore';
+
+export class HubService implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fires when the hub (base URL) or its key changes: cached model lists must be refetched. */
+  readonly onDidChangeHub = this.emitter.event;
+  private readonly subscriptions: vscode.Disposable[];
+  private lastBaseUrl: string;
+
+  constructor(
+    private readonly config: ConfigStore,
+    private readonly keys: KeyStore,
+    private readonly logger: Logger,
+    private readonly userAgent: string,
+  ) {
+    this.lastBaseUrl = config.current.baseUrl;
+    this.subscriptions = [
+      config.onDidChange((c) => {
+        if (c.baseUrl === this.lastBaseUrl) return;
+        this.lastBaseUrl = c.baseUrl;
+        this.emitter.fire();
+      }),
+      keys.onDidChange(() => this.emitter.fire()),
+    ];
+  }
+
+  get baseUrl(): string {
+    return this.config.current.baseUrl;
+  }
+
+  hasKey(): Thenable<boolean> {
+    return this.keys.get(this.baseUrl).then((k) => !!k);
+  }
+
+  /** A client bound to the settings of this moment; cheap, so callers make one per request. */
+  client(): HubClient {
+    const { baseUrl, maxRetries, requestTimeoutSeconds } = this.config.current;
+    return new HubClient({
+      baseUrl,
+      getApiKey: () => this.keys.get(baseUrl),
+      logger: this.logger,
+      maxRetries,
+      idleTimeoutMs: requestTimeoutSeconds * 1000,
+      userAgent: this.userAgent,
+    });
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,31 @@
+// Every public name in one place: command ids, view ids, setting keys and the language-model vendor are
+// fixed (acceptance tests outside the repository drive the extension through them).
+
+export const VENDOR = 'aihub';
+
+export const Commands = {
+  setApiKey: 'aihub.setApiKey',
+  clearApiKey: 'aihub.clearApiKey',
+  openChat: 'aihub.openChat',
+  newChat: 'aihub.newChat',
+  explainSelection: 'aihub.explainSelection',
+  refactorSelection: 'aihub.refactorSelection',
+  refreshModels: 'aihub.refreshModels',
+  selectModel: 'aihub.selectModel',
+} as const;
+
+export const Views = {
+  container: 'aihub',
+  chat: 'aihub.chat',
+  models: 'aihub.models',
+} as const;
+
+export const Settings = {
+  section: 'aihub',
+  baseUrl: 'baseUrl',
+  defaultModel: 'defaultModel',
+  maxRetries: 'maxRetries',
+  requestTimeoutSeconds: 'requestTimeoutSeconds',
+} as const;
+
+export const DEFAULT_BASE_URL = 'https://aihubapi.ai/v1';

@@ -1,0 +1,25 @@
+// The long-lived objects every feature shares, built once in activate().
+import * as vscode from 'vscode';
+import { ConfigStore } from './config/configuration';
+import { HubService } from './hub/hubService';
+import { KeyStore } from './keys/keyStore';
+import { ModelsService } from './models/modelsService';
+
+export interface Services {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  config: ConfigStore;
+  keys: KeyStore;
+  hub: HubService;
+  models: ModelsService;
+}
+
+export function createServices(context: vscode.ExtensionContext): { services: Services; disposables: vscode.Disposable[] } {
+  const log = vscode.window.createOutputChannel('AI Hub', { log: true });
+  const config = new ConfigStore();
+  const keys = new KeyStore(context.secrets);
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '0';
+  const hub = new HubService(config, keys, log, `aihub-vscode/${version} vscode/${vscode.version}`);
+  const models = new ModelsService(context.globalState, hub, log);
+  return { services: { context, log, config, keys, hub, models }, disposables: [log, config, keys, hub, models] };
+}
