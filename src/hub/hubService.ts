@@ -1,6 +1,7 @@
 // Hands out a hub client for the current settings and key; the one place the extension builds clients.
 import * as vscode from 'vscode';
 import { HubClient } from '../core/hub/client';
+import { isLoopbackUrl } from '../core/hubs/loopback';
 import type { Logger } from '../core/logger';
 import type { ConfigStore } from '../config/configuration';
 import type { KeyStore } from '../keys/keyStore';
@@ -33,8 +34,14 @@ export class HubService implements vscode.Disposable {
     return this.config.current.baseUrl;
   }
 
+  /** Whether the current hub may be asked without a key: only one on this machine (Ollama, the demo hub). */
+  get keyOptional(): boolean {
+    return isLoopbackUrl(this.baseUrl);
+  }
+
+  /** True when requests can be sent: a key is stored for this hub, or the hub is local and needs none. */
   hasKey(): Thenable<boolean> {
-    return this.keys.get(this.baseUrl).then((k) => !!k);
+    return this.keys.get(this.baseUrl).then((k) => !!k || this.keyOptional);
   }
 
   /** A client bound to the settings of this moment; cheap, so callers make one per request. */
@@ -43,6 +50,7 @@ export class HubService implements vscode.Disposable {
     return new HubClient({
       baseUrl,
       getApiKey: () => this.keys.get(baseUrl),
+      keyOptional: isLoopbackUrl(baseUrl),
       logger: this.logger,
       maxRetries,
       idleTimeoutMs: requestTimeoutSeconds * 1000,

@@ -16,6 +16,8 @@ export interface HubClientOptions {
   baseUrl: string;
   /** Read on every request, so a key set or cleared meanwhile takes effect at once. */
   getApiKey: () => PromiseLike<string | undefined> | string | undefined;
+  /** Send requests without a key when none is set (local hubs such as Ollama or the demo hub need none). */
+  keyOptional?: boolean;
   fetch?: typeof globalThis.fetch;
   logger?: Logger;
   maxRetries?: number;
@@ -193,15 +195,15 @@ export class HubClient {
 
   /** Sends one request, retrying before any of the reply has arrived. The returned watchdog keeps guarding the body. */
   private async send(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal | undefined, context: { model?: string }): Promise<{ response: Response; watchdog: IdleWatchdog; key: string }> {
-    const key = (await this.options.getApiKey())?.trim();
-    if (!key) {
+    const key = (await this.options.getApiKey())?.trim() ?? '';
+    if (!key && !this.options.keyOptional) {
       throw new HubError({ kind: 'noKey', message: 'No API key is set for this hub. Run "AI Hub: Set API Key" to add one.' });
     }
     const url = this.url(path);
     const init: RequestInit = {
       method,
       headers: {
-        authorization: `Bearer ${key}`,
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
         accept: body === undefined || (body as { stream?: boolean }).stream !== true ? 'application/json' : 'text/event-stream',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         'user-agent': this.options.userAgent ?? 'aihub-vscode',
@@ -212,7 +214,7 @@ export class HubClient {
     for (let attempt = 0; ; attempt++) {
       const watchdog = new IdleWatchdog(this.idleTimeoutMs, signal);
       const started = Date.now();
-      this.logger.debug(`${method} ${url}${context.model ? ` model=${context.model}` : ''} (authorization: Bearer [redacted])${attempt ? ` retry ${attempt}` : ''}`);
+      this.logger.debug(`${method} ${url}${context.model ? ` model=${context.model}` : ''}${key ? ' (authorization: Bearer [redacted])' : ' (no key)'}${attempt ? ` retry ${attempt}` : ''}`);
       let response: Response;
       try {
         response = await this.fetchFollowingSameOrigin(url, { ...init, signal: watchdog.signal });
