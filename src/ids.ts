@@ -12,6 +12,21 @@ export const Commands = {
   refactorSelection: 'aihub.refactorSelection',
   refreshModels: 'aihub.refreshModels',
   selectModel: 'aihub.selectModel',
+  filterModels: 'aihub.filterModels',
+  clearModelFilter: 'aihub.clearModelFilter',
+  pinModel: 'aihub.pinModel',
+  unpinModel: 'aihub.unpinModel',
+  copyModelId: 'aihub.copyModelId',
+  chatWithModel: 'aihub.chatWithModel',
+  /** Internal: what the models view and status bar show, as plain data (for the integration tests). */
+  modelsViewSnapshot: 'aihub._modelsViewSnapshot',
+} as const;
+
+/** Context keys the extension sets for `when` clauses in package.json. */
+export const ContextKeys = {
+  /** True when the current hub has a key, or is local and needs none. */
+  hasKey: 'aihub.hasKey',
+  modelFilterActive: 'aihub.modelFilterActive',
 } as const;
 
 export const Views = {

@@ -1,8 +1,132 @@
+// The models feature: the `aihub.models` tree, the model picker, the status bar item and their commands.
 import * as vscode from 'vscode';
-import { registerNotBuiltYet } from '../commands/notBuiltYet';
-import { Commands } from '../ids';
+import { Commands, ContextKeys, Views } from '../ids';
 import type { Services } from '../services';
+import { ModelStatusBar } from '../statusBar/modelStatusBar';
+import { Favourites } from './favourites';
+import { KeyPresence } from './hasKeyContext';
+import { pickModel, setDefaultModel } from './modelPicker';
+import { ModelsTreeProvider, type ModelsNode } from './modelsTree';
+import { modelsViewSnapshot } from './modelsViewSnapshot';
 
-export function registerModels(_services: Services): vscode.Disposable {
-  return vscode.Disposable.from(registerNotBuiltYet(Commands.refreshModels, 'the models view'), registerNotBuiltYet(Commands.selectModel, 'the model picker'));
+export function registerModels(services: Services): vscode.Disposable {
+  const keys = new KeyPresence(services);
+  const favourites = new Favourites(services.context.globalState);
+  const tree = new ModelsTreeProvider(services, favourites, keys);
+  const view = vscode.window.createTreeView(Views.models, { treeDataProvider: tree, showCollapseAll: true });
+  const statusBar = new ModelStatusBar(services, keys);
+
+  const updateTitle = () => {
+    const total = services.models.catalog.length;
+    if (!tree.filter) {
+      view.description = total > 0 ? `${total} models` : undefined;
+      view.message = undefined;
+      return;
+    }
+    const shown = tree.groups().reduce((n, g) => n + (g.kind === 'provider' ? g.models.length : 0), 0);
+    view.description = `filter: ${tree.filter}`;
+    view.message = `Showing ${shown} of ${total} models matching "${tree.filter}".`;
+  };
+  const setFilter = (text: string) => {
+    tree.setFilter(text);
+    void vscode.commands.executeCommand('setContext', ContextKeys.modelFilterActive, tree.filter !== '');
+    updateTitle();
+  };
+
+  // The list fetch in flight (a refresh from anywhere) shows as the view's progress bar.
+  const showProgress = () => {
+    if (services.models.state.status !== 'loading') return;
+    void vscode.window.withProgress({ location: { viewId: Views.models } }, () => services.models.refresh().catch(() => undefined));
+  };
+
+  const refresh = async (): Promise<number> => {
+    try {
+      return (await services.models.refresh()).length;
+    } catch (err) {
+      // The view shows the error with a retry item; a command run from the palette also deserves an answer.
+      if (!view.visible) void vscode.window.showWarningMessage(`AI Hub: could not load models: ${err instanceof Error ? err.message : String(err)}`);
+      return 0;
+    }
+  };
+
+  const disposables: vscode.Disposable[] = [
+    keys,
+    favourites,
+    tree,
+    view,
+    statusBar,
+    services.models.onDidChange(() => {
+      showProgress();
+      updateTitle();
+    }),
+    vscode.commands.registerCommand(Commands.refreshModels, refresh),
+    vscode.commands.registerCommand(Commands.selectModel, async (argument?: unknown) => {
+      const id = typeof argument === 'string' ? argument.trim() : modelIdOf(argument) ?? (await pickModel(services, favourites));
+      if (!id) return undefined;
+      await setDefaultModel(id);
+      services.log.info(`models: default model set to ${id}`);
+      return id;
+    }),
+    vscode.commands.registerCommand(Commands.filterModels, async (argument?: unknown) => {
+      if (typeof argument === 'string') return setFilter(argument);
+      await askForFilter(tree.filter, setFilter);
+    }),
+    vscode.commands.registerCommand(Commands.clearModelFilter, () => setFilter('')),
+    vscode.commands.registerCommand(Commands.pinModel, (argument?: unknown) => withModelId(argument, (id) => favourites.pin(id))),
+    vscode.commands.registerCommand(Commands.unpinModel, (argument?: unknown) => withModelId(argument, (id) => favourites.unpin(id))),
+    vscode.commands.registerCommand(Commands.copyModelId, (argument?: unknown) =>
+      withModelId(argument, async (id) => {
+        await vscode.env.clipboard.writeText(id);
+        vscode.window.setStatusBarMessage(`AI Hub: copied ${id}`, 3000);
+      }),
+    ),
+    vscode.commands.registerCommand(Commands.chatWithModel, (argument?: unknown) =>
+      withModelId(argument, async (id) => {
+        // The chat panel starts its conversations with the default model.
+        await setDefaultModel(id);
+        await vscode.commands.executeCommand(Commands.openChat);
+      }),
+    ),
+    vscode.commands.registerCommand(Commands.modelsViewSnapshot, () => modelsViewSnapshot(tree, view, keys, statusBar, services)),
+  ];
+
+  // Show the cached list at once, and fetch a fresh one in the background once the key store has answered.
+  updateTitle();
+  void keys.ready().then(() => {
+    if (keys.hasKey) void services.models.refresh().catch(() => undefined);
+  });
+  return vscode.Disposable.from(...disposables);
+}
+
+function modelIdOf(argument: unknown): string | undefined {
+  if (typeof argument === 'string' && argument.trim()) return argument.trim();
+  const node = argument as ModelsNode | undefined;
+  return node && typeof node === 'object' && node.kind === 'model' ? node.model.id : undefined;
+}
+
+async function withModelId(argument: unknown, action: (id: string) => Thenable<void>): Promise<void> {
+  const id = modelIdOf(argument);
+  if (id) await action(id);
+}
+
+/** Filters live as the user types; Escape puts the previous filter back. */
+function askForFilter(previous: string, setFilter: (text: string) => void): Promise<void> {
+  const input = vscode.window.createInputBox();
+  input.title = 'AI Hub: Filter Models';
+  input.prompt = 'Words to find in the model id or provider name (e.g. "claude", "openai mini"). Empty clears the filter.';
+  input.value = previous;
+  let accepted = false;
+  input.onDidChangeValue(setFilter);
+  return new Promise<void>((resolve) => {
+    input.onDidAccept(() => {
+      accepted = true;
+      input.hide();
+    });
+    input.onDidHide(() => {
+      if (!accepted) setFilter(previous);
+      input.dispose();
+      resolve();
+    });
+    input.show();
+  });
 }

@@ -1,0 +1,45 @@
+// Whether the current hub can be asked (a key is stored, or the hub is local and needs none), mirrored into the
+// `aihub.hasKey` context key that the views' welcome content depends on. The one place that sets that key.
+import * as vscode from 'vscode';
+import { ContextKeys } from '../ids';
+import type { Services } from '../services';
+
+export class KeyPresence implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private known: boolean | undefined;
+  private readonly subscription: vscode.Disposable;
+  private pending: Promise<void> | undefined;
+
+  constructor(private readonly services: Services) {
+    // HubService fires on a key change (here or in another window) and on a base-URL change.
+    this.subscription = services.hub.onDidChangeHub(() => void this.update());
+    void this.update();
+  }
+
+  /** Undefined until the first look into SecretStorage has answered. */
+  get hasKey(): boolean | undefined {
+    return this.known;
+  }
+
+  /** Resolves once the current answer is known. */
+  ready(): Promise<void> {
+    return this.pending ?? Promise.resolve();
+  }
+
+  private update(): Promise<void> {
+    const run = Promise.resolve(this.services.hub.hasKey()).then(async (hasKey) => {
+      const changed = hasKey !== this.known;
+      this.known = hasKey;
+      await vscode.commands.executeCommand('setContext', ContextKeys.hasKey, hasKey);
+      if (changed) this.emitter.fire();
+    });
+    this.pending = run.catch((err) => this.services.log.warn(`key: could not read the key store: ${String(err)}`));
+    return this.pending;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}

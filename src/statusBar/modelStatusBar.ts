@@ -1,0 +1,71 @@
+// The status bar item: which hub and which model requests go to, in a warning colour when they cannot
+// succeed (no key, or the hub rejected the key). Clicking it opens the model picker.
+import * as vscode from 'vscode';
+import { Commands } from '../ids';
+import type { KeyPresence } from '../models/hasKeyContext';
+import type { Services } from '../services';
+
+export interface StatusBarSnapshot {
+  text: string;
+  tooltip: string;
+  warning: boolean;
+}
+
+export class ModelStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('aihub.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly subscriptions: vscode.Disposable[];
+  private current: StatusBarSnapshot = { text: '', tooltip: '', warning: false };
+
+  constructor(
+    private readonly services: Services,
+    private readonly keys: KeyPresence,
+  ) {
+    this.item.name = 'AI Hub Model';
+    this.item.command = Commands.selectModel;
+    const update = () => this.update();
+    this.subscriptions = [keys.onDidChange(update), services.models.onDidChange(update), services.config.onDidChange(update)];
+    this.update();
+    this.item.show();
+  }
+
+  get snapshot(): StatusBarSnapshot {
+    return this.current;
+  }
+
+  private update(): void {
+    const host = hostOf(this.services.hub.baseUrl);
+    const model = this.services.config.current.defaultModel || 'no model';
+    const problem = this.problem(host);
+    const text = `$(hubot) ${host} · ${model}`;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.isTrusted = { enabledCommands: [Commands.selectModel, Commands.setApiKey] };
+    if (problem) tooltip.appendMarkdown('$(warning) ').appendText(problem).appendMarkdown(`\n\n[Set API Key](command:${Commands.setApiKey})\n\n`);
+    tooltip.appendText(`AI Hub: ${host}, model ${model}`).appendMarkdown(`\n\n[Select Model](command:${Commands.selectModel})`);
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.accessibilityInformation = { label: `AI Hub: ${host}, model ${model}${problem ? `. ${problem}` : ''}` };
+    this.current = { text, tooltip: `${problem ? `${problem} ` : ''}AI Hub: ${host}, model ${model}`, warning: !!problem };
+  }
+
+  /** Why requests would fail now, in words, or undefined when nothing is known to be wrong. */
+  private problem(host: string): string | undefined {
+    const state = this.services.models.state;
+    if (this.keys.hasKey === false || state.status === 'noKey') return `No API key is set for ${host}.`;
+    if (state.status === 'error' && state.kind === 'auth') return `${host} rejected the API key${state.httpStatus ? ` (${state.httpStatus})` : ''}.`;
+    return undefined;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.item.dispose();
+  }
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
