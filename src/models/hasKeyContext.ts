@@ -8,6 +8,8 @@ export class KeyPresence implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private known: boolean | undefined;
+  private storedKey = false;
+  private sequence = 0;
   private readonly subscription: vscode.Disposable;
   private pending: Promise<void> | undefined;
 
@@ -22,15 +24,28 @@ export class KeyPresence implements vscode.Disposable {
     return this.known;
   }
 
+  /** Whether a key is stored for this hub (a local hub may work without one). */
+  get stored(): boolean {
+    return this.storedKey;
+  }
+
   /** Resolves once the current answer is known. */
   ready(): Promise<void> {
     return this.pending ?? Promise.resolve();
   }
 
   private update(): Promise<void> {
-    const run = Promise.resolve(this.services.hub.hasKey()).then(async (hasKey) => {
-      const changed = hasKey !== this.known;
+    const { hub, keys } = this.services;
+    const sequence = ++this.sequence;
+    const run = Promise.resolve(keys.get(hub.baseUrl)).then(async (key) => {
+      // A later change (another hub, another key) may answer first; only the newest answer counts.
+      if (sequence !== this.sequence) return;
+      const stored = !!key;
+      // The rule of HubService.hasKey(), kept apart here because the status bar must tell the two cases apart.
+      const hasKey = stored || hub.keyOptional;
+      const changed = hasKey !== this.known || stored !== this.storedKey;
       this.known = hasKey;
+      this.storedKey = stored;
       await vscode.commands.executeCommand('setContext', ContextKeys.hasKey, hasKey);
       if (changed) this.emitter.fire();
     });

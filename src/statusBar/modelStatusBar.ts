@@ -52,7 +52,10 @@ export class ModelStatusBar implements vscode.Disposable {
   private problem(host: string): string | undefined {
     const state = this.services.models.state;
     if (this.keys.hasKey === false || state.status === 'noKey') return `No API key is set for ${host}.`;
-    if (state.status === 'error' && state.kind === 'auth') return `${host} rejected the API key${state.httpStatus ? ` (${state.httpStatus})` : ''}.`;
+    if (state.status === 'error' && state.kind === 'auth') {
+      const status = state.httpStatus ? ` (${state.httpStatus})` : '';
+      return this.keys.stored ? `${host} rejected the API key${status}.` : `${host} asks for an API key${status}.`;
+    }
     return undefined;
   }
 
