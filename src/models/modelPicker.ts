@@ -21,6 +21,8 @@ export async function pickModel(services: Services, favourites: Favourites): Pro
   picker.title = 'AI Hub: Select Model';
   picker.placeholder = 'Type to search by model id or provider; Enter on a typed id uses it as is';
   picker.matchOnDescription = true;
+  // Keep the list's order (favourites first, the typed-id entry last) instead of ranking by label match.
+  picker.sortByLabel = false;
   const current = services.config.current.defaultModel;
   let listed: ModelPickItem[] = [];
   const show = (catalog: ModelInfo[]) => {
