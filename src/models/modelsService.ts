@@ -85,12 +85,18 @@ export class ModelsService implements vscode.Disposable {
       if (this.inFlight?.promise === promise) this.inFlight = undefined;
     });
     this.inFlight = { generation, promise };
+    // Only now: a listener that reacts to 'loading' by calling refresh() must find this request in flight.
+    this.setState({ status: 'loading' });
     return promise;
+  }
+
+  /** The list request in flight, if any (for progress indicators; never starts one). */
+  get pending(): Promise<HubModel[]> | undefined {
+    return this.inFlight?.promise;
   }
 
   private async fetch(generation: number): Promise<HubModel[]> {
     const baseUrl = this.hub.baseUrl;
-    this.setState({ status: 'loading' });
     try {
       const { models } = await this.hub.client().listModels();
       if (generation !== this.generation) return models;

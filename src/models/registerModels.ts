@@ -34,9 +34,12 @@ export function registerModels(services: Services): vscode.Disposable {
   };
 
   // The list fetch in flight (a refresh from anywhere) shows as the view's progress bar.
+  let progressShownFor: Promise<unknown> | undefined;
   const showProgress = () => {
-    if (services.models.state.status !== 'loading') return;
-    void vscode.window.withProgress({ location: { viewId: Views.models } }, () => services.models.refresh().catch(() => undefined));
+    const pending = services.models.pending;
+    if (!pending || pending === progressShownFor) return;
+    progressShownFor = pending;
+    void vscode.window.withProgress({ location: { viewId: Views.models } }, () => pending.catch(() => undefined));
   };
 
   const refresh = async (): Promise<number> => {
