@@ -21,8 +21,6 @@ export async function pickModel(services: Services, favourites: Favourites): Pro
   picker.title = 'AI Hub: Select Model';
   picker.placeholder = 'Type to search by model id or provider; Enter on a typed id uses it as is';
   picker.matchOnDescription = true;
-  // Keep the list's order (favourites first, the typed-id entry last) instead of ranking by label match.
-  picker.sortByLabel = false;
   const current = services.config.current.defaultModel;
   let listed: ModelPickItem[] = [];
   const show = (catalog: ModelInfo[]) => {
@@ -77,9 +75,13 @@ function toItems(catalog: ModelInfo[], favouriteIds: string[], current: string):
   return items;
 }
 
-/** Hubs serve models they do not list (aliases, new releases): a typed id that matches nothing can still be used. */
+/**
+ * Hubs serve models they do not list (aliases, new releases): a typed id that matches no listed model can still
+ * be used. Offered only then, since the quick pick ranks an exact label match first and Enter would take it.
+ */
 function withTypedId(items: ModelPickItem[], value: string): ModelPickItem[] {
   const typed = value.trim();
-  if (!typed || items.some((i) => i.modelId === typed)) return items;
+  const needle = typed.toLowerCase();
+  if (!typed || items.some((i) => i.modelId && `${i.label} ${i.description ?? ''}`.toLowerCase().includes(needle))) return items;
   return [...items, { label: typed, modelId: typed, description: 'use this model id', alwaysShow: true, iconPath: new vscode.ThemeIcon('edit') }];
 }
