@@ -20,7 +20,8 @@ export function registerModels(services: Services): vscode.Disposable {
     const total = services.models.catalog.length;
     if (!tree.filter) {
       view.description = total > 0 ? `${total} models` : undefined;
-      view.message = undefined;
+      // The first fetch on a fresh profile has no cached list to show meanwhile.
+      view.message = total === 0 && services.models.state.status === 'loading' ? 'Loading the hub\'s models…' : undefined;
       return;
     }
     const shown = tree.groups().reduce((n, g) => n + (g.kind === 'provider' ? g.models.length : 0), 0);
