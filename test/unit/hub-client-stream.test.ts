@@ -169,4 +169,13 @@ describe('HubClient.streamChat', () => {
     assert.ok(result.text.length >= 3_000_000);
     assert.equal(result.finishReason, 'stop');
   });
+
+  it('accepts a hub that ignores stream:true and answers with one JSON completion', async () => {
+    const { events, result } = await stream({ kind: 'jsonForStream' }, request('plain please'));
+    assert.match(result.text, /plain please/);
+    assert.equal(result.finishReason, 'stop');
+    // A listener sees the same events whichever way the reply came.
+    assert.equal(events.filter((e) => e.type === 'text').map((e) => (e as { text: string }).text).join(''), result.text);
+    assert.ok(events.some((e) => e.type === 'usage'));
+  });
 });

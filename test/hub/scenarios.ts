@@ -1,0 +1,166 @@
+// What the local hub does with a request: the scenario type and the replies built from requests.
+
+export type Endpoint = 'chat' | 'models' | 'any';
+
+interface Common {
+  /** Which requests the scenario applies to when queued (default: chat completions). */
+  endpoint?: Endpoint;
+}
+interface Framing {
+  /** Text to stream instead of the echo. */
+  text?: string;
+}
+
+export type Scenario = Common &
+  (
+    | { kind: 'echo' }
+    | { kind: 'text'; text: string; chunkSize?: number }
+    | { kind: 'status'; status: number; code?: string; message?: string; type?: string; retryAfter?: string; retryAfterMs?: number }
+    | { kind: 'html'; status: number }
+    | { kind: 'empty'; status: number }
+    | { kind: 'successFalse'; message?: string }
+    | { kind: 'midStreamError'; afterChunks: number }
+    | { kind: 'disconnect'; afterChunks: number }
+    | { kind: 'stall'; afterChunks: number; ms?: number }
+    | { kind: 'malformed'; afterChunks: number }
+    | { kind: 'huge'; bytes: number }
+    | ({ kind: 'ping' } & Framing)
+    | ({ kind: 'crlf' } & Framing)
+    | ({ kind: 'noSpace' } & Framing)
+    | { kind: 'usageOnlyLast' }
+    | { kind: 'truncated' }
+    | { kind: 'endsEarly'; afterChunks: number }
+    | { kind: 'reasoning'; both?: boolean; field?: 'reasoning_content' | 'reasoning' }
+    | { kind: 'toolCall'; calls?: { name: string; arguments: Record<string, unknown> }[]; missingIndex?: boolean }
+    | { kind: 'chunks'; count: number; chunkText?: string }
+    | { kind: 'redirect'; location: string; status?: number }
+    | { kind: 'slow'; delayMs: number }
+    | { kind: 'jsonForStream' }
+  );
+
+export function appliesTo(scenario: Scenario, endpoint: 'chat' | 'models'): boolean {
+  const target = scenario.endpoint ?? 'chat';
+  return target === 'any' || target === endpoint;
+}
+
+interface RequestMessage {
+  role?: string;
+  content?: unknown;
+}
+export interface ChatBody {
+  model?: string;
+  messages?: RequestMessage[];
+  tools?: { function?: { name?: string; parameters?: { properties?: Record<string, { type?: string }> } } }[];
+  stream?: boolean;
+}
+
+export function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) {
+    return content.map((p: { type?: string; text?: string }) => (p?.type === 'text' ? (p.text ?? '') : '')).join('');
+  }
+  return '';
+}
+
+function lastUserText(body: ChatBody): string {
+  const user = [...(body.messages ?? [])].reverse().find((m) => m.role === 'user');
+  return user ? textOf(user.content) : '';
+}
+
+function imageCount(body: ChatBody): number {
+  let n = 0;
+  for (const m of body.messages ?? []) {
+    if (Array.isArray(m.content)) n += m.content.filter((p: { type?: string }) => p?.type === 'image_url').length;
+  }
+  return n;
+}
+
+/** Picks the scenario written in the last user message: `[[scenario:{"kind":"status","status":503}]]`. */
+export function directiveIn(body: ChatBody): Scenario | undefined {
+  const match = /\[\[scenario:(\{[\s\S]*?\})\]\]/.exec(lastUserText(body));
+  if (!match) return undefined;
+  try {
+    return JSON.parse(match[1]) as Scenario;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The default reply: markdown built from the request, so tests can assert on what they sent. */
+export function echoText(body: ChatBody): string {
+  const said = lastUserText(body).replace(/\[\[scenario:[\s\S]*?\]\]/g, '').trim();
+  const images = imageCount(body);
+  const lines = [
+    `**Echo** from ${body.model ?? 'unknown-model'}:`,
+    '',
+    ...said.split('\n').map((l) => `> ${l}`),
+    '',
+    `- messages received: ${body.messages?.length ?? 0}`,
+    ...(images > 0 ? [`- received ${images} image(s)`] : []),
+    '- this reply is deterministic',
+    '',
+    '```ts',
+    'const answer = 42;',
+    'console.log(`the answer is ${answer}`);',
+    '```',
+    '',
+    'Done.',
+  ];
+  return lines.join('\n');
+}
+
+/** The reply after a tool ran: quotes the tool's result so a round trip can be checked. */
+export function toolResultText(body: ChatBody): string | undefined {
+  const last = body.messages?.at(-1);
+  if (last?.role !== 'tool') return undefined;
+  return `The tool returned: ${textOf(last.content)}`;
+}
+
+/** Arguments for the first tool, filled from its JSON schema with values taken from the request. */
+export function defaultToolCalls(body: ChatBody): { name: string; arguments: Record<string, unknown> }[] {
+  const tool = body.tools?.[0]?.function;
+  if (!tool?.name) return [];
+  const args: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(tool.parameters?.properties ?? {})) {
+    args[name] = schema.type === 'number' || schema.type === 'integer' ? 42 : schema.type === 'boolean' ? true : lastUserText(body) || name;
+  }
+  return [{ name: tool.name, arguments: args }];
+}
+
+/** Splits text into small deltas of 4 to 8 characters, the same way every time. */
+export function splitText(text: string, size?: number): string[] {
+  const pieces: string[] = [];
+  let i = 0;
+  let n = 0;
+  while (i < text.length) {
+    const len = size ?? 4 + (n++ % 5);
+    pieces.push(text.slice(i, i + len));
+    i += len;
+  }
+  return pieces;
+}
+
+export function newApiError(status: number, model: string, s: { code?: string; message?: string; type?: string }): { error: { message: string; type: string; param: string; code: string } } {
+  const defaults: Record<number, [code: string, message: string]> = {
+    400: ['invalid_request', 'invalid request body'],
+    401: ['invalid_api_key', 'Invalid token'],
+    402: ['insufficient_quota', 'quota not enough'],
+    403: ['insufficient_user_quota', 'user quota is not enough'],
+    404: ['model_not_found', `The model ${model} does not exist`],
+    429: ['rate_limit_exceeded', 'Rate limit reached for requests'],
+    500: ['internal_error', 'internal server error'],
+    503: ['model_not_found', `No available channel for model ${model} under group default`],
+  };
+  const [code, message] = defaults[status] ?? ['error', `error ${status}`];
+  return {
+    error: {
+      message: `${s.message ?? message} (request id: 20261123${String(status).padStart(6, '0')})`,
+      type: s.type ?? 'new_api_error',
+      param: '',
+      code: s.code ?? code,
+    },
+  };
+}
+
+export const HTML_ERROR_PAGE = (status: number): string =>
+  `<html>\r\n<head><title>${status} ${status === 502 ? 'Bad Gateway' : status === 504 ? 'Gateway Time-out' : 'Error'}</title></head>\r\n<body>\r\n<center><h1>${status} ${status === 502 ? 'Bad Gateway' : 'Error'}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;

@@ -1,0 +1,104 @@
+// Turns a scenario into the exact bytes (and pauses, and hang-ups) of a streamed reply.
+import { defaultToolCalls, echoText, splitText, toolResultText, type ChatBody, type Scenario } from './scenarios';
+
+export type Step = { frame: string } | { disconnect: true } | { stall: number | undefined };
+
+interface Framing {
+  eol: string;
+  space: string;
+}
+
+export function planStream(scenario: Scenario, body: ChatBody): Step[] {
+  const model = body.model ?? 'unknown-model';
+  const framing: Framing = { eol: scenario.kind === 'crlf' ? '\r\n' : '\n', space: scenario.kind === 'noSpace' ? '' : ' ' };
+  const base = { id: 'chatcmpl-local', object: 'chat.completion.chunk', created: 1_763_856_000, model };
+  const data = (payload: unknown): Step => ({ frame: `data:${framing.space}${typeof payload === 'string' ? payload : JSON.stringify(payload)}${framing.eol}${framing.eol}` });
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null): Step => data({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] });
+  const textSteps = (text: string, size?: number): Step[] => [chunk({ role: 'assistant', content: '' }), ...splitText(text, size).map((t) => chunk({ content: t }))];
+  const usage = (completion: number) => ({ prompt_tokens: 17, completion_tokens: completion, total_tokens: 17 + completion });
+  const finishWithUsage = (reason: string, completion: number): Step[] => [chunk({}, reason), data({ ...base, choices: [], usage: usage(completion) }), data('[DONE]')];
+  const reply = (): string => ('text' in scenario && scenario.text) || toolResultText(body) || echoText(body);
+
+  switch (scenario.kind) {
+    case 'midStreamError': {
+      const steps = textSteps(reply()).slice(0, scenario.afterChunks + 1);
+      return [...steps, data({ error: { message: 'upstream error', type: 'upstream_error', code: 'bad_response' } })];
+    }
+    case 'disconnect':
+      return [...textSteps(reply()).slice(0, scenario.afterChunks + 1), { disconnect: true }];
+    case 'stall':
+      return [...textSteps(reply()).slice(0, scenario.afterChunks + 1), { stall: scenario.ms }];
+    case 'endsEarly':
+      return textSteps(reply()).slice(0, scenario.afterChunks + 1);
+    case 'malformed': {
+      const steps = textSteps(reply());
+      const broken: Step = { frame: `data: {"choices":[{"delta":{"content":${framing.eol}${framing.eol}` };
+      return [...steps.slice(0, scenario.afterChunks + 1), broken, ...steps.slice(scenario.afterChunks + 1), ...finishWithUsage('stop', steps.length)];
+    }
+    case 'huge': {
+      const line = 'This line repeats to make a very large reply. '.repeat(20) + '\n';
+      const text = line.repeat(Math.ceil(scenario.bytes / line.length));
+      return [...textSteps(text, 4096), ...finishWithUsage('stop', Math.ceil(text.length / 4))];
+    }
+    case 'ping': {
+      const steps = textSteps(reply());
+      return [{ frame: `: PING${framing.eol}${framing.eol}` }, ...steps.flatMap((s) => [s, { frame: `: PING${framing.eol}` }]), ...finishWithUsage('stop', steps.length)];
+    }
+    case 'usageOnlyLast':
+    case 'echo':
+    case 'text':
+    case 'crlf':
+    case 'noSpace': {
+      const steps = textSteps(reply(), scenario.kind === 'text' ? scenario.chunkSize : undefined);
+      return [...steps, ...finishWithUsage('stop', steps.length)];
+    }
+    case 'truncated': {
+      // new-api after an upstream timeout: text, a usage chunk and [DONE], but never a finish reason.
+      const steps = textSteps(reply());
+      return [...steps, data({ ...base, choices: [], usage: usage(steps.length) }), data('[DONE]')];
+    }
+    case 'reasoning': {
+      const thoughts = splitText('Let me think about this step by step. The user wants an answer, so I will give one.');
+      const field = scenario.field ?? 'reasoning_content';
+      const reasoningSteps = thoughts.map((t) => chunk(scenario.both ? { reasoning_content: t, reasoning: t } : { [field]: t }));
+      const steps = textSteps(reply());
+      return [chunk({ role: 'assistant', content: '' }), ...reasoningSteps, ...steps.slice(1), ...finishWithUsage('stop', steps.length + thoughts.length)];
+    }
+    case 'toolCall':
+      return toolCallSteps(scenario.calls ?? defaultToolCalls(body), !!scenario.missingIndex, chunk, finishWithUsage);
+    case 'chunks': {
+      const text = scenario.chunkText ?? 'token ';
+      const frame = chunk({ content: text });
+      const steps: Step[] = [chunk({ role: 'assistant', content: '' })];
+      for (let i = 0; i < scenario.count; i++) steps.push(frame);
+      return [...steps, ...finishWithUsage('stop', scenario.count)];
+    }
+    default:
+      return [...textSteps(echoText(body)), ...finishWithUsage('stop', 10)];
+  }
+}
+
+function toolCallSteps(
+  calls: { name: string; arguments: Record<string, unknown> }[],
+  missingIndex: boolean,
+  chunk: (delta: Record<string, unknown>, finish?: string | null) => Step,
+  finish: (reason: string, completion: number) => Step[],
+): Step[] {
+  const steps: Step[] = [chunk({ role: 'assistant', content: null })];
+  const pieces = calls.map((c) => splitText(JSON.stringify(c.arguments)));
+  // With indexes: open every call, then interleave the argument pieces by index, as providers streaming
+  // parallel calls do. Without: one call after the other, which is all a hub that drops indexes can express.
+  calls.forEach((call, index) => {
+    steps.push(chunk({ tool_calls: [{ ...(missingIndex ? {} : { index }), id: `call_${index}_${call.name}`, type: 'function', function: { name: call.name, arguments: '' } }] }));
+    if (missingIndex) for (const p of pieces[index]) steps.push(chunk({ tool_calls: [{ function: { arguments: p } }] }));
+  });
+  if (!missingIndex) {
+    const longest = Math.max(...pieces.map((p) => p.length));
+    for (let i = 0; i < longest; i++) {
+      pieces.forEach((p, index) => {
+        if (i < p.length) steps.push(chunk({ tool_calls: [{ index, function: { arguments: p[i] } }] }));
+      });
+    }
+  }
+  return [...steps, ...finish('tool_calls', steps.length)];
+}
