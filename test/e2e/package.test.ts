@@ -1,0 +1,58 @@
+// The packaged extension: the .vsix holds only what it needs, installs into a real VS Code with
+// --install-extension, and works there against the keyless local hub.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startHub, type LocalHub } from '../hub/server';
+import { startCodeServer, type CodeServer } from '../runner/codeServer';
+import { openWorkbench, screenshot, type Workbench } from '../runner/workbench';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const VSIX = path.join(ROOT, 'dist', 'aihub-vscode.vsix');
+
+function vsixEntries(file: string): string[] {
+  const script = 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))';
+  return execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }).trim().split('\n');
+}
+
+describe('packaged extension (.vsix)', () => {
+  let hub: LocalHub | undefined;
+  let server: CodeServer | undefined;
+  let workbench: Workbench | undefined;
+
+  before(() => {
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  });
+  after(async () => {
+    await workbench?.close();
+    await server?.stop();
+    await hub?.close();
+    // Later suites expect the development build with source maps.
+    execFileSync('node', ['esbuild.js'], { cwd: ROOT, stdio: 'inherit' });
+  });
+
+  it('contains the bundles, media and manifest only: no sources, tests, maps or node_modules', () => {
+    const entries = vsixEntries(VSIX);
+    assert.ok(entries.includes('extension/dist/extension.js'));
+    assert.ok(entries.includes('extension/package.json'));
+    assert.ok(entries.includes('extension/media/icon.png'));
+    const unwanted = entries.filter((e) => /\/(src|test|node_modules|bench|tools|out)\/|\.map$|\.ts$/.test(e));
+    assert.deepEqual(unwanted, []);
+  });
+
+  it('installs into code-server with --install-extension and shows the hub\'s models there', async () => {
+    hub = await startHub({ apiKey: null });
+    server = await startCodeServer({ installVsix: VSIX, machineSettings: { 'aihub.baseUrl': hub.url } });
+    const installed = fs.readdirSync(server.dirs.extensions).filter((d) => d.startsWith('aihub.aihub-vscode-'));
+    assert.equal(installed.length, 1, 'the extension folder exists');
+    workbench = await openWorkbench(server);
+    const { page } = workbench;
+    await page.locator('.activitybar [aria-label^="AI Hub"]').first().click();
+    const models = page.locator('.pane-header', { hasText: 'Models' });
+    await models.waitFor();
+    await page.locator('.monaco-list-row', { hasText: 'OpenAI' }).first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'vsix-installed-models');
+    assert.ok(hub.requests.some((r) => r.path === '/v1/models'), 'the installed extension asked the hub for its models');
+  });
+});
