@@ -129,7 +129,7 @@ describe('models view, picker and status bar', function () {
   });
 
   it('shows a hub error as an item with a retry action, keeping the cached list', async () => {
-    await enqueue({ kind: 'status', status: 503 }, 20);
+    await enqueue({ kind: 'status', status: 503, endpoint: 'models' }, 20);
     await vscode.commands.executeCommand('aihub.refreshModels');
     let s = await until(snapshot, (x) => x.state === 'error', 'the error state');
     const error = s.items[0];
