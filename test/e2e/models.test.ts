@@ -51,56 +51,104 @@ async function showModelsView(page: Page): Promise<Locator> {
 describe('Models view (e2e)', function () {
   let hub: LocalHub | undefined;
   let current: { server: CodeServer; workbench: Workbench } | undefined;
+  const page = () => current!.workbench.page;
 
   before(async () => {
     // Keyless: a hub on loopback needs no key, so the view lists its models without one.
     hub = await startHub({ apiKey: null });
   });
-  afterEach(async () => {
-    await current?.workbench.close();
-    await current?.server.stop();
-    current = undefined;
-  });
   after(async () => {
     await hub?.close();
   });
 
-  it('shows the welcome content with a Set API Key button when a remote hub has no key', async () => {
-    current = await session(REMOTE_HUB);
-    const page = current.workbench.page;
-    const pane = await showModelsView(page);
-    const welcome = pane.locator('.welcome-view-content');
-    await welcome.waitFor({ timeout: 60_000 });
-    assert.match(await welcome.innerText(), /Add your hub's API key to see its models/);
-    assert.equal(await welcome.getByRole('button', { name: 'Set API Key' }).count(), 1);
-    assert.equal(await welcome.locator('a[href="https://aihubapi.ai/console"]').count(), 1, 'links to the hub console');
-    const status = statusItem(page);
-    await status.waitFor();
-    assert.match(await status.innerText(), /hub-without-key\.invalid · gpt-4o-mini/);
-    assert.notEqual(await background(status), 'rgba(0, 0, 0, 0)', 'the status bar item is in the warning colour');
-    await screenshot(page, 'models-view-no-key');
+  describe('a remote hub without a key', () => {
+    before(async () => {
+      current = await session(REMOTE_HUB);
+    });
+    after(stopSession);
+
+    it('shows the welcome content with a Set API Key button and a warning in the status bar', async () => {
+      const pane = await showModelsView(page());
+      const welcome = pane.locator('.welcome-view-content');
+      await welcome.waitFor({ timeout: 60_000 });
+      assert.match(await welcome.innerText(), /Add your hub's API key to see its models/);
+      assert.equal(await welcome.getByRole('button', { name: 'Set API Key' }).count(), 1);
+      assert.equal(await welcome.locator('a[href="https://aihubapi.ai/console"]').count(), 1, 'links to the hub console');
+      const status = statusItem(page());
+      await status.waitFor();
+      assert.match(await status.innerText(), /hub-without-key\.invalid · gpt-4o-mini/);
+      assert.notEqual(await background(status), 'rgba(0, 0, 0, 0)', 'the status bar item is in the warning colour');
+      await screenshot(page(), 'models-view-no-key');
+    });
   });
 
-  it('lists the local hub models grouped by provider with counts, the default marked', async () => {
-    current = await session(hub!.url);
-    const page = current.workbench.page;
-    const pane = await showModelsView(page);
-    const anthropic = pane.locator('.monaco-list-row', { hasText: /^Anthropic/ });
-    await anthropic.waitFor({ timeout: 60_000 });
-    for (const provider of ['DeepSeek', 'Google', 'Meta', 'Mistral', 'OpenAI', 'Qwen', 'xAI']) {
-      assert.equal(await pane.locator('.monaco-list-row', { hasText: new RegExp(`^${provider}\\s*\\d+`) }).count(), 1, `${provider} group`);
-    }
-    assert.match(await anthropic.innerText(), /Anthropic\s*7/, 'the group shows its count');
-    await anthropic.click();
-    await pane.locator('.monaco-list-row', { hasText: 'claude-sonnet-4.6' }).first().waitFor();
-    await pane.locator('.monaco-list-row', { hasText: /^OpenAI/ }).click();
-    const defaultRow = pane.locator('.monaco-list-row', { hasText: /^gpt-4o-mini/ });
-    await defaultRow.waitFor();
-    assert.match(await defaultRow.innerText(), /default/, 'the default model is marked');
-    assert.match(await pane.locator('.pane-header').innerText(), /\d+ models/);
-    const status = statusItem(page);
-    assert.match(await status.innerText(), new RegExp(`${new URL(hub!.url).host.replace(/\./g, '\\.')} · gpt-4o-mini`));
-    assert.equal(await background(status), 'rgba(0, 0, 0, 0)', 'no warning colour with a usable hub');
-    await screenshot(page, 'models-view');
+  describe('the local hub', () => {
+    before(async () => {
+      current = await session(hub!.url);
+    });
+    after(stopSession);
+
+    it('lists the models grouped by provider with counts, the default marked', async () => {
+      const pane = await showModelsView(page());
+      const anthropic = pane.locator('.monaco-list-row', { hasText: /^Anthropic/ });
+      await anthropic.waitFor({ timeout: 60_000 });
+      for (const provider of ['DeepSeek', 'Google', 'Meta', 'Mistral', 'OpenAI', 'Qwen', 'xAI']) {
+        assert.equal(await pane.locator('.monaco-list-row', { hasText: new RegExp(`^${provider}\\s*\\d+`) }).count(), 1, `${provider} group`);
+      }
+      assert.match(await anthropic.innerText(), /Anthropic\s*7/, 'the group shows its count');
+      await anthropic.click();
+      await pane.locator('.monaco-list-row', { hasText: 'claude-sonnet-4.6' }).first().waitFor();
+      await pane.locator('.monaco-list-row', { hasText: /^OpenAI/ }).click();
+      const defaultRow = pane.locator('.monaco-list-row', { hasText: /^gpt-4o-mini/ });
+      await defaultRow.waitFor();
+      assert.match(await defaultRow.innerText(), /default/, 'the default model is marked');
+      assert.match(await pane.locator('.pane-header').innerText(), /\d+ models/);
+      const status = statusItem(page());
+      assert.match(await status.innerText(), new RegExp(`${new URL(hub!.url).host.replace(/\./g, '\\.')} · gpt-4o-mini`));
+      assert.equal(await background(status), 'rgba(0, 0, 0, 0)', 'no warning colour with a usable hub');
+      await screenshot(page(), 'models-view');
+    });
+
+    it('picks a model from the status bar: searchable by provider, the choice shown at once', async () => {
+      await statusItem(page()).click();
+      const picker = page().locator('.quick-input-widget');
+      await picker.locator('.quick-input-title', { hasText: 'AI Hub: Select Model' }).waitFor();
+      const input = picker.locator('input');
+      const rows = picker.locator('.quick-input-list .monaco-list-row');
+      await input.fill('Anthropic');
+      await rows.first().waitFor();
+      const found = await rows.allInnerTexts();
+      assert.ok(found.length >= 7 && found.every((t) => /Anthropic/.test(t)), `the provider finds its models: ${JSON.stringify(found)}`);
+      await input.fill('opus');
+      await rows.filter({ hasText: 'claude-opus-4.6' }).first().waitFor();
+      assert.match(await rows.first().innerText(), /^claude-opus-4\.6/);
+      await screenshot(page(), 'models-picker');
+      await page().keyboard.press('Enter');
+      const pane = modelsPane(page());
+      await statusItem(page()).filter({ hasText: 'claude-opus-4.6' }).waitFor();
+      const chosen = pane.locator('.monaco-list-row', { hasText: /^claude-opus-4\.6/ });
+      await chosen.waitFor();
+      assert.match(await chosen.innerText(), /default/);
+    });
+
+    it('shows the cached list at once after a reload, while the hub is still answering', async () => {
+      // Every models request after the reload hangs for a while: whatever the view shows meanwhile comes from the cache.
+      hub!.enqueue({ kind: 'slow', delayMs: 15_000, endpoint: 'models' }, 5);
+      const lastBefore = hub!.requests.at(-1)?.id ?? 0;
+      await page().reload();
+      await page().locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      const pane = await showModelsView(page());
+      await pane.locator('.monaco-list-row', { hasText: /^OpenAI\s*\d+/ }).waitFor({ timeout: 30_000 });
+      const answered = hub!.requests.filter((r) => r.id > lastBefore && r.path.endsWith('/models') && r.finished);
+      assert.deepEqual(answered, [], 'the models were on screen before the hub had sent a fresh list');
+      await hub!.waitForRequest((r) => r.id > lastBefore && r.path.endsWith('/models'), 30_000);
+      await screenshot(page(), 'models-view-cached');
+    });
   });
+
+  async function stopSession(): Promise<void> {
+    await current?.workbench.close();
+    await current?.server.stop();
+    current = undefined;
+  }
 });
