@@ -18,6 +18,14 @@ export const Commands = {
   unpinModel: 'aihub.unpinModel',
   copyModelId: 'aihub.copyModelId',
   chatWithModel: 'aihub.chatWithModel',
+  fixSelection: 'aihub.fixSelection',
+  documentSelection: 'aihub.documentSelection',
+  writeTests: 'aihub.writeTests',
+  runPrompt: 'aihub.runPrompt',
+  acceptProposal: 'aihub.acceptProposal',
+  rejectProposal: 'aihub.rejectProposal',
+  /** Internal, owned by the chat panel: a new user turn in the current conversation (selection commands use it). */
+  chatAsk: 'aihub._chatAsk',
   /** Internal: what the models view and status bar show, as plain data (for the integration tests). */
   modelsViewSnapshot: 'aihub._modelsViewSnapshot',
 } as const;
@@ -41,6 +49,7 @@ export const Settings = {
   defaultModel: 'defaultModel',
   maxRetries: 'maxRetries',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
+  prompts: 'prompts',
 } as const;
 
 export const DEFAULT_BASE_URL = 'https://aihubapi.ai/v1';
