@@ -8,6 +8,7 @@ import { HubError, errorFromStatus, isHubError, readErrorBody } from './errors';
 import { IdleWatchdog } from './idleWatchdog';
 import { parseModelList } from './models';
 import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfter, sleep } from './retry';
+import * as z from 'zod/mini';
 import { chunkSchema, completionSchema, successFalseSchema } from './schemas';
 import type { ChatEvent, ChatRequest, HubModel } from './types';
 
@@ -136,7 +137,7 @@ export class HubClient {
         this.logger.warn(`stream: skipped a chunk that is not JSON: ${JSON.stringify(data.slice(0, 120))}`);
         return;
       }
-      const parsed = chunkSchema.safeParse(json);
+      const parsed = z.safeParse(chunkSchema, json);
       if (!parsed.success) {
         skippedChunks++;
         this.logger.warn(`stream: skipped a chunk of unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`);

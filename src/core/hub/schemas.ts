@@ -2,25 +2,37 @@
 // put `null` where OpenAI puts nothing, and none of that should break a reply.
 // zod/mini rather than classic zod: the same checks at a fraction of the bundle (classic adds ~450 KB).
 import * as z from 'zod/mini';
+import * as core from 'zod/v4/core';
+
+/**
+ * An object schema on zod's compiled fast path. zod/mini's `object` skips it, and a reply can be a hundred
+ * thousand chunks: this validates a chunk about four times faster (measured by `npm run bench`). Unknown keys
+ * are accepted and dropped, which is also cheaper than keeping them, and nothing reads them.
+ */
+function compiledObject<T extends core.$ZodShape>(shape: T): core.$ZodObject<T> {
+  return new CompiledObject({ type: 'object', shape }) as core.$ZodObject<T>;
+}
+// zod exports the compiled variant without declaring it; should a release drop it, the plain one does the same checks.
+const CompiledObject = (core as unknown as { $ZodObjectJIT?: typeof core.$ZodObject }).$ZodObjectJIT ?? core.$ZodObject;
 
 const nullishString = z.nullish(z.string());
 const nullishNumber = z.nullish(z.number());
 
-export const toolCallDeltaSchema = z.looseObject({
+export const toolCallDeltaSchema = compiledObject({
   index: z.nullish(z.number().check(z.int(), z.nonnegative())),
   id: nullishString,
   type: nullishString,
-  function: z.nullish(z.looseObject({ name: nullishString, arguments: nullishString })),
+  function: z.nullish(compiledObject({ name: nullishString, arguments: nullishString })),
 });
 
-export const usageSchema = z.looseObject({
+export const usageSchema = compiledObject({
   prompt_tokens: nullishNumber,
   completion_tokens: nullishNumber,
   total_tokens: nullishNumber,
 });
 
 const errorField = z.union([
-  z.looseObject({
+  compiledObject({
     message: nullishString,
     code: z.nullish(z.union([z.string(), z.number()])),
     type: nullishString,
@@ -28,12 +40,12 @@ const errorField = z.union([
   z.string(),
 ]);
 
-export const chunkSchema = z.looseObject({
+export const chunkSchema = compiledObject({
   choices: z.nullish(
     z.array(
-      z.looseObject({
+      compiledObject({
         delta: z.nullish(
-          z.looseObject({
+          compiledObject({
             content: nullishString,
             reasoning_content: nullishString,
             reasoning: nullishString,
@@ -47,7 +59,7 @@ export const chunkSchema = z.looseObject({
   usage: z.nullish(usageSchema),
   error: z.optional(errorField),
 });
-export type Chunk = z.infer<typeof chunkSchema>;
+export type Chunk = core.output<typeof chunkSchema>;
 
 export const completionSchema = z.looseObject({
   choices: z.array(
