@@ -36,6 +36,8 @@ export type Scenario = Common &
     | { kind: 'redirect'; location: string; status?: number }
     | { kind: 'slow'; delayMs: number }
     | { kind: 'jsonForStream' }
+    /** Exactly these bytes as the event stream, for shapes no other scenario makes. */
+    | { kind: 'raw'; body: string }
   );
 
 export function appliesTo(scenario: Scenario, endpoint: 'chat' | 'models'): boolean {

@@ -20,6 +20,8 @@ export function planStream(scenario: Scenario, body: ChatBody): Step[] {
   const reply = (): string => ('text' in scenario && scenario.text) || toolResultText(body) || echoText(body);
 
   switch (scenario.kind) {
+    case 'raw':
+      return [{ frame: scenario.body }];
     case 'midStreamError': {
       const steps = textSteps(reply()).slice(0, scenario.afterChunks + 1);
       return [...steps, data({ error: { message: 'upstream error', type: 'upstream_error', code: 'bad_response' } })];

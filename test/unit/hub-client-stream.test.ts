@@ -178,4 +178,28 @@ describe('HubClient.streamChat', () => {
     assert.equal(events.filter((e) => e.type === 'text').map((e) => (e as { text: string }).text).join(''), result.text);
     assert.ok(events.some((e) => e.type === 'usage'));
   });
+
+  it('validates leniently: unknown fields pass, a choice without a delta and nulls where OpenAI omits are fine', async () => {
+    const body = [
+      { id: 'x', object: 'chat.completion.chunk', provider: 'some-upstream', choices: [{ index: 0, logprobs: null, delta: { role: 'assistant', content: 'Hel', refusal: null } }] },
+      { choices: [{ index: 0 }] },
+      { choices: [{ index: 0, delta: { content: 'lo', tool_calls: null, reasoning_content: null } }], usage: null },
+      { choices: [{ index: 0, delta: {}, finish_reason: 'stop', native_finish_reason: 'end_turn' }] },
+    ]
+      .map((c) => `data: ${JSON.stringify(c)}\n\n`)
+      .join('');
+    const { result } = await stream({ kind: 'raw', body: `${body}data: [DONE]\n\n` });
+    assert.equal(result.text, 'Hello');
+    assert.equal(result.finishReason, 'stop');
+    assert.equal(result.skippedChunks, 0);
+  });
+
+  it('skips (and counts) a chunk whose fields have the wrong types instead of guessing', async () => {
+    const body = [{ choices: [{ delta: { content: 'ok' } }] }, { choices: [{ delta: { content: 42 } }] }, { choices: [{ delta: {}, finish_reason: 'stop' }] }]
+      .map((c) => `data: ${JSON.stringify(c)}\n\n`)
+      .join('');
+    const { result } = await stream({ kind: 'raw', body: `${body}data: [DONE]\n\n` });
+    assert.equal(result.text, 'ok');
+    assert.equal(result.skippedChunks, 1);
+  });
 });
