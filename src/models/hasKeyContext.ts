@@ -46,8 +46,8 @@ export class KeyPresence implements vscode.Disposable {
       const changed = hasKey !== this.known || stored !== this.storedKey;
       this.known = hasKey;
       this.storedKey = stored;
-      await vscode.commands.executeCommand('setContext', ContextKeys.hasKey, hasKey);
       if (changed) this.emitter.fire();
+      await vscode.commands.executeCommand('setContext', ContextKeys.hasKey, hasKey);
     });
     this.pending = run.catch((err) => this.services.log.warn(`key: could not read the key store: ${String(err)}`));
     return this.pending;

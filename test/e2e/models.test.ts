@@ -19,6 +19,14 @@ function background(item: Locator): Promise<string> {
   return item.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
 }
 
+async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function statusItem(page: Page): Locator {
   return page.locator('.statusbar-item', { hasText: ' · ' }).filter({ hasText: /gpt-4o-mini|claude/ });
 }
@@ -77,7 +85,7 @@ describe('Models view (e2e)', function () {
       const status = statusItem(page());
       await status.waitFor();
       assert.match(await status.innerText(), /hub-without-key\.invalid · gpt-4o-mini/);
-      assert.notEqual(await background(status), 'rgba(0, 0, 0, 0)', 'the status bar item is in the warning colour');
+      await waitUntil(async () => (await background(status)) !== 'rgba(0, 0, 0, 0)', 'the status bar item to turn to the warning colour');
       await screenshot(page(), 'models-view-no-key');
     });
   });
