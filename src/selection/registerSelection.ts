@@ -1,8 +1,28 @@
+// The selection commands: explain (chat), refactor / fix / document (diff), write tests (new editor), custom
+// prompts, and Accept / Reject for the proposals the diff commands open.
 import * as vscode from 'vscode';
-import { registerNotBuiltYet } from '../commands/notBuiltYet';
 import { Commands } from '../ids';
 import type { Services } from '../services';
+import { registerDocumentSelection } from './documentSelection';
+import { registerExplainSelection } from './explainSelection';
+import { registerFixSelection } from './fixSelection';
+import { Proposals } from './proposals';
+import { registerRefactorSelection } from './refactorSelection';
+import { registerRunPrompt } from './runPrompt';
+import { registerWriteTests } from './writeTests';
 
-export function registerSelection(_services: Services): vscode.Disposable {
-  return vscode.Disposable.from(registerNotBuiltYet(Commands.explainSelection, 'explaining a selection'), registerNotBuiltYet(Commands.refactorSelection, 'refactoring a selection'));
+export function registerSelection(services: Services): vscode.Disposable {
+  const proposals = new Proposals();
+  return vscode.Disposable.from(
+    proposals,
+    registerExplainSelection(),
+    registerRefactorSelection(services, proposals),
+    registerFixSelection(services, proposals),
+    registerDocumentSelection(services, proposals),
+    registerWriteTests(services),
+    registerRunPrompt(services, proposals),
+    // From the editor title the argument is the diff's URI; from the notification or automation, the proposal's id.
+    vscode.commands.registerCommand(Commands.acceptProposal, (ref?: unknown) => proposals.accept(ref)),
+    vscode.commands.registerCommand(Commands.rejectProposal, (ref?: unknown) => proposals.reject(ref)),
+  );
 }

@@ -50,17 +50,16 @@ const REWRITE_RULES =
   '(same exported names and signatures unless asked otherwise), keep its comments unless they became wrong, ' +
   'and keep its indentation style.';
 
-/** The messages for a rewrite: the instruction, where the code is, and the code itself. */
-export function rewriteMessages(instruction: string, ctx: CodeContext): ChatMessage[] {
+/**
+ * The messages for a rewrite: the instruction, where the code is, and the code itself — unless the instruction
+ * already holds the code (a custom template with `{{selection}}`).
+ */
+export function rewriteMessages(instruction: string, ctx: CodeContext, options: { codeInInstruction?: boolean } = {}): ChatMessage[] {
   const diagnostics = ctx.diagnostics?.length ? `\n\nProblems reported in this code:\n${formatDiagnostics(ctx.diagnostics)}` : '';
+  const code = options.codeInInstruction ? '' : `\n\nThe code is from ${describeLocation(ctx)} (${ctx.language}).${diagnostics}\n\n${fencedCode(ctx.text, ctx.language)}`;
   return [
     { role: 'system', content: REWRITE_RULES },
-    {
-      role: 'user',
-      content:
-        `${instruction.trim()}\n\nThe code is from ${describeLocation(ctx)} (${ctx.language}).${diagnostics}\n\n` +
-        `${fencedCode(ctx.text, ctx.language)}\n\nReply with the rewritten code only, in one \`\`\`${fenceTag(ctx.language)} block.`,
-    },
+    { role: 'user', content: `${instruction.trim()}${code}\n\nReply with the rewritten code only, in one \`\`\`${fenceTag(ctx.language)} block.` },
   ];
 }
 

@@ -1,6 +1,10 @@
 // The `aihub.prompts` setting: the user's own prompts, checked entry by entry so one bad entry is reported
 // and the rest still work.
 import * as z from 'zod/mini';
+import type { ChatMessage } from '../hub/types';
+import { attachment, rewriteMessages, type ChatAsk } from './builtinPrompts';
+import { describeLocation, type CodeContext } from './codeContext';
+import { expandTemplate, mentionsSelection } from './template';
 
 export type PromptMode = 'chat' | 'diff';
 
@@ -31,4 +35,19 @@ export function parseCustomPrompts(value: unknown): { prompts: CustomPrompt[]; p
     prompts.push({ name: parsed.data.name.trim(), template: parsed.data.template, mode: parsed.data.mode ?? 'chat' });
   });
   return { prompts, problems };
+}
+
+/** A chat-mode prompt: the expanded template; the code is attached when the template does not place it itself. */
+export function customChatAsk(prompt: CustomPrompt, ctx: CodeContext): ChatAsk {
+  const inline = mentionsSelection(prompt.template);
+  return {
+    prompt: expandTemplate(prompt.template, ctx),
+    display: `${prompt.name} (${describeLocation(ctx)})`,
+    context: inline ? undefined : [attachment(ctx)],
+  };
+}
+
+/** A diff-mode prompt: the expanded template as the instruction of a rewrite. */
+export function customRewriteMessages(prompt: CustomPrompt, ctx: CodeContext): ChatMessage[] {
+  return rewriteMessages(expandTemplate(prompt.template, ctx), ctx, { codeInInstruction: mentionsSelection(prompt.template) });
 }

@@ -1,0 +1,88 @@
+// One request to the hub for a selection command: the size check first, then a streamed completion with
+// progress in a cancellable notification (cancel aborts the HTTP request), and the hub's errors as messages
+// with the action that fixes them.
+import * as vscode from 'vscode';
+import { isHubError, type HubErrorKind } from '../core/hub/errors';
+import type { ChatMessage } from '../core/hub/types';
+import { budgetMessage, checkBudget } from '../core/prompts/tokenBudget';
+import { Commands } from '../ids';
+import type { Services } from '../services';
+
+export interface HubAsk {
+  /** What the notification says is happening: "Refactoring sample.ts". */
+  title: string;
+  messages: ChatMessage[];
+  /** Roughly how long the answer will be (a rewrite is about as long as its code), kept free in the context. */
+  expectedOutputTokens: number;
+}
+
+const ACTIONS: Partial<Record<HubErrorKind, { label: string; command: string }>> = {
+  noKey: { label: 'Set API Key', command: Commands.setApiKey },
+  auth: { label: 'Set API Key', command: Commands.setApiKey },
+  notFound: { label: 'Select Model', command: Commands.selectModel },
+  forbidden: { label: 'Select Model', command: Commands.selectModel },
+  noChannel: { label: 'Select Model', command: Commands.selectModel },
+  badRequest: { label: 'Select Model', command: Commands.selectModel },
+};
+
+/** The model's whole answer, or undefined when it was refused, cancelled or failed (the user has been told). */
+export async function askHub(services: Services, ask: HubAsk): Promise<string | undefined> {
+  const model = services.config.current.defaultModel;
+  if (!model) {
+    offer('No model is chosen for AI Hub. Pick one, then run the command again.', { label: 'Select Model', command: Commands.selectModel });
+    return undefined;
+  }
+  const info = services.models.catalog.find((m) => m.id === model);
+  const budget = checkBudget({ messages: ask.messages, expectedOutputTokens: ask.expectedOutputTokens, contextLength: info?.contextLength, maxOutputTokens: info?.maxOutputTokens });
+  if (!budget.fits) {
+    services.log.warn(`selection: refused before sending, ${budget.inputTokens} + ${budget.reservedTokens} tokens > ${budget.limitTokens} for ${model}`);
+    offer(budgetMessage(model, budget), { label: 'Select Model', command: Commands.selectModel });
+    return undefined;
+  }
+  const client = services.hub.client();
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `AI Hub: ${ask.title}`, cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const cancelled = token.onCancellationRequested(() => abort.abort());
+      let received = 0;
+      let reported = 0;
+      progress.report({ message: `asking ${model}…` });
+      try {
+        const result = await client.streamChat(
+          { model, messages: ask.messages, temperature: 0.2 },
+          {
+            signal: abort.signal,
+            onEvent: (event) => {
+              if (event.type !== 'text') return;
+              received += event.text.length;
+              // Reporting on every token would flood the notification with repaints.
+              if (received - reported < 200) return;
+              reported = received;
+              progress.report({ message: `${model}: ${received.toLocaleString('en-US')} characters received` });
+            },
+          },
+        );
+        return result.text;
+      } catch (err) {
+        if (isHubError(err) && err.kind === 'cancelled') {
+          services.log.info(`selection: ${ask.title} cancelled`);
+          return undefined;
+        }
+        const message = err instanceof Error ? err.message : String(err);
+        services.log.error(`selection: ${ask.title}: ${message}`);
+        offer(message, isHubError(err) ? ACTIONS[err.kind] : undefined);
+        return undefined;
+      } finally {
+        cancelled.dispose();
+      }
+    },
+  );
+}
+
+/** An error message with the one action that fixes it (or none). Not awaited: the command is over. */
+export function offer(message: string, action?: { label: string; command: string }): void {
+  void vscode.window.showErrorMessage(`AI Hub: ${message}`, ...(action ? [action.label] : [])).then((choice) => {
+    if (choice && action) void vscode.commands.executeCommand(action.command);
+  });
+}

@@ -1,0 +1,56 @@
+// `aihub.refactorSelection`: a preset or the user's own words → a rewrite shown as a diff to accept or reject.
+import * as vscode from 'vscode';
+import { REFACTOR_PRESETS, rewriteMessages } from '../core/prompts/builtinPrompts';
+import { Commands } from '../ids';
+import type { Services } from '../services';
+import type { Proposals } from './proposals';
+import { runRewrite, targetInActiveEditor } from './rewriteFlow';
+
+export function registerRefactorSelection(services: Services, proposals: Proposals): vscode.Disposable {
+  // An argument (a preset id or an instruction) skips the question: for keybindings and automation.
+  return vscode.commands.registerCommand(Commands.refactorSelection, async (argument?: unknown) => {
+    const target = await targetInActiveEditor({ writable: true });
+    if (!target) return undefined;
+    const chosen = typeof argument === 'string' && argument.trim() ? fromArgument(argument.trim()) : await askInstruction();
+    if (!chosen) return undefined;
+    return runRewrite(services, proposals, { title: chosen.title, messages: (ctx) => rewriteMessages(chosen.instruction, ctx) }, target);
+  });
+}
+
+interface Chosen {
+  title: string;
+  instruction: string;
+}
+
+function fromArgument(argument: string): Chosen {
+  const preset = REFACTOR_PRESETS.find((p) => p.id === argument);
+  return preset ? { title: preset.label, instruction: preset.instruction } : { title: 'Refactor', instruction: argument };
+}
+
+/** A quick pick of the presets whose filter text doubles as a free-text instruction. */
+function askInstruction(): Promise<Chosen | undefined> {
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { instruction?: string }>();
+  pick.title = 'AI Hub: Refactor';
+  pick.placeholder = 'Pick a refactoring, or describe the change you want and press Enter';
+  const presets = REFACTOR_PRESETS.map((p) => ({ label: p.label, detail: p.detail, instruction: p.instruction }));
+  pick.items = presets;
+  pick.onDidChangeValue((value) => {
+    // What the user types is offered as its own instruction, above the presets it happens to match.
+    pick.items = value.trim() ? [{ label: value.trim(), description: 'your instruction', alwaysShow: true }, ...presets] : presets;
+  });
+  return new Promise((resolve) => {
+    let chosen: Chosen | undefined;
+    pick.onDidAccept(() => {
+      const item = pick.selectedItems[0];
+      const typed = pick.value.trim();
+      if (item) chosen = { title: item.instruction ? item.label : 'Refactor', instruction: item.instruction ?? item.label };
+      else if (typed) chosen = { title: 'Refactor', instruction: typed };
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(chosen);
+    });
+    pick.show();
+  });
+}

@@ -1,0 +1,60 @@
+// `aihub.runPrompt`: one quick pick for the built-in selection commands and the user's own prompts
+// (`aihub.prompts`), each run in its mode: a chat turn or a diff.
+import * as vscode from 'vscode';
+import { customChatAsk, customRewriteMessages, parseCustomPrompts, type CustomPrompt } from '../core/prompts/customPrompts';
+import { Commands, Settings } from '../ids';
+import type { Services } from '../services';
+import type { Proposals } from './proposals';
+import { runRewrite, targetInActiveEditor } from './rewriteFlow';
+import { sendToChat } from './sendToChat';
+
+const BUILT_IN = [
+  { label: 'Explain', detail: 'In the chat panel', command: Commands.explainSelection },
+  { label: 'Refactor…', detail: 'A proposal to review as a diff', command: Commands.refactorSelection },
+  { label: 'Fix', detail: 'The reported problems, as a diff', command: Commands.fixSelection },
+  { label: 'Add documentation', detail: 'Doc comments, as a diff', command: Commands.documentSelection },
+  { label: 'Write tests', detail: 'In a new editor', command: Commands.writeTests },
+];
+
+type Item = vscode.QuickPickItem & ({ command: string } | { prompt: CustomPrompt });
+
+export function registerRunPrompt(services: Services, proposals: Proposals): vscode.Disposable {
+  // An argument (a prompt's name) runs it without asking: for keybindings and automation.
+  return vscode.commands.registerCommand(Commands.runPrompt, async (argument?: unknown) => {
+    const custom = readCustomPrompts();
+    const items: Item[] = [
+      ...BUILT_IN,
+      ...(custom.length ? [{ label: 'Your prompts (aihub.prompts)', kind: vscode.QuickPickItemKind.Separator, command: '' }] : []),
+      ...custom.map((prompt) => ({ label: prompt.name, description: prompt.mode === 'diff' ? 'diff' : 'chat', detail: oneLine(prompt.template), prompt })),
+    ];
+    const chosen =
+      typeof argument === 'string'
+        ? items.find((i) => i.kind !== vscode.QuickPickItemKind.Separator && i.label === argument)
+        : await vscode.window.showQuickPick(items, { title: 'AI Hub: Run Prompt', placeHolder: 'What to do with the selection', matchOnDetail: true });
+    if (!chosen) {
+      if (typeof argument === 'string') void vscode.window.showWarningMessage(`AI Hub: no prompt is named "${argument}".`);
+      return undefined;
+    }
+    if ('command' in chosen) return vscode.commands.executeCommand(chosen.command);
+    const { prompt } = chosen;
+    const target = await targetInActiveEditor({ writable: prompt.mode === 'diff' });
+    if (!target) return undefined;
+    if (prompt.mode === 'chat') return sendToChat(customChatAsk(prompt, target.ctx));
+    return runRewrite(services, proposals, { title: prompt.name, messages: (ctx) => customRewriteMessages(prompt, ctx) }, target);
+  });
+}
+
+function readCustomPrompts(): CustomPrompt[] {
+  const { prompts, problems } = parseCustomPrompts(vscode.workspace.getConfiguration(Settings.section).get(Settings.prompts));
+  if (problems.length) {
+    void vscode.window.showWarningMessage(`AI Hub: ${problems.length === 1 ? 'one entry' : `${problems.length} entries`} of aihub.prompts skipped: ${problems.join('; ')}`, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', `${Settings.section}.${Settings.prompts}`);
+    });
+  }
+  return prompts;
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}

@@ -1,0 +1,246 @@
+// The selection commands in the real extension host against the local hub: refactor opens a diff of
+// read-only proposal documents, Accept applies it as one undo step, Reject and a changed document leave the
+// file alone; fix sends the diagnostics, custom prompts expand, tests open in a new editor, oversized code
+// never reaches the hub, and explain lands in the chat panel's conversation.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const hubUrl = process.env.AIHUB_TEST_HUB_URL ?? '';
+const hubKey = process.env.AIHUB_TEST_KEY ?? '';
+const hubOrigin = hubUrl ? new URL(hubUrl).origin : '';
+
+interface Recorded {
+  path: string;
+  body: { model?: string; messages?: { role: string; content: string }[] };
+}
+
+async function enqueueText(text: string): Promise<void> {
+  const response = await fetch(`${hubOrigin}/__hub/enqueue`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: { kind: 'text', text }, times: 1 }) });
+  assert.ok(response.ok, `the hub accepted the scenario (${response.status})`);
+}
+
+async function chatRequests(): Promise<Recorded[]> {
+  const all = (await (await fetch(`${hubOrigin}/__hub/requests`)).json()) as Recorded[];
+  return all.filter((r) => r.path === '/v1/chat/completions');
+}
+
+const lastUserMessage = (r: Recorded | undefined) => r?.body.messages?.filter((m) => m.role === 'user').at(-1)?.content ?? '';
+
+async function until<T>(read: () => T | PromiseLike<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 1000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}
+
+const proposalTabs = () =>
+  vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'aihub-proposal');
+
+const SOURCE = [
+  'export class Calc {',
+  '  total(xs: number[]): number {',
+  '    let sum = 0;',
+  '    for (const x of xs) {',
+  '      sum = sum + x;',
+  '    }',
+  '    return sum;',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+// The model answers dedented, with prose around the fence: the extension must strip and re-indent it.
+const ANSWER = 'Here is a simpler version:\n\n```ts\ntotal(xs: number[]): number {\n  return xs.reduce((a, b) => a + b, 0);\n}\n```\n\nThis uses `reduce` instead of a loop.';
+const EXPECTED = SOURCE.replace(/ {2}total[\s\S]*?\n {2}\}\n/, '  total(xs: number[]): number {\n    return xs.reduce((a, b) => a + b, 0);\n  }\n');
+
+async function openSource(text = SOURCE): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: text });
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Closes every editor without a save prompt (the untitled test documents are dirty). */
+async function closeEverything(): Promise<void> {
+  for (let i = 0; i < 30 && vscode.window.tabGroups.all.some((g) => g.tabs.length > 0); i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
+/** Selects the `total` method as whole lines, as a user dragging over it would. */
+function selectMethod(editor: vscode.TextEditor): void {
+  editor.selection = new vscode.Selection(1, 0, 8, 0);
+}
+
+describe('selection commands', function () {
+  this.timeout(40_000);
+
+  before(async () => {
+    assert.ok(hubUrl && hubKey, 'AIHUB_TEST_HUB_URL and AIHUB_TEST_KEY are set by the runner');
+    await vscode.commands.executeCommand('aihub.setApiKey', hubKey);
+  });
+  beforeEach(async () => {
+    await fetch(`${hubOrigin}/__hub/reset`, { method: 'POST' });
+  });
+  afterEach(closeEverything);
+
+  it('refactor opens a diff of proposal documents; Accept applies it re-indented, as one undo step', async () => {
+    const editor = await openSource();
+    selectMethod(editor);
+    await enqueueText(ANSWER);
+    const id = await vscode.commands.executeCommand<string>('aihub.refactorSelection', 'simplify');
+    assert.ok(id, 'a proposal was made');
+
+    const [request] = await chatRequests();
+    const sent = lastUserMessage(request);
+    assert.match(sent, /^Simplify this code/);
+    assert.ok(sent.includes('```ts\n  total(xs: number[]): number {\n    let sum = 0;'), 'the selected code is sent in a fence');
+    assert.equal(request.body.model, vscode.workspace.getConfiguration('aihub').get('defaultModel'));
+
+    const [tab] = await until(proposalTabs, (t) => t.length === 1, 'the proposal diff tab');
+    const diff = tab.input as vscode.TabInputTextDiff;
+    assert.equal(diff.original.scheme, 'aihub-proposal');
+    const left = await vscode.workspace.openTextDocument(diff.original);
+    const right = await vscode.workspace.openTextDocument(diff.modified);
+    assert.equal(left.getText(), SOURCE, 'the left side is the file as it was');
+    assert.equal(right.getText(), EXPECTED, 'the right side is the file with the proposal in place');
+    assert.equal(editor.document.getText(), SOURCE, 'nothing is applied before Accept');
+
+    assert.equal(await vscode.commands.executeCommand('aihub.acceptProposal', id), true);
+    assert.equal(editor.document.getText(), EXPECTED);
+    assert.equal(proposalTabs().length, 0, 'the diff is closed after Accept');
+    assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'the edited file is in front');
+
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), SOURCE, 'one undo restores the original');
+  });
+
+  it('Reject closes the diff and leaves the file unchanged; Accept afterwards does nothing', async () => {
+    const editor = await openSource();
+    selectMethod(editor);
+    await enqueueText(ANSWER);
+    const id = await vscode.commands.executeCommand<string>('aihub.refactorSelection', 'simplify');
+    await until(proposalTabs, (t) => t.length === 1, 'the proposal diff tab');
+    assert.equal(await vscode.commands.executeCommand('aihub.rejectProposal', id), true);
+    assert.equal(proposalTabs().length, 0);
+    assert.equal(await vscode.commands.executeCommand('aihub.acceptProposal', id), false);
+    assert.equal(editor.document.getText(), SOURCE);
+    assert.equal(editor.document.isDirty, true, 'still the untitled document as opened');
+  });
+
+  it('refuses to apply a proposal to a document that changed meanwhile', async () => {
+    const editor = await openSource();
+    selectMethod(editor);
+    await enqueueText(ANSWER);
+    const id = await vscode.commands.executeCommand<string>('aihub.refactorSelection', 'simplify');
+    await until(proposalTabs, (t) => t.length === 1, 'the proposal diff tab');
+    // The editor is behind the diff now: edit the document as another extension or a formatter would.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, new vscode.Position(0, 0), '// edited meanwhile\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const edited = editor.document.getText();
+    assert.equal(await vscode.commands.executeCommand('aihub.acceptProposal', id), false);
+    assert.equal(editor.document.getText(), edited, 'the user\'s edit stays, the proposal is not applied');
+    assert.equal(proposalTabs().length, 1, 'the diff stays open to compare or reject');
+  });
+
+  it('with no selection, takes the function around the cursor', async () => {
+    const editor = await openSource();
+    editor.selection = new vscode.Selection(2, 6, 2, 6);
+    await enqueueText(ANSWER);
+    const id = await vscode.commands.executeCommand<string>('aihub.refactorSelection', 'Use reduce');
+    assert.ok(id);
+    const sent = lastUserMessage((await chatRequests())[0]);
+    assert.match(sent, /^Use reduce/);
+    assert.ok(sent.includes('  total(xs: number[]): number {\n    let sum = 0;') && sent.includes('    return sum;\n  }\n```'), `the whole method is sent: ${sent}`);
+    assert.ok(!sent.includes('export class Calc'), 'but not the class around it');
+    await vscode.commands.executeCommand('aihub.acceptProposal', id);
+    assert.equal(editor.document.getText(), EXPECTED);
+  });
+
+  it('fix sends the diagnostics inside the selection as context', async () => {
+    const editor = await openSource();
+    const diagnostics = vscode.languages.createDiagnosticCollection('selection-test');
+    try {
+      const inside = new vscode.Diagnostic(new vscode.Range(4, 6, 4, 9), 'Probable overflow in sum', vscode.DiagnosticSeverity.Warning);
+      inside.source = 'selection-test';
+      diagnostics.set(editor.document.uri, [inside, new vscode.Diagnostic(new vscode.Range(0, 0, 0, 6), 'Outside the selection', vscode.DiagnosticSeverity.Error)]);
+      selectMethod(editor);
+      await enqueueText(ANSWER);
+      const id = await vscode.commands.executeCommand<string>('aihub.fixSelection');
+      assert.ok(id);
+      const sent = lastUserMessage((await chatRequests())[0]);
+      assert.match(sent, /^Fix the problems listed below/);
+      assert.ok(sent.includes('- line 5, warning (selection-test): Probable overflow in sum'), sent);
+      assert.ok(!sent.includes('Outside the selection'));
+      await vscode.commands.executeCommand('aihub.rejectProposal', id);
+    } finally {
+      diagnostics.dispose();
+    }
+  });
+
+  it('document asks for the language\'s doc comments and proposes a diff', async () => {
+    const editor = await openSource();
+    selectMethod(editor);
+    await enqueueText('```ts\n/** Adds up the numbers. */\ntotal(xs: number[]): number {\n  return 0;\n}\n```');
+    const id = await vscode.commands.executeCommand<string>('aihub.documentSelection');
+    assert.ok(id);
+    assert.match(lastUserMessage((await chatRequests())[0]), /TSDoc/);
+    await vscode.commands.executeCommand('aihub.acceptProposal', id);
+    assert.ok(editor.document.getText().includes('\n  /** Adds up the numbers. */\n  total('));
+  });
+
+  it('write tests opens the tests in a new untitled editor of the same language', async () => {
+    const editor = await openSource();
+    selectMethod(editor);
+    await enqueueText('Tests:\n```ts\nimport { Calc } from "./calc";\ntest("sums", () => expect(new Calc().total([1, 2])).toBe(3));\n```');
+    const uri = await vscode.commands.executeCommand<string>('aihub.writeTests');
+    assert.ok(uri);
+    const tests = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    assert.ok(tests);
+    assert.equal(tests.isUntitled, true);
+    assert.equal(tests.languageId, 'typescript');
+    assert.equal(tests.getText(), 'import { Calc } from "./calc";\ntest("sums", () => expect(new Calc().total([1, 2])).toBe(3));\n');
+    assert.equal(editor.document.getText(), SOURCE);
+  });
+
+  it('runs a custom diff prompt from aihub.prompts with its placeholders expanded', async () => {
+    const config = vscode.workspace.getConfiguration('aihub');
+    await config.update('prompts', [{ name: 'Port', template: 'Port this {{language}} from {{fileName}}:\n{{selection}}', mode: 'diff' }], vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await openSource();
+      selectMethod(editor);
+      await enqueueText(ANSWER);
+      const id = await vscode.commands.executeCommand<string>('aihub.runPrompt', 'Port');
+      assert.ok(id);
+      const sent = lastUserMessage((await chatRequests())[0]);
+      assert.ok(sent.startsWith(`Port this typescript from ${editor.document.uri.path}:\n  total(xs: number[]): number {`), sent);
+      assert.equal(sent.match(/let sum = 0/g)?.length, 1, 'the code is sent once');
+      await vscode.commands.executeCommand('aihub.rejectProposal', id);
+    } finally {
+      await config.update('prompts', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('refuses code larger than the model\'s context before sending anything', async () => {
+    const editor = await openSource(`const big = "${'x'.repeat(600_000)}";\n`);
+    editor.selection = new vscode.Selection(0, 0, 1, 0);
+    const id = await vscode.commands.executeCommand<string>('aihub.refactorSelection', 'simplify');
+    assert.equal(id, undefined);
+    assert.equal((await chatRequests()).length, 0, 'no request reached the hub');
+    assert.equal(proposalTabs().length, 0);
+  });
+
+  it('explain sends the code at the cursor to the chat panel, which asks the hub', async function () {
+    if (!(await vscode.commands.getCommands(true)).includes('aihub._chatAsk')) this.skip();
+    const editor = await openSource();
+    selectMethod(editor);
+    assert.equal(await vscode.commands.executeCommand('aihub.explainSelection'), true);
+    const [request] = await until(chatRequests, (r) => r.length > 0, 'the chat panel\'s request');
+    const sent = JSON.stringify(request.body.messages);
+    assert.ok(sent.includes('Explain this code from'), sent.slice(0, 500));
+    assert.ok(sent.includes('let sum = 0;'), 'the code is in the request');
+  });
+});
