@@ -116,13 +116,21 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
     item.id = `model:${groupLabel}:${model.id}`;
     const summary = modelSummary(model);
     item.description = isDefault ? (summary ? `default · ${summary}` : 'default') : summary;
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown('**').appendText(model.id).appendMarkdown(`**${isDefault ? ' (default model)' : ''}\n\n`);
-    for (const line of modelDetails(model)) tooltip.appendText(line).appendMarkdown('  \n');
-    item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(isDefault ? 'pass-filled' : pinned ? 'star-full' : 'symbol-misc');
     item.contextValue = `aihub.model${pinned ? '.pinned' : '.unpinned'}${isDefault ? '.default' : ''}`;
     item.accessibilityInformation = { label: `${model.id}${isDefault ? ', default model' : ''}${summary ? `, ${summary}` : ''}` };
+    return item;
+  }
+
+  /** Tooltips are built on hover only: a provider group can hold hundreds of models. */
+  resolveTreeItem(item: vscode.TreeItem, node: ModelsNode): vscode.TreeItem {
+    if (node.kind !== 'model') return item;
+    const { model } = node;
+    const tooltip = new vscode.MarkdownString();
+    const isDefault = model.id === this.services.config.current.defaultModel;
+    tooltip.appendMarkdown('**').appendText(model.id).appendMarkdown(`**${isDefault ? ' (default model)' : ''}\n\n`);
+    for (const line of modelDetails(model)) tooltip.appendText(line).appendMarkdown('  \n');
+    item.tooltip = tooltip;
     return item;
   }
 

@@ -115,6 +115,13 @@ describe('Models view (e2e)', function () {
       assert.match(await status.innerText(), new RegExp(`${new URL(hub!.url).host.replace(/\./g, '\\.')} · gpt-4o-mini`));
       assert.equal(await background(status), 'rgba(0, 0, 0, 0)', 'no warning colour with a usable hub');
       await screenshot(page(), 'models-view');
+      await pane.locator('.monaco-list-row', { hasText: /^claude-opus-4\.6/ }).hover();
+      const hover = page().locator('.monaco-hover, .workbench-hover', { hasText: 'Provider: Anthropic' });
+      await hover.first().waitFor({ timeout: 10_000 });
+      // The hover renders markdown: spaces may come back as no-break spaces.
+      assert.match(await hover.first().innerText(), /Capabilities:\s+tools,\s+vision,\s+reasoning\s+\(guessed\s+from\s+the\s+id\)/);
+      await screenshot(page(), 'models-view-tooltip');
+      await page().mouse.move(700, 450);
     });
 
     it('picks a model from the status bar: searchable by provider, the choice shown at once', async () => {

@@ -44,7 +44,8 @@ describe('models catalog: OpenAI-style list', () => {
     assert.deepEqual(byId(catalog, 'text-embedding-3-small').capabilities, []);
     assert.deepEqual(byId(catalog, 'dall-e-3').capabilities, []);
     assert.deepEqual(byId(catalog, 'gpt-3.5-turbo').capabilities, []);
-    assert.match(modelDetails(gpt4o).join('\n'), /tools, vision guessed from the id/);
+    assert.match(modelDetails(gpt4o).join('\n'), /Capabilities: tools, vision \(guessed from the id\)/);
+    assert.match(modelDetails({ ...gpt4o, guessed: ['vision'] }).join('\n'), /Capabilities: tools, vision \(vision guessed from the id\)/);
   });
 
   it('has no context length or price when the hub gives none', () => {

@@ -31,7 +31,8 @@ export function modelDetails(model: ModelInfo): string[] {
   if (model.maxOutputTokens) lines.push(`Max output: ${model.maxOutputTokens.toLocaleString('en-US')} tokens`);
   if (model.price) lines.push(`Price: ${model.price.inputPerMillion === 0 && model.price.outputPerMillion === 0 ? 'free' : `$${money(model.price.inputPerMillion)} input, $${money(model.price.outputPerMillion)} output per 1M tokens`}`);
   if (model.capabilities.length > 0) {
-    const guessed = model.guessed.length > 0 ? ` (${model.guessed.join(', ')} guessed from the id)` : '';
+    const allGuessed = model.guessed.length === model.capabilities.length;
+    const guessed = model.guessed.length === 0 ? '' : allGuessed ? ' (guessed from the id)' : ` (${model.guessed.join(', ')} guessed from the id)`;
     lines.push(`Capabilities: ${model.capabilities.join(', ')}${guessed}`);
   }
   if (model.endpoints) lines.push(`Endpoints: ${model.endpoints.join(', ')}`);
