@@ -96,6 +96,13 @@ describe('models view, picker and status bar', function () {
     assert.match(item?.contextValue ?? '', /\.default$/);
   });
 
+  it('starts a chat with a model from the tree: it becomes the default the chat panel uses', async () => {
+    const [first] = await hubModelIds();
+    await vscode.commands.executeCommand('aihub.chatWithModel', first);
+    assert.equal(config().inspect<string>('defaultModel')?.globalValue, first);
+    await until(snapshot, (x) => x.statusBar.text.endsWith(`· ${first}`), 'the status bar to follow');
+  });
+
   it('pins a model into a Favourites group at the top, and unpins it', async () => {
     const [first] = await hubModelIds();
     await vscode.commands.executeCommand('aihub.pinModel', first);
