@@ -35,8 +35,11 @@ function askInstruction(): Promise<Chosen | undefined> {
   const presets = REFACTOR_PRESETS.map((p) => ({ label: p.label, detail: p.detail, instruction: p.instruction }));
   pick.items = presets;
   pick.onDidChangeValue((value) => {
-    // What the user types is offered as its own instruction, above the presets it happens to match.
-    pick.items = value.trim() ? [{ label: value.trim(), description: 'your instruction', alwaysShow: true }, ...presets] : presets;
+    // What the user types is offered as its own instruction, after the presets it happens to match ("simp" →
+    // Simplify); typing a preset's whole name means that preset.
+    const typed = value.trim();
+    const isPreset = presets.some((p) => p.label.toLowerCase() === typed.toLowerCase());
+    pick.items = typed && !isPreset ? [...presets, { label: typed, description: 'your instruction', alwaysShow: true }] : presets;
   });
   return new Promise((resolve) => {
     let chosen: Chosen | undefined;
