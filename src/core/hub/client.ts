@@ -1,16 +1,18 @@
 // The hub client: models list, streamed and plain chat completions, with retries, timeouts and cancellation.
 // No VS Code here: the extension hands it a key getter, a logger and (in tests) nothing else.
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { StreamAssembler, type AssembledReply } from '../chat/streamAssembler';
+import { StreamAssembler } from '../chat/streamAssembler';
 import { redact, silentLogger, type Logger } from '../logger';
-import { ChunkDecoder } from './chunkDecoder';
+import { readCapped } from './body';
 import { HubError, errorFromStatus, isHubError, readErrorBody } from './errors';
+import { readEventStream } from './eventStream';
 import { IdleWatchdog } from './idleWatchdog';
 import { parseModelList } from './models';
+import { completionToResult, replay, type ChatResult } from './replies';
 import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfter, sleep } from './retry';
-import * as z from 'zod/mini';
-import { chunkSchema, completionSchema, successFalseSchema } from './schemas';
+import { successFalseSchema } from './schemas';
 import type { ChatEvent, ChatRequest, HubModel } from './types';
+
+export type { ChatResult } from './replies';
 
 export interface HubClientOptions {
   /** The hub's base URL, ending in /v1 (already normalised by the caller). */
@@ -35,11 +37,6 @@ export interface StreamOptions {
   onEvent?: (event: ChatEvent) => void;
 }
 
-export interface ChatResult extends AssembledReply {
-  /** Chunks that were not valid JSON or not chunk-shaped: skipped (and logged), counted so the UI can say so. */
-  skippedChunks: number;
-}
-
 export interface ModelList {
   models: HubModel[];
   /** Entries that were malformed and left out. */
@@ -48,7 +45,6 @@ export interface ModelList {
 
 const MAX_ERROR_BODY_CHARS = 64 * 1024;
 const MAX_JSON_BODY_CHARS = 32 * 1024 * 1024;
-const MAX_EVENT_CHARS = 8 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
 
 export class HubClient {
@@ -106,92 +102,12 @@ export class HubClient {
         replay(result, options.onEvent);
         return result;
       }
-      return await this.readStream(response, watchdog, assembler, options.onEvent, request.model);
+      return await readEventStream(response, { watchdog, assembler, onEvent: options.onEvent, model: request.model, logger: this.logger, maxReplyChars: this.maxReplyChars });
     } catch (err) {
       throw this.finalError(err, options.signal, watchdog, key, assembler);
     } finally {
       watchdog.dispose();
     }
-  }
-
-  private async readStream(response: Response, watchdog: IdleWatchdog, assembler: StreamAssembler, onEvent: StreamOptions['onEvent'], model: string): Promise<ChatResult> {
-    const decoder = new ChunkDecoder();
-    let skippedChunks = 0;
-    let done = false;
-    const emit = (event: ChatEvent) => {
-      assembler.add(event);
-      onEvent?.(event);
-    };
-    const onMessage = (message: EventSourceMessage) => {
-      if (done) return;
-      const data = message.data;
-      if (data === '[DONE]') {
-        done = true;
-        return;
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(data);
-      } catch {
-        skippedChunks++;
-        this.logger.warn(`stream: skipped a chunk that is not JSON: ${JSON.stringify(data.slice(0, 120))}`);
-        return;
-      }
-      const parsed = z.safeParse(chunkSchema, json);
-      if (!parsed.success) {
-        skippedChunks++;
-        this.logger.warn(`stream: skipped a chunk of unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`);
-        return;
-      }
-      if (parsed.data.error !== undefined) {
-        const { code, text } = readErrorBody(JSON.stringify({ error: parsed.data.error }));
-        throw new HubError({
-          kind: 'brokenStream',
-          code,
-          hubMessage: text,
-          message: `The hub reported an error in the middle of the reply${text ? `: ${text}` : ''}${code ? ` (${code})` : ''}. What arrived is kept; retry, or try another model.`,
-        });
-      }
-      decoder.decode(parsed.data, emit);
-      if (assembler.textLength > this.maxReplyChars) {
-        throw new HubError({ kind: 'tooLarge', message: `The reply passed ${Math.round(this.maxReplyChars / 1e6)} million characters and was stopped. What arrived is kept.` });
-      }
-    };
-    const parser = createParser({
-      onEvent: onMessage,
-      onError: (err) => {
-        if (err.type === 'max-buffer-size-exceeded') {
-          throw new HubError({ kind: 'tooLarge', message: 'The hub sent a single stream event larger than 8 MB; the reply was stopped. What arrived is kept.' });
-        }
-        this.logger.warn(`stream: ${err.message}`);
-      },
-      maxBufferSize: MAX_EVENT_CHARS,
-    });
-    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    const text = new TextDecoder();
-    try {
-      while (!done) {
-        const { value, done: ended } = await reader.read();
-        if (ended) break;
-        watchdog.touch();
-        parser.feed(text.decode(value, { stream: true }));
-      }
-    } finally {
-      // Release the connection (a hub may keep it open after [DONE]).
-      reader.cancel().catch(() => undefined);
-    }
-    if (!done && !decoder.sawFinish) {
-      const got = assembler.textLength;
-      throw new HubError({
-        kind: 'brokenStream',
-        message: `The connection to the hub closed before the reply was finished${got ? ` (after ${got} characters)` : ''}. What arrived is kept; retry to get the rest.`,
-      });
-    }
-    if (!decoder.sawFinish) {
-      assembler.markPossiblyTruncated();
-      this.logger.warn(`stream: ${model} ended without a finish reason; the reply may be cut short`);
-    }
-    return { ...assembler.snapshot(), skippedChunks };
   }
 
   /** Sends one request, retrying before any of the reply has arrived. The returned watchdog keeps guarding the body. */
@@ -364,61 +280,4 @@ function networkError(err: unknown, baseUrl: string, key: string): HubError {
     message: redact(`Could not reach the hub at ${origin} (${detail}). Check aihub.baseUrl and your network connection.`, [key]),
     cause: err,
   });
-}
-
-/** Reads a body as text but never more than `max` characters, so a huge error page cannot exhaust memory. */
-async function readCapped(response: Response, max: number, watchdog: IdleWatchdog, failWhenOver = false): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let out = '';
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      watchdog.touch();
-      out += decoder.decode(value, { stream: true });
-      if (out.length > max) {
-        if (failWhenOver) throw new HubError({ kind: 'tooLarge', message: `The hub's reply passed ${Math.round(max / 1e6)} MB and was not read.` });
-        return out.slice(0, max);
-      }
-    }
-    return out + decoder.decode();
-  } finally {
-    reader.cancel().catch(() => undefined);
-  }
-}
-
-function completionToResult(json: unknown, model: string): ChatResult {
-  const parsed = completionSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new HubError({ kind: 'invalidResponse', message: `The hub's reply for "${model}" has an unexpected shape (${parsed.error.issues[0]?.message ?? 'no choices'}).` });
-  }
-  const choice = parsed.data.choices[0];
-  const assembler = new StreamAssembler();
-  const message = choice?.message;
-  const reasoning = message?.reasoning_content ?? message?.reasoning;
-  if (reasoning) assembler.add({ type: 'reasoning', text: reasoning });
-  if (message?.content) assembler.add({ type: 'text', text: message.content });
-  message?.tool_calls?.forEach((call, index) =>
-    assembler.add({ type: 'toolCallDelta', index, id: call.id ?? undefined, name: call.function.name, argumentsDelta: call.function.arguments ?? '' }),
-  );
-  const usage = parsed.data.usage;
-  if (usage) {
-    const promptTokens = usage.prompt_tokens ?? 0;
-    const completionTokens = usage.completion_tokens ?? 0;
-    assembler.add({ type: 'usage', usage: { promptTokens, completionTokens, totalTokens: usage.total_tokens ?? promptTokens + completionTokens } });
-  }
-  if (choice?.finish_reason) assembler.add({ type: 'finish', reason: choice.finish_reason });
-  return { ...assembler.snapshot(), skippedChunks: 0 };
-}
-
-/** Gives a listener of a stream the events of a reply that came whole, so it sees one shape either way. */
-function replay(result: ChatResult, onEvent: StreamOptions['onEvent']): void {
-  if (!onEvent) return;
-  if (result.reasoning) onEvent({ type: 'reasoning', text: result.reasoning });
-  if (result.text) onEvent({ type: 'text', text: result.text });
-  for (const call of result.toolCalls) onEvent({ type: 'toolCallDelta', index: call.index, id: call.id, name: call.name, argumentsDelta: call.arguments });
-  if (result.usage) onEvent({ type: 'usage', usage: result.usage });
-  if (result.finishReason) onEvent({ type: 'finish', reason: result.finishReason });
 }

@@ -1,0 +1,44 @@
+// Replies that arrive whole (a non-streamed completion, or a hub that ignores `stream: true`).
+import { StreamAssembler, type AssembledReply } from '../chat/streamAssembler';
+import { HubError } from './errors';
+import { completionSchema } from './schemas';
+import type { ChatEvent } from './types';
+
+export interface ChatResult extends AssembledReply {
+  /** Chunks that were not valid JSON or not chunk-shaped: skipped (and logged), counted so the UI can say so. */
+  skippedChunks: number;
+}
+
+export function completionToResult(json: unknown, model: string): ChatResult {
+  const parsed = completionSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new HubError({ kind: 'invalidResponse', message: `The hub's reply for "${model}" has an unexpected shape (${parsed.error.issues[0]?.message ?? 'no choices'}).` });
+  }
+  const choice = parsed.data.choices[0];
+  const assembler = new StreamAssembler();
+  const message = choice?.message;
+  const reasoning = message?.reasoning_content ?? message?.reasoning;
+  if (reasoning) assembler.add({ type: 'reasoning', text: reasoning });
+  if (message?.content) assembler.add({ type: 'text', text: message.content });
+  message?.tool_calls?.forEach((call, index) =>
+    assembler.add({ type: 'toolCallDelta', index, id: call.id ?? undefined, name: call.function.name, argumentsDelta: call.function.arguments ?? '' }),
+  );
+  const usage = parsed.data.usage;
+  if (usage) {
+    const promptTokens = usage.prompt_tokens ?? 0;
+    const completionTokens = usage.completion_tokens ?? 0;
+    assembler.add({ type: 'usage', usage: { promptTokens, completionTokens, totalTokens: usage.total_tokens ?? promptTokens + completionTokens } });
+  }
+  if (choice?.finish_reason) assembler.add({ type: 'finish', reason: choice.finish_reason });
+  return { ...assembler.snapshot(), skippedChunks: 0 };
+}
+
+/** Gives a listener of a stream the events of a reply that came whole, so it sees one shape either way. */
+export function replay(result: ChatResult, onEvent: ((event: ChatEvent) => void) | undefined): void {
+  if (!onEvent) return;
+  if (result.reasoning) onEvent({ type: 'reasoning', text: result.reasoning });
+  if (result.text) onEvent({ type: 'text', text: result.text });
+  for (const call of result.toolCalls) onEvent({ type: 'toolCallDelta', index: call.index, id: call.id, name: call.name, argumentsDelta: call.arguments });
+  if (result.usage) onEvent({ type: 'usage', usage: result.usage });
+  if (result.finishReason) onEvent({ type: 'finish', reason: result.finishReason });
+}
