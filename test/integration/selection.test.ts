@@ -233,14 +233,50 @@ describe('selection commands', function () {
     assert.equal(proposalTabs().length, 0);
   });
 
-  it('explain sends the code at the cursor to the chat panel, which asks the hub', async function () {
-    if (!(await vscode.commands.getCommands(true)).includes('aihub._chatAsk')) this.skip();
+  it('a reply broken mid-stream or a hub error proposes nothing and leaves the file alone', async () => {
     const editor = await openSource();
     selectMethod(editor);
+    for (const scenario of [{ kind: 'disconnect', afterChunks: 2 }, { kind: 'status', status: 401 }]) {
+      await fetch(`${hubOrigin}/__hub/enqueue`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario, times: 1 }) });
+      const id = await vscode.commands.executeCommand<string>('aihub.refactorSelection', 'simplify');
+      assert.equal(id, undefined, `no proposal after ${scenario.kind}`);
+    }
+    assert.equal((await chatRequests()).length, 2, 'each attempt reached the hub once (401 is not retried; a broken stream is not resent)');
+    assert.equal(proposalTabs().length, 0);
+    assert.equal(editor.document.getText(), SOURCE);
+  });
+
+  it('explain sends the code to the chat panel: the hub gets the explain prompt, the conversation file keeps the turn', async function () {
+    const commands = await vscode.commands.getCommands(true);
+    if (!commands.includes('aihub._chatAsk')) this.skip();
+    const editor = await openSource();
+    selectMethod(editor);
+    await enqueueText('It sums the numbers.');
     assert.equal(await vscode.commands.executeCommand('aihub.explainSelection'), true);
+
     const [request] = await until(chatRequests, (r) => r.length > 0, 'the chat panel\'s request');
-    const sent = JSON.stringify(request.body.messages);
-    assert.ok(sent.includes('Explain this code from'), sent.slice(0, 500));
-    assert.ok(sent.includes('let sum = 0;'), 'the code is in the request');
+    const sent = lastUserMessage(request);
+    assert.ok(sent.startsWith(`Explain this code from ${editor.document.uri.path}, lines 2–8 (typescript)`), sent.slice(0, 300));
+    assert.ok(sent.includes('let sum = 0;'), 'the attached code is in the request');
+
+    interface Snapshot {
+      conversation: { id: string; turns: { role: string; text: string; display?: string; status?: string }[] };
+      busy: boolean;
+      storageDir: string;
+    }
+    const snapshot = await until(
+      () => vscode.commands.executeCommand<Snapshot>('aihub._chatSnapshot'),
+      (x) => !x.busy && x.conversation.turns.some((t) => t.role === 'assistant' && t.text.includes('It sums the numbers.')),
+      'the answer in the conversation',
+    );
+    const file = vscode.Uri.file(`${snapshot.storageDir}/${snapshot.conversation.id}.json`);
+    const stored = await until(
+      async () => JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Snapshot['conversation'],
+      (c) => c.turns.some((t) => t.role === 'assistant' && t.text.includes('It sums the numbers.')),
+      'the answer saved to the conversation file',
+    );
+    const question = stored.turns.filter((t) => t.role === 'user').at(-1);
+    assert.ok(question?.text.startsWith('Explain this code from'), JSON.stringify(question).slice(0, 300));
+    assert.equal(question?.display, `Explain the selection (${editor.document.uri.path}, lines 2–8)`);
   });
 });
