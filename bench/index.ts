@@ -1,0 +1,45 @@
+// `npm run bench` runs every benchmark; `npm run bench -- stream models` runs the named ones. Each prints its
+// tables and writes them into bench/RESULTS.md.
+import { performance } from 'node:perf_hooks';
+import { writeSection } from './results';
+import { runStreamCases, textCases, toolAndReasoningCases } from './stream/streamBench';
+
+interface Bench {
+  name: string;
+  what: string;
+  run(): Promise<string>;
+}
+
+const BENCHES: Bench[] = [
+  { name: 'stream', what: 'stream client: our HubClient vs openai SDK vs bare parse vs raw bytes', run: () => runStreamCases(textCases, '### 1. Stream client (text deltas)') },
+  { name: 'tools', what: 'tool-call and reasoning streams, same comparison', run: () => runStreamCases(toolAndReasoningCases, '### 2. Tool-call and reasoning streams') },
+];
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = wanted.filter((w) => !BENCHES.some((b) => b.name === w));
+  if (unknown.length > 0) {
+    console.error(`Unknown benchmark ${unknown.join(', ')}. Choose from:\n${BENCHES.map((b) => `  ${b.name.padEnd(10)} ${b.what}`).join('\n')}`);
+    process.exit(2);
+  }
+  const chosen = wanted.length > 0 ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;
+  const started = performance.now();
+  let failed = false;
+  for (const bench of chosen) {
+    console.error(`▶ ${bench.name}: ${bench.what}`);
+    const t = performance.now();
+    try {
+      const body = await bench.run();
+      console.log(`\n${body}\n`);
+      writeSection(bench.name, body);
+    } catch (err) {
+      failed = true;
+      console.error(`✘ ${bench.name} failed:`, err);
+    }
+    console.error(`  (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  }
+  console.error(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  if (failed) process.exit(1);
+}
+
+void main();
