@@ -6,6 +6,7 @@ export const VENDOR = 'aihub';
 export const Commands = {
   setApiKey: 'aihub.setApiKey',
   clearApiKey: 'aihub.clearApiKey',
+  selectHub: 'aihub.selectHub',
   openChat: 'aihub.openChat',
   newChat: 'aihub.newChat',
   explainSelection: 'aihub.explainSelection',
@@ -28,6 +29,8 @@ export const Commands = {
   chatAsk: 'aihub._chatAsk',
   /** Internal: what the models view and status bar show, as plain data (for the integration tests). */
   modelsViewSnapshot: 'aihub._modelsViewSnapshot',
+  /** Internal: checks the current hub's key against its model list; returns the verdict as plain data (tests, the key flow). */
+  checkKey: 'aihub._checkKey',
 } as const;
 
 /** Context keys the extension sets for `when` clauses in package.json. */
@@ -50,6 +53,8 @@ export const Settings = {
   maxRetries: 'maxRetries',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
   prompts: 'prompts',
+  /** Hubs kept for switching: [{name, baseUrl}]; machine scope like baseUrl. */
+  hubs: 'hubs',
 } as const;
 
 export const DEFAULT_BASE_URL = 'https://aihubapi.ai/v1';

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { ConfigStore } from './config/configuration';
 import { HubService } from './hub/hubService';
+import { HttpConsent } from './hubs/httpConsent';
 import { KeyStore } from './keys/keyStore';
 import { ModelsService } from './models/modelsService';
 
@@ -19,7 +20,7 @@ export function createServices(context: vscode.ExtensionContext): { services: Se
   const config = new ConfigStore();
   const keys = new KeyStore(context.secrets);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0';
-  const hub = new HubService(config, keys, log, `aihub-vscode/${version} vscode/${vscode.version}`);
+  const hub = new HubService(config, keys, log, `aihub-vscode/${version} vscode/${vscode.version}`, new HttpConsent(context.globalState));
   const models = new ModelsService(context.globalState, hub, log);
   return { services: { context, log, config, keys, hub, models }, disposables: [log, config, keys, hub, models] };
 }

@@ -1,5 +1,7 @@
 // A typed snapshot of the extension's settings, re-read whenever they change.
 import * as vscode from 'vscode';
+import { normalizeHubUrl } from '../core/hubs/hubUrl';
+import { readSavedHubs, type SavedHub } from '../core/hubs/savedHubs';
 import { DEFAULT_BASE_URL, Settings } from '../ids';
 
 export interface AiHubConfig {
@@ -7,18 +9,24 @@ export interface AiHubConfig {
   defaultModel: string;
   maxRetries: number;
   requestTimeoutSeconds: number;
+  /** Hubs kept for switching (`aihub.hubs`), from user/machine settings only. */
+  hubs: SavedHub[];
 }
 
 /**
- * Reads the settings. The base URL decides where the key is sent, so it comes only from the user's or the
- * machine's settings: a value from a workspace (a cloned repository's .vscode/settings.json) is ignored even
- * if VS Code hands it over.
+ * Reads the settings. The base URL (and the saved hubs) decide where the key is sent, so they come only from
+ * the user's or the machine's settings: a value from a workspace (a cloned repository's .vscode/settings.json)
+ * is ignored even if VS Code hands it over.
  */
 export function readConfig(): AiHubConfig {
   const config = vscode.workspace.getConfiguration(Settings.section);
   const baseUrl = config.inspect<string>(Settings.baseUrl);
+  const hubs = config.inspect<unknown>(Settings.hubs);
   return {
-    baseUrl: (baseUrl?.globalValue ?? baseUrl?.defaultValue ?? DEFAULT_BASE_URL).trim(),
+    // Normalised, so "https://hub.example" and "https://hub.example/v1/" are one hub with one key; a value that
+    // cannot be used is kept as written, for the client to report in words.
+    baseUrl: normalizeHubUrl(baseUrl?.globalValue ?? baseUrl?.defaultValue ?? DEFAULT_BASE_URL),
+    hubs: readSavedHubs(hubs?.globalValue),
     defaultModel: config.get<string>(Settings.defaultModel, '').trim(),
     maxRetries: clampInt(config.get<number>(Settings.maxRetries, 2), 0, 10),
     requestTimeoutSeconds: Math.max(1, config.get<number>(Settings.requestTimeoutSeconds, 60)),

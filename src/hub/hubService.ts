@@ -1,9 +1,12 @@
 // Hands out a hub client for the current settings and key; the one place the extension builds clients.
 import * as vscode from 'vscode';
 import { HubClient } from '../core/hub/client';
+import { HubError } from '../core/hub/errors';
 import { isLoopbackUrl } from '../core/hubs/loopback';
+import { insecureTransportError } from '../core/hubs/transport';
 import type { Logger } from '../core/logger';
 import type { ConfigStore } from '../config/configuration';
+import type { HttpConsent } from '../hubs/httpConsent';
 import type { KeyStore } from '../keys/keyStore';
 
 export class HubService implements vscode.Disposable {
@@ -18,6 +21,8 @@ export class HubService implements vscode.Disposable {
     private readonly keys: KeyStore,
     private readonly logger: Logger,
     private readonly userAgent: string,
+    /** Origins the user allowed plain http:// for. */
+    readonly httpConsent: HttpConsent,
   ) {
     this.lastBaseUrl = config.current.baseUrl;
     this.subscriptions = [
@@ -51,12 +56,24 @@ export class HubService implements vscode.Disposable {
       baseUrl,
       getApiKey: () => this.keys.get(baseUrl),
       keyOptional: isLoopbackUrl(baseUrl),
+      fetch: this.guardedFetch,
       logger: this.logger,
       maxRetries,
       idleTimeoutMs: requestTimeoutSeconds * 1000,
       userAgent: this.userAgent,
     });
   }
+
+  /**
+   * Every request (and every redirect hop) passes here: plain http:// to another machine is refused before a byte
+   * (or the key) is sent, unless the user confirmed that origin. A HubError of kind `config` is not retried.
+   */
+  private readonly guardedFetch: typeof globalThis.fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const refused = insecureTransportError(url, this.httpConsent.confirmedOrigins);
+    if (refused) return Promise.reject(new HubError({ kind: 'config', message: refused }));
+    return globalThis.fetch(input, init);
+  };
 
   dispose(): void {
     vscode.Disposable.from(...this.subscriptions).dispose();

@@ -1,50 +1,51 @@
 // `aihub.setApiKey`: asks for the key (or takes it as an argument, for automation), stores it in SecretStorage
-// for the current hub, then checks it against the hub's model list.
+// for the current hub, then checks it against the hub's model list and says what the hub answered.
 import * as vscode from 'vscode';
+import { hubHost, parseHubUrl } from '../core/hubs/hubUrl';
+import { keyFormatWarnings } from '../core/hubs/keyFormat';
+import { presetFor } from '../core/hubs/presets';
+import { registerHubs } from '../hubs/registerHubs';
 import { Commands } from '../ids';
 import type { Services } from '../services';
+import { checkKeyAndReport, registerCheckKey } from './checkKey';
+import { registerEnvKeyOffer } from './envKeyImport';
 
+/**
+ * The keys-and-hubs feature. activate() registers it through this one function, so choosing a hub (which
+ * switches keys), the key check and the AIHUB_API_KEY offer are registered here too.
+ */
 export function registerSetApiKey(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.setApiKey, async (argument?: unknown) => {
+  const command = vscode.commands.registerCommand(Commands.setApiKey, async (argument?: unknown) => {
     const baseUrl = services.hub.baseUrl;
     const key = typeof argument === 'string' ? argument : await askForKey(baseUrl);
     const trimmed = key?.trim();
     if (!trimmed) return false;
     await services.keys.set(baseUrl, trimmed);
-    services.log.info(`key: stored for ${new URL(baseUrl).origin}`);
+    services.log.info(`key: stored for ${hubHost(baseUrl)}`);
     // An automated caller passing the key wants it stored, not a notification to dismiss.
     if (typeof argument === 'string') return true;
-    await verify(services);
+    const parsed = parseHubUrl(baseUrl);
+    // The check would be refused over plain http:// to another machine: ask now, while the user is here.
+    if (parsed.ok && parsed.insecure && !(await services.hub.httpConsent.ask(parsed.origin))) return true;
+    await checkKeyAndReport(services);
     return true;
   });
+  return vscode.Disposable.from(command, registerCheckKey(services), registerEnvKeyOffer(services), registerHubs(services));
 }
 
 function askForKey(baseUrl: string): Thenable<string | undefined> {
+  const preset = presetFor(baseUrl);
   return vscode.window.showInputBox({
-    title: 'AI Hub: Set API Key',
-    prompt: `API key for ${safeOrigin(baseUrl)}. It is kept in VS Code's secret storage, never in settings.`,
-    placeHolder: 'sk-…',
+    title: `AI Hub: Set API Key for ${preset?.name ?? hubHost(baseUrl)}`,
+    prompt: `API key for ${hubHost(baseUrl)}. It is kept in VS Code's secret storage, never in settings.`,
+    placeHolder: preset?.keyPrefix ? `${preset.keyPrefix}…` : 'Paste the key from your hub dashboard',
     password: true,
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Paste the key from your hub dashboard.'),
+    validateInput: (value) => {
+      if (!value.trim()) return 'Paste the key from your hub dashboard.';
+      const warnings = keyFormatWarnings(value, preset);
+      // A warning, not an error: Enter still stores the key (hubs change formats; gateways have their own).
+      return warnings.length ? { message: `${warnings.join(' ')} Press Enter to use it anyway.`, severity: vscode.InputBoxValidationSeverity.Warning } : undefined;
+    },
   });
-}
-
-async function verify(services: Services): Promise<void> {
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'AI Hub: checking the key…' }, async () => {
-    try {
-      const models = await services.models.refresh();
-      void vscode.window.showInformationMessage(`AI Hub: key saved. ${safeOrigin(services.hub.baseUrl)} offers ${models.length} models.`);
-    } catch (err) {
-      void vscode.window.showWarningMessage(`AI Hub: key saved, but the hub did not accept it: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  });
-}
-
-function safeOrigin(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return baseUrl;
-  }
 }

@@ -1,0 +1,32 @@
+// The hubs the extension knows by name (from their public docs): where their API lives, where keys are made,
+// and what their keys look like (for a warning only: a hub may change its format).
+
+export interface HubPreset {
+  name: string;
+  baseUrl: string;
+  /** Where the user creates a key, when the hub's docs say. */
+  consoleUrl?: string;
+  /** The prefix every key of this hub starts with, when the hub's docs show one. */
+  keyPrefix?: string;
+  detail: string;
+}
+
+export const HUB_PRESETS: readonly HubPreset[] = [
+  { name: 'AIHubAPI', baseUrl: 'https://aihubapi.ai/v1', consoleUrl: 'https://aihubapi.ai/console', keyPrefix: 'sk-', detail: '500+ models, keys start with sk-' },
+  { name: 'AIHubSpot', baseUrl: 'https://api.aihubspot.app/v1', keyPrefix: 'AH_', detail: 'keys start with AH_' },
+  { name: 'AI TokenHub', baseUrl: 'https://ai-tokenhub.com/v1', detail: 'OpenAI-compatible chat API' },
+];
+
+/** The preset whose API is at this base URL's origin, if any. */
+export function presetFor(baseUrl: string): HubPreset | undefined {
+  const origin = originOf(baseUrl);
+  return origin === undefined ? undefined : HUB_PRESETS.find((p) => originOf(p.baseUrl) === origin);
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,56 @@
+// `aihub.selectHub`: choose the hub requests go to — a known hub, one kept in `aihub.hubs`, or any URL —
+// and make it `aihub.baseUrl`. Keys are stored per hub, so switching hubs switches keys.
+import * as vscode from 'vscode';
+import { hubHost, parseHubUrl, type HubUrl } from '../core/hubs/hubUrl';
+import { HUB_PRESETS, presetFor } from '../core/hubs/presets';
+import { withSavedHub } from '../core/hubs/savedHubs';
+import { Commands, Settings } from '../ids';
+import type { Services } from '../services';
+import { pickHub } from './hubPicker';
+
+export function registerHubs(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(Commands.selectHub, async (argument?: unknown) => {
+    // A URL argument (automation, tests) skips the picker; it is checked like a typed one.
+    const chosen = typeof argument === 'string' ? { input: argument, name: undefined } : await pickHub(services);
+    if (!chosen) return undefined;
+    const parsed = parseHubUrl(chosen.input);
+    if (!parsed.ok) {
+      void vscode.window.showErrorMessage(`AI Hub: ${parsed.error}`);
+      return undefined;
+    }
+    return useHub(services, parsed, chosen.name);
+  });
+}
+
+/** Makes `hub` the active hub (after consent for plain http:// to another machine); resolves with its URL. */
+async function useHub(services: Services, hub: HubUrl, name: string | undefined): Promise<string | undefined> {
+  if (hub.insecure && !(await services.hub.httpConsent.ask(hub.origin))) return undefined;
+  const config = vscode.workspace.getConfiguration(Settings.section);
+  const isPreset = HUB_PRESETS.some((p) => p.baseUrl === hub.url);
+  if (!isPreset) {
+    const saved = withSavedHub(services.config.current.hubs, { name: name ?? services.config.current.hubs.find((h) => h.baseUrl === hub.url)?.name ?? hub.host, baseUrl: hub.url });
+    await config.update(Settings.hubs, saved, vscode.ConfigurationTarget.Global);
+  }
+  await config.update(Settings.baseUrl, hub.url, vscode.ConfigurationTarget.Global);
+  services.log.info(`hub: now ${hub.url}${hub.notes.length ? ` (${hub.notes.join('; ')})` : ''}`);
+  void announce(services, hub);
+  return hub.url;
+}
+
+async function announce(services: Services, hub: HubUrl): Promise<void> {
+  const understood = hub.notes.length ? ` (${hub.notes.join('; ')})` : '';
+  if ((await services.keys.get(hub.url)) || hub.loopback) {
+    void vscode.window.showInformationMessage(`AI Hub: now using ${hub.url}${understood}.`);
+    return;
+  }
+  const setKey = 'Set API Key';
+  const console = presetFor(hub.url)?.consoleUrl;
+  const getKey = 'Get a Key';
+  const choice = await vscode.window.showInformationMessage(
+    `AI Hub: now using ${hub.url}${understood}. No API key is stored for ${hubHost(hub.url)} yet.`,
+    setKey,
+    ...(console ? [getKey] : []),
+  );
+  if (choice === setKey) await vscode.commands.executeCommand(Commands.setApiKey);
+  if (choice === getKey && console) await vscode.env.openExternal(vscode.Uri.parse(console));
+}

@@ -1,0 +1,34 @@
+// The AIHUB_API_KEY fallback: when the extension host's environment has a key and none is stored for the hub,
+// offer once per session to import it into SecretStorage. The variable is never read per request: a key sent
+// without the user having chosen it would be a surprise, and an environment is easy to leak into.
+import * as vscode from 'vscode';
+import { hubHost } from '../core/hubs/hubUrl';
+import type { Services } from '../services';
+import { checkKeyAndReport } from './checkKey';
+
+export const ENV_KEY_VARIABLE = 'AIHUB_API_KEY';
+
+export function registerEnvKeyOffer(services: Services, env: NodeJS.ProcessEnv = process.env): vscode.Disposable {
+  let offered = false;
+  const maybeOffer = async () => {
+    if (offered || !env[ENV_KEY_VARIABLE]?.trim()) return;
+    const baseUrl = services.hub.baseUrl;
+    if (await services.keys.get(baseUrl)) return;
+    offered = true;
+    const host = hubHost(baseUrl);
+    const choice = await vscode.window.showInformationMessage(
+      `AI Hub: ${ENV_KEY_VARIABLE} is set in VS Code's environment. Import it into VS Code's secret storage as the key for ${host}?`,
+      'Import',
+      'Not now',
+    );
+    // Read at the user's word, and for the hub the question named (it may have changed meanwhile).
+    const key = env[ENV_KEY_VARIABLE]?.trim();
+    if (choice !== 'Import' || !key) return;
+    await services.keys.set(baseUrl, key);
+    services.log.info(`key: imported from ${ENV_KEY_VARIABLE} for ${host}`);
+    if (services.hub.baseUrl === baseUrl) await checkKeyAndReport(services);
+  };
+  const run = () => void maybeOffer().catch((err: unknown) => services.log.warn(`key: could not offer the ${ENV_KEY_VARIABLE} key: ${String(err)}`));
+  run();
+  return services.hub.onDidChangeHub(run);
+}
