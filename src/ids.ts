@@ -25,8 +25,13 @@ export const Commands = {
   runPrompt: 'aihub.runPrompt',
   acceptProposal: 'aihub.acceptProposal',
   rejectProposal: 'aihub.rejectProposal',
+  openChatInEditor: 'aihub.openChatInEditor',
+  chatHistory: 'aihub.chatHistory',
+  exportChat: 'aihub.exportChat',
   /** Internal, owned by the chat panel: a new user turn in the current conversation (selection commands use it). */
   chatAsk: 'aihub._chatAsk',
+  /** Internal: the chat's current conversation and storage folder, as plain data (for the integration tests). */
+  chatSnapshot: 'aihub._chatSnapshot',
   /** Internal: what the models view and status bar show, as plain data (for the integration tests). */
   modelsViewSnapshot: 'aihub._modelsViewSnapshot',
   /** Internal: checks the current hub's key against its model list; returns the verdict as plain data (tests, the key flow). */
@@ -43,6 +48,8 @@ export const ContextKeys = {
 export const Views = {
   container: 'aihub',
   chat: 'aihub.chat',
+  /** The chat in an editor tab (a WebviewPanel's view type, restored after a reload). */
+  chatPanel: 'aihub.chatPanel',
   models: 'aihub.models',
 } as const;
 

@@ -1,8 +1,75 @@
 import * as vscode from 'vscode';
-import { registerNotBuiltYet } from '../commands/notBuiltYet';
-import { Commands } from '../ids';
+import * as z from 'zod/mini';
+import { attachmentSchema } from '../core/chat/conversation';
+import { ConversationStore } from '../core/chat/conversationStore';
+import { Commands, Views } from '../ids';
+import type { HostMessage } from '../shared/chatProtocol';
 import type { Services } from '../services';
+import { ChatController, hubName } from './chatController';
+import { showHistory } from './chatHistory';
+import { ChatPanels } from './chatPanel';
+import { ChatViewProvider } from './chatViewProvider';
+import { EditorTracker } from './editorActions';
+import { exportConversation } from './exportConversation';
+import { modelOptions } from './modelOptions';
 
-export function registerChat(_services: Services): vscode.Disposable {
-  return vscode.Disposable.from(registerNotBuiltYet(Commands.openChat, 'the chat panel'), registerNotBuiltYet(Commands.newChat, 'the chat panel'));
+/** The argument of `aihub._chatAsk`: the question, how the transcript shows it, and attached code. */
+const chatAskSchema = z.object({
+  prompt: z.string().check(z.minLength(1)),
+  display: z.optional(z.string()),
+  context: z.optional(z.array(attachmentSchema)),
+});
+
+export function registerChat(services: Services): vscode.Disposable {
+  const store = new ConversationStore(vscode.Uri.joinPath(services.context.globalStorageUri, 'conversations').fsPath, { logger: services.log });
+  const controller = new ChatController(services, store);
+  const tracker = new EditorTracker();
+  const deps = { services, controller, tracker };
+  const view = new ChatViewProvider(deps);
+  const panels = new ChatPanels(deps);
+
+  const focusView = () => vscode.commands.executeCommand(`${Views.chat}.focus`);
+  const titles = controller.connect({ post: (message) => followTitle(message) });
+  function followTitle(message: HostMessage): void {
+    const title = message.type === 'state' ? message.conversation.title : message.type === 'turnAdded' && message.conversationId === controller.current.id ? message.title : undefined;
+    if (title === undefined) return;
+    view.setDescription(controller.current.turns.length > 0 ? title : undefined);
+    panels.setTitle(title);
+  }
+
+  return vscode.Disposable.from(
+    controller,
+    tracker,
+    view,
+    panels,
+    titles,
+    vscode.window.registerWebviewViewProvider(Views.chat, view),
+    services.config.onDidChange((c) => controller.adoptDefaultModel(c.defaultModel)),
+    services.hub.onDidChangeHub(async () => {
+      controller.broadcast({ type: 'keyState', hasKey: await services.hub.hasKey(), hub: hubName(services.hub.baseUrl) });
+    }),
+    services.models.onDidChange(() => controller.broadcast({ type: 'models', ...modelOptions(services) })),
+    vscode.commands.registerCommand(Commands.openChat, async () => {
+      await focusView();
+      controller.broadcast({ type: 'focusInput' });
+    }),
+    vscode.commands.registerCommand(Commands.openChatInEditor, () => panels.open()),
+    vscode.commands.registerCommand(Commands.newChat, async () => {
+      await focusView();
+      await controller.newChat();
+      controller.broadcast({ type: 'focusInput' });
+    }),
+    vscode.commands.registerCommand(Commands.chatHistory, () => showHistory(controller)),
+    vscode.commands.registerCommand(Commands.exportChat, (id?: unknown) => exportConversation(controller, typeof id === 'string' ? id : undefined)),
+    vscode.commands.registerCommand(Commands.chatAsk, async (argument: unknown) => {
+      const parsed = chatAskSchema.safeParse(argument);
+      if (!parsed.success) throw new Error('aihub._chatAsk expects { prompt: string; display?: string; context?: {fileName, language, text}[] }');
+      await focusView();
+      return controller.ask({ text: parsed.data.prompt, display: parsed.data.display, context: parsed.data.context });
+    }),
+    vscode.commands.registerCommand(Commands.chatSnapshot, async () => {
+      await controller.ready;
+      return { conversation: controller.current, busy: controller.busy, storageDir: store.dir };
+    }),
+  );
 }

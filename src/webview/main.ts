@@ -1,1 +1,210 @@
-export {};
+// The chat page: renders what the extension says, sends what the user does. The extension owns the
+// conversation; this page keeps only its draft and scroll position (in the webview state) across reloads.
+import '@vscode/codicons/dist/codicon.css';
+import './styles/chat.css';
+import './styles/highlight.css';
+import { hostMessageSchema, type HostMessage } from '../shared/chatProtocol';
+import { codeOf } from './codeBlocks';
+import { Composer } from './composer';
+import { h, icon, textButton } from './dom';
+import { ModelPicker } from './modelPicker';
+import { Transcript } from './transcript';
+import { loadState, post, saveState } from './vscodeApi';
+
+const BOTTOM_SLACK_PX = 40;
+
+const saved = loadState();
+const app = document.getElementById('app')!;
+const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+const noticeText = h('span');
+const notice = h('div', { class: 'notice', role: 'status', hidden: true }, icon('info'), noticeText, h('button', { class: 'icon-button', type: 'button', 'aria-label': 'Dismiss', title: 'Dismiss', 'data-action': 'dismiss-notice' }, icon('close')));
+const keyBannerText = h('span');
+const keyBanner = h('div', { class: 'key-banner', hidden: true }, icon('key'), h('div', { class: 'key-text' }, keyBannerText), textButton('key', 'Set API Key', 'set-key', 'primary'));
+
+let atBottom = saved.atBottom ?? true;
+let restoringScroll = saved.scrollTop;
+
+const transcript = new Transcript(
+  (text) => {
+    live.textContent = text;
+  },
+  () => stickToBottom(),
+);
+const picker = new ModelPicker(
+  (model) => {
+    transcript.setModel(model);
+    post({ type: 'setModel', model });
+  },
+  () => post({ type: 'loadModels', refresh: false }),
+);
+let draftTimer: ReturnType<typeof setTimeout> | undefined;
+const composer = new Composer(
+  {
+    send: (text, attachments) => {
+      atBottom = true;
+      post({ type: 'send', text, context: attachments });
+    },
+    stop: () => post({ type: 'stop' }),
+    attach: (what) => post({ type: 'attach', what }),
+    draftChanged: (draft, attachments) => {
+      if (draftTimer) clearTimeout(draftTimer);
+      draftTimer = setTimeout(() => saveState({ draft, attachments }), 200);
+    },
+  },
+  picker,
+);
+composer.restore(saved.draft ?? '', saved.attachments ?? []);
+app.append(transcript.element, h('div', { class: 'bottom' }, notice, keyBanner, composer.element), live);
+
+let busy = false;
+function setBusy(value: boolean): void {
+  busy = value;
+  composer.setBusy(value);
+}
+
+function stickToBottom(): void {
+  if (restoringScroll !== undefined) return;
+  if (atBottom) transcript.element.scrollTop = transcript.element.scrollHeight;
+}
+
+transcript.element.addEventListener('scroll', () => {
+  const el = transcript.element;
+  atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_SLACK_PX;
+  saveState({ scrollTop: el.scrollTop, atBottom });
+});
+
+function showNotice(message: string): void {
+  noticeText.textContent = message;
+  notice.hidden = false;
+}
+
+function handle(message: HostMessage): void {
+  switch (message.type) {
+    case 'state': {
+      const switched = message.conversation.id !== (transcript.conversationId ?? saved.conversationId);
+      transcript.show(message.conversation);
+      picker.setCurrent(message.conversation.model);
+      setBusy(message.busy);
+      setKey(message.hasKey, message.hub);
+      saveState({ conversationId: message.conversation.id });
+      if (switched) {
+        restoringScroll = undefined;
+        atBottom = true;
+      }
+      if (restoringScroll !== undefined) {
+        transcript.element.scrollTop = restoringScroll;
+        restoringScroll = undefined;
+      } else stickToBottom();
+      return;
+    }
+    case 'turnAdded':
+      if (message.conversationId !== transcript.conversationId) return;
+      transcript.add(message.turn);
+      stickToBottom();
+      return;
+    case 'delta':
+      if (message.conversationId === transcript.conversationId) transcript.delta(message.turnId, message.text, message.reasoning);
+      return;
+    case 'turnFinished':
+      if (message.conversationId === transcript.conversationId) transcript.finish(message.turn);
+      stickToBottom();
+      return;
+    case 'busy':
+      setBusy(message.busy);
+      return;
+    case 'models':
+      picker.setModels(message.models, message.loading, message.error);
+      return;
+    case 'modelChanged':
+      if (message.conversationId !== transcript.conversationId) return;
+      transcript.setModel(message.model);
+      picker.setCurrent(message.model);
+      return;
+    case 'keyState':
+      setKey(message.hasKey, message.hub);
+      return;
+    case 'attachment':
+      composer.addAttachment(message.attachment);
+      return;
+    case 'notice':
+      showNotice(message.message);
+      return;
+    case 'focusInput':
+      composer.focus();
+      return;
+  }
+}
+
+function setKey(hasKey: boolean, hub: string): void {
+  keyBanner.hidden = hasKey;
+  keyBannerText.textContent = `No API key is set for ${hub}. Add one to start chatting; it is kept in VS Code's secret storage.`;
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const parsed = hostMessageSchema.safeParse(event.data);
+  if (parsed.success) handle(parsed.data);
+  else console.warn('AI Hub chat: ignored an unexpected message', parsed.error.issues[0]?.message);
+});
+
+// One handler for every button in the page, and for links: nothing is opened here, the host checks it.
+document.addEventListener('click', (event) => {
+  const target = event.target as Element;
+  const link = target.closest('a[href]');
+  if (link) {
+    event.preventDefault();
+    const href = link.getAttribute('href') ?? '';
+    if (!href.startsWith('#')) post({ type: 'openLink', href });
+    return;
+  }
+  const button = target.closest<HTMLElement>('[data-action]');
+  if (!button) return;
+  const turnId = button.closest<HTMLElement>('[data-turn-id]')?.dataset.turnId;
+  const action = button.dataset.action;
+  const code = codeOf(button);
+  switch (action) {
+    case 'code-copy':
+    case 'code-insert':
+    case 'code-replace':
+    case 'code-new-file': {
+      if (!code) return;
+      const kind = ({ 'code-copy': 'copy', 'code-insert': 'insert', 'code-replace': 'replace', 'code-new-file': 'newFile' } as const)[action];
+      post({ type: 'codeAction', action: kind, code: code.code, language: code.language });
+      if (kind === 'copy') flash(button, 'check');
+      return;
+    }
+    case 'copy-reply': {
+      const text = turnId ? transcript.replyText(turnId) : undefined;
+      if (text) post({ type: 'copyText', text });
+      flash(button, 'check');
+      return;
+    }
+    case 'regenerate':
+      atBottom = true;
+      post({ type: 'regenerate' });
+      return;
+    case 'edit':
+      if (turnId) transcript.editTurn(turnId, (text) => post({ type: 'editResend', turnId, text }));
+      return;
+    case 'set-key':
+      post({ type: 'command', command: 'setApiKey' });
+      return;
+    case 'dismiss-notice':
+      notice.hidden = true;
+      return;
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && busy && !picker.isOpen) {
+    event.preventDefault();
+    post({ type: 'stop' });
+  }
+});
+
+function flash(button: HTMLElement, iconName: string): void {
+  const original = Array.from(button.childNodes);
+  button.replaceChildren(icon(iconName));
+  setTimeout(() => button.replaceChildren(...original), 1200);
+}
+
+post({ type: 'ready' });

@@ -1,0 +1,290 @@
+// The chat's state on the extension side: the current conversation, the reply streaming into it, and every
+// webview showing it (the sidebar view and any editor tab get the same messages). The webviews only render;
+// everything that changes a conversation happens here and is saved before anyone is told.
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { newConversation, type AssistantTurn, type Attachment, type Conversation, type UserTurn } from '../core/chat/conversation';
+import type { ConversationStore } from '../core/chat/conversationStore';
+import { requestMessages } from '../core/chat/requestMessages';
+import { streamReply } from '../core/chat/streamReply';
+import { ThrottledSave } from '../core/chat/throttledSave';
+import { withDerivedTitle } from '../core/chat/title';
+import type { HostMessage } from '../shared/chatProtocol';
+import type { Services } from '../services';
+
+const CURRENT_KEY = 'aihub.chat.currentConversation';
+/** How often a streaming reply is written to disk: a crash loses at most this much of what was shown. */
+const SAVE_INTERVAL_MS = 750;
+/** Tokens are batched into one webview message per interval (the webview renders once per frame anyway). */
+const DELTA_INTERVAL_MS = 30;
+
+export interface ChatSurface {
+  post(message: HostMessage): void;
+}
+
+interface Running {
+  conversation: Conversation;
+  turn: AssistantTurn;
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+export interface AskInput {
+  text: string;
+  display?: string;
+  context?: Attachment[];
+}
+
+export class ChatController implements vscode.Disposable {
+  private conversation: Conversation;
+  private running: Running | undefined;
+  private readonly surfaces = new Set<ChatSurface>();
+  private pendingDelta: { turnId: string; conversationId: string; text: string; reasoning: string } | undefined;
+  private deltaTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly ready: Promise<void>;
+
+  constructor(
+    private readonly services: Services,
+    readonly store: ConversationStore,
+  ) {
+    this.conversation = this.blank();
+    this.ready = this.restore();
+  }
+
+  get current(): Conversation {
+    return this.conversation;
+  }
+
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  connect(surface: ChatSurface): vscode.Disposable {
+    this.surfaces.add(surface);
+    return new vscode.Disposable(() => this.surfaces.delete(surface));
+  }
+
+  /** Everything a freshly loaded webview needs. Pending tokens go out first, so none is shown twice. */
+  async stateFor(): Promise<HostMessage> {
+    await this.ready;
+    this.flushDelta();
+    const recent = (await this.store.list().catch(() => [])).slice(0, 20);
+    return {
+      type: 'state',
+      conversation: this.conversation,
+      busy: this.busy,
+      hasKey: await this.services.hub.hasKey(),
+      hub: hubName(this.services.hub.baseUrl),
+      recent,
+    };
+  }
+
+  broadcast(message: HostMessage): void {
+    for (const surface of this.surfaces) surface.post(message);
+  }
+
+  async broadcastState(): Promise<void> {
+    const state = await this.stateFor();
+    this.broadcast(state);
+  }
+
+  /** A new user turn in the current conversation; resolves once it is saved and its request has started. */
+  async ask(input: AskInput): Promise<{ conversationId: string; turnId: string }> {
+    await this.ready;
+    if (this.running) await this.stop();
+    const turn: UserTurn = { id: randomUUID(), role: 'user', text: input.text, createdAt: Date.now() };
+    if (input.display && input.display !== input.text) turn.display = input.display;
+    if (input.context?.length) turn.context = input.context;
+    const c = this.conversation;
+    c.turns.push(turn);
+    this.retitle(c);
+    this.broadcast({ type: 'turnAdded', conversationId: c.id, turn, title: c.title });
+    return this.reply(c);
+  }
+
+  /** Asks the last question again: drops every answer after it. */
+  async regenerate(): Promise<void> {
+    await this.ready;
+    if (this.running) await this.stop();
+    const c = this.conversation;
+    const last = c.turns.findLastIndex((t) => t.role === 'user');
+    if (last < 0) return;
+    c.turns.splice(last + 1);
+    await this.broadcastState();
+    await this.reply(c);
+  }
+
+  async editAndResend(turnId: string, text: string): Promise<void> {
+    await this.ready;
+    if (this.running) await this.stop();
+    const c = this.conversation;
+    const index = c.turns.findIndex((t) => t.id === turnId && t.role === 'user');
+    if (index < 0 || !text.trim()) return;
+    const turn = c.turns[index] as UserTurn;
+    c.turns.splice(index + 1);
+    c.turns[index] = { ...turn, text, display: undefined, createdAt: Date.now() };
+    this.retitle(c);
+    await this.broadcastState();
+    await this.reply(c);
+  }
+
+  async stop(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    running.abort.abort();
+    await running.done;
+  }
+
+  async setModel(model: string): Promise<void> {
+    await this.ready;
+    const c = this.conversation;
+    if (c.model === model) return;
+    c.model = model;
+    if (c.turns.length > 0) {
+      c.updatedAt = Date.now();
+      await this.save(c);
+    }
+    this.broadcast({ type: 'modelChanged', conversationId: c.id, model });
+  }
+
+  /** Follows a new default model while the conversation has no turns yet (nothing was asked of the old one). */
+  adoptDefaultModel(model: string): void {
+    if (this.conversation.turns.length > 0 || !model || this.conversation.model === model) return;
+    this.conversation.model = model;
+    this.broadcast({ type: 'modelChanged', conversationId: this.conversation.id, model });
+  }
+
+  async newChat(): Promise<void> {
+    await this.ready;
+    if (this.conversation.turns.length === 0) return this.broadcastState();
+    await this.show(this.blank());
+  }
+
+  async switchTo(id: string): Promise<boolean> {
+    await this.ready;
+    if (id === this.conversation.id) return true;
+    const live = this.running?.conversation.id === id ? this.running.conversation : undefined;
+    const c = live ?? (await this.store.load(id));
+    if (!c) return false;
+    await this.show(c);
+    return true;
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    const c = id === this.conversation.id ? this.conversation : await this.store.load(id);
+    if (!c || !title.trim()) return;
+    c.title = title.trim();
+    c.customTitle = true;
+    await this.save(c);
+    await this.broadcastState();
+  }
+
+  async delete(id: string): Promise<void> {
+    if (this.running?.conversation.id === id) await this.stop();
+    await this.store.delete(id);
+    if (id === this.conversation.id) await this.show(this.blank());
+    else await this.broadcastState();
+  }
+
+  async load(id: string): Promise<Conversation | undefined> {
+    return id === this.conversation.id ? this.conversation : this.store.load(id);
+  }
+
+  dispose(): void {
+    this.running?.abort.abort();
+    if (this.deltaTimer) clearTimeout(this.deltaTimer);
+    this.surfaces.clear();
+  }
+
+  private async show(c: Conversation): Promise<void> {
+    this.conversation = c;
+    await this.services.context.globalState.update(CURRENT_KEY, c.id);
+    await this.broadcastState();
+  }
+
+  private async reply(c: Conversation): Promise<{ conversationId: string; turnId: string }> {
+    const turn: AssistantTurn = { id: randomUUID(), role: 'assistant', model: c.model, text: '', status: 'streaming', createdAt: Date.now() };
+    const messages = requestMessages(c.turns);
+    c.turns.push(turn);
+    c.updatedAt = Date.now();
+    // The question is on disk before the request leaves: nothing the user typed is lost to a crash.
+    await this.save(c);
+    if (c === this.conversation && this.services.context.globalState.get(CURRENT_KEY) !== c.id) {
+      await this.services.context.globalState.update(CURRENT_KEY, c.id);
+    }
+    this.broadcast({ type: 'turnAdded', conversationId: c.id, turn: { ...turn }, title: c.title });
+    this.broadcast({ type: 'busy', busy: true });
+    const abort = new AbortController();
+    const saver = new ThrottledSave(() => this.save(c), SAVE_INTERVAL_MS);
+    const done = streamReply({
+      client: this.services.hub.client(),
+      turn,
+      messages,
+      signal: abort.signal,
+      onDelta: (delta) => {
+        this.queueDelta(c.id, turn.id, delta);
+        saver.touch();
+      },
+    }).then(async () => {
+      this.flushDelta();
+      c.updatedAt = Date.now();
+      if (turn.status === 'error') this.services.log.warn(`chat: ${turn.model}: ${turn.error?.message ?? 'failed'}`);
+      this.running = undefined;
+      saver.dispose();
+      await this.save(c);
+      this.broadcast({ type: 'turnFinished', conversationId: c.id, turn: { ...turn } });
+      this.broadcast({ type: 'busy', busy: false });
+    });
+    this.running = { conversation: c, turn, abort, done };
+    return { conversationId: c.id, turnId: turn.id };
+  }
+
+  private queueDelta(conversationId: string, turnId: string, delta: { text: string; reasoning: string }): void {
+    if (this.pendingDelta && this.pendingDelta.turnId !== turnId) this.flushDelta();
+    this.pendingDelta ??= { conversationId, turnId, text: '', reasoning: '' };
+    this.pendingDelta.text += delta.text;
+    this.pendingDelta.reasoning += delta.reasoning;
+    this.deltaTimer ??= setTimeout(() => this.flushDelta(), DELTA_INTERVAL_MS);
+  }
+
+  private flushDelta(): void {
+    if (this.deltaTimer) clearTimeout(this.deltaTimer);
+    this.deltaTimer = undefined;
+    const delta = this.pendingDelta;
+    this.pendingDelta = undefined;
+    if (delta) this.broadcast({ type: 'delta', ...delta });
+  }
+
+  private async save(c: Conversation): Promise<void> {
+    try {
+      await this.store.save(c);
+    } catch (err) {
+      // Logged by the store; the user is told once, and the conversation stays on screen.
+      this.broadcast({ type: 'notice', message: `The conversation could not be saved: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+
+  private retitle(c: Conversation): void {
+    const titled = withDerivedTitle(c);
+    c.title = titled.title;
+    c.updatedAt = Date.now();
+  }
+
+  private blank(): Conversation {
+    return newConversation(randomUUID(), this.services.config.current.defaultModel, Date.now());
+  }
+
+  private async restore(): Promise<void> {
+    const id = this.services.context.globalState.get<string>(CURRENT_KEY);
+    const c = id ? await this.store.load(id).catch(() => undefined) : undefined;
+    if (c) this.conversation = c;
+  }
+}
+
+export function hubName(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}

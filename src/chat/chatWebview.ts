@@ -1,0 +1,121 @@
+// Sets up one webview showing the chat (the sidebar view or an editor tab): the locked-down HTML, and the
+// messages from the page, validated and routed to the controller. Nothing is posted before the page's `ready`.
+import * as vscode from 'vscode';
+import { chatWebviewHtml, newNonce } from '../core/chat/webviewHtml';
+import { Commands } from '../ids';
+import { hostMessageSchema, webviewMessageSchema, type HostMessage, type WebviewMessage } from '../shared/chatProtocol';
+import type { Services } from '../services';
+import type { ChatController } from './chatController';
+import { attachmentFrom, openLink, runCodeAction, type EditorTracker } from './editorActions';
+import { modelOptions } from './modelOptions';
+
+export interface ChatWebviewDeps {
+  services: Services;
+  controller: ChatController;
+  tracker: EditorTracker;
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  // Only the webview bundle's folder: the page can load nothing else from disk.
+  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
+}
+
+export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 'editor', deps: ChatWebviewDeps): vscode.Disposable {
+  const { services, controller } = deps;
+  const root = vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'webview');
+  webview.options = webviewOptions(services.context.extensionUri);
+  webview.html = chatWebviewHtml({
+    cspSource: webview.cspSource,
+    nonce: newNonce(),
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.js')).toString(),
+    styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.css')).toString()],
+    surface,
+  });
+
+  let ready = false;
+  const post = (message: HostMessage) => {
+    if (!ready) return;
+    // Checked in development builds' tests too: a message the webview would reject is a bug here.
+    if (!hostMessageSchema.safeParse(message).success) services.log.error(`chat: refusing to post an invalid ${message.type} message`);
+    else void webview.postMessage(message);
+  };
+  const connection = controller.connect({ post });
+  const notice = (message: string | undefined) => {
+    if (message) post({ type: 'notice', message });
+  };
+
+  const handle = async (message: WebviewMessage): Promise<void> => {
+    switch (message.type) {
+      case 'ready':
+        ready = true;
+        post(await controller.stateFor());
+        post({ type: 'models', ...modelOptions(services) });
+        return;
+      case 'send':
+        if (message.text.trim() || message.context.length > 0) await controller.ask({ text: message.text, context: message.context });
+        return;
+      case 'stop':
+        return controller.stop();
+      case 'regenerate':
+        return controller.regenerate();
+      case 'editResend':
+        return controller.editAndResend(message.turnId, message.text);
+      case 'setModel':
+        return controller.setModel(message.model);
+      case 'loadModels':
+        post({ type: 'models', ...modelOptions(services), loading: true });
+        await services.models.getModels({ refresh: message.refresh }).catch(() => undefined);
+        post({ type: 'models', ...modelOptions(services) });
+        return;
+      case 'attach': {
+        const attachment = attachmentFrom(deps.tracker, message.what);
+        if (typeof attachment === 'string') notice(attachment);
+        else post({ type: 'attachment', attachment });
+        return;
+      }
+      case 'codeAction':
+        notice(await runCodeAction(deps.tracker, message.action, message.code, message.language));
+        return;
+      case 'copyText':
+        await vscode.env.clipboard.writeText(message.text);
+        return;
+      case 'openLink':
+        notice(await openLink(message.href));
+        return;
+      case 'switchConversation':
+        if (!(await controller.switchTo(message.id))) notice('That conversation could not be opened (it may have been deleted).');
+        return;
+      case 'command':
+        await vscode.commands.executeCommand(COMMANDS[message.command]);
+        return;
+    }
+  };
+
+  return vscode.Disposable.from(
+    connection,
+    webview.onDidReceiveMessage((raw: unknown) => {
+      const parsed = webviewMessageSchema.safeParse(raw);
+      if (!parsed.success) {
+        services.log.warn(`chat: ignored a malformed message from the webview (${describe(raw)})`);
+        return;
+      }
+      handle(parsed.data).catch((err: unknown) => {
+        services.log.error(`chat: ${parsed.data.type} failed: ${err instanceof Error ? err.message : String(err)}`);
+        notice(`Something went wrong: ${err instanceof Error ? err.message : String(err)}`);
+      });
+    }),
+  );
+}
+
+const COMMANDS = {
+  newChat: Commands.newChat,
+  history: Commands.chatHistory,
+  setApiKey: Commands.setApiKey,
+  export: Commands.exportChat,
+  openInEditor: Commands.openChatInEditor,
+} as const;
+
+function describe(raw: unknown): string {
+  const type = raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined;
+  return typeof type === 'string' ? `type ${type.slice(0, 40)}` : typeof raw;
+}

@@ -1,0 +1,82 @@
+// What the chat does in editors: code from an answer inserted, replacing the selection, or opened as a new
+// untitled file; the selection or file attached to a question; links opened after a scheme check.
+import * as vscode from 'vscode';
+import type { Attachment } from '../core/chat/conversation';
+import { languageIdForFence } from '../core/chat/languageIds';
+import { externalLink } from '../core/chat/links';
+import type { CodeAction } from '../shared/chatProtocol';
+
+/** Attaching more than this of a file would fill most models' context with one attachment. */
+const MAX_ATTACHMENT_CHARS = 200_000;
+
+/**
+ * The editor the user last worked in. Focusing the chat (especially as an editor tab) clears
+ * `activeTextEditor`, so the last one is remembered.
+ */
+export class EditorTracker implements vscode.Disposable {
+  private last: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
+  private readonly subscription = vscode.window.onDidChangeActiveTextEditor((e) => {
+    if (e) this.last = e;
+  });
+
+  get editor(): vscode.TextEditor | undefined {
+    const active = vscode.window.activeTextEditor;
+    if (active) return active;
+    // Only while still on screen: an editor that was closed must not be written into.
+    return this.last && vscode.window.visibleTextEditors.includes(this.last) ? this.last : undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}
+
+/** Runs a code block action; resolves with a message for the user when it could not be done. */
+export async function runCodeAction(tracker: EditorTracker, action: CodeAction, code: string, language: string): Promise<string | undefined> {
+  switch (action) {
+    case 'copy':
+      await vscode.env.clipboard.writeText(code);
+      return undefined;
+    case 'newFile': {
+      const languageId = languageIdForFence(language, await vscode.languages.getLanguages());
+      const document = await vscode.workspace.openTextDocument({ content: code, language: languageId });
+      await vscode.window.showTextDocument(document, { preview: false });
+      return undefined;
+    }
+    case 'insert':
+    case 'replace': {
+      const editor = tracker.editor;
+      if (!editor) return 'Open a file in an editor first: there is no editor to put the code in.';
+      if (action === 'replace' && editor.selection.isEmpty) return 'Select the code to replace first (or use Insert at Cursor).';
+      const ok = await editor.edit((edit) => {
+        for (const selection of editor.selections) {
+          if (action === 'insert') edit.insert(selection.active, code);
+          else edit.replace(selection, code);
+        }
+      });
+      if (!ok) return 'The editor refused the change (is it read-only?).';
+      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+      return undefined;
+    }
+  }
+}
+
+export function attachmentFrom(tracker: EditorTracker, what: 'selection' | 'file'): Attachment | string {
+  const editor = tracker.editor;
+  if (!editor) return 'Open a file in an editor first: there is nothing to attach.';
+  const { document, selection } = editor;
+  const text = what === 'file' ? document.getText() : document.getText(selection);
+  if (!text.trim()) return what === 'file' ? 'The current file is empty.' : 'Select some code in the editor first.';
+  if (text.length > MAX_ATTACHMENT_CHARS) return `That is ${Math.round(text.length / 1000)} KB; attach a selection under ${MAX_ATTACHMENT_CHARS / 1000} KB instead.`;
+  const name = vscode.workspace.asRelativePath(document.uri, false);
+  const fileName = what === 'file' || selection.isSingleLine ? name : `${name}:${selection.start.line + 1}-${selection.end.line + 1}`;
+  return { fileName, language: document.languageId, text };
+}
+
+/** Opens web links only; anything else (command:, file:, vscode:) is refused with a message. */
+export async function openLink(href: string): Promise<string | undefined> {
+  const url = externalLink(href);
+  if (!url) return `Only http and https links are opened from the chat (refused ${href.slice(0, 80)}).`;
+  await vscode.env.openExternal(vscode.Uri.parse(url.href, true));
+  return undefined;
+}

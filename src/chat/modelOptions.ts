@@ -1,0 +1,13 @@
+// The hub's models as the chat's model picker lists them.
+import { modelSummary } from '../core/models/format';
+import type { ModelOption } from '../shared/chatProtocol';
+import type { Services } from '../services';
+
+export function modelOptions(services: Services): { models: ModelOption[]; loading: boolean; error?: string } {
+  const state = services.models.state;
+  return {
+    models: services.models.catalog.map((m) => ({ id: m.id, provider: m.provider, detail: modelSummary(m) })),
+    loading: state.status === 'loading',
+    error: state.status === 'error' ? state.message : state.status === 'noKey' ? 'Set an API key to list the hub\'s models.' : undefined,
+  };
+}

@@ -1,0 +1,98 @@
+// A chat conversation as stored on disk and shown in the panel. The schema is the one definition: the store
+// validates files with it and the host ↔ webview protocol embeds it.
+import * as z from 'zod/mini';
+
+/** Conversation ids become file names: only this alphabet, so a message from the webview cannot reach other paths. */
+export const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const attachmentSchema = z.object({
+  fileName: z.string(),
+  language: z.string(),
+  text: z.string(),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+export const usageSchema = z.object({
+  promptTokens: z.number(),
+  completionTokens: z.number(),
+  totalTokens: z.number(),
+});
+
+export const turnErrorSchema = z.object({
+  message: z.string(),
+  /** HubError kind: the panel offers "Set API Key" for noKey/auth. */
+  kind: z.optional(z.string()),
+});
+export type TurnError = z.infer<typeof turnErrorSchema>;
+
+export const userTurnSchema = z.object({
+  id: z.string(),
+  role: z.literal('user'),
+  /** What is sent to the model. */
+  text: z.string(),
+  /** What the transcript shows instead, when a command wrote a long prompt ("Explain `sum` (a.ts, line 3)"). */
+  display: z.optional(z.string()),
+  context: z.optional(z.array(attachmentSchema)),
+  createdAt: z.number(),
+});
+export type UserTurn = z.infer<typeof userTurnSchema>;
+
+export const replyStatusSchema = z.enum(['streaming', 'done', 'stopped', 'error', 'interrupted']);
+export type ReplyStatus = z.infer<typeof replyStatusSchema>;
+
+export const assistantTurnSchema = z.object({
+  id: z.string(),
+  role: z.literal('assistant'),
+  model: z.string(),
+  text: z.string(),
+  reasoning: z.optional(z.string()),
+  status: replyStatusSchema,
+  usage: z.optional(usageSchema),
+  finishReason: z.optional(z.string()),
+  possiblyTruncated: z.optional(z.boolean()),
+  error: z.optional(turnErrorSchema),
+  createdAt: z.number(),
+});
+export type AssistantTurn = z.infer<typeof assistantTurnSchema>;
+
+export const turnSchema = z.discriminatedUnion('role', [userTurnSchema, assistantTurnSchema]);
+export type Turn = z.infer<typeof turnSchema>;
+
+export const conversationSchema = z.object({
+  version: z.literal(1),
+  id: z.string().check(z.regex(CONVERSATION_ID)),
+  title: z.string(),
+  /** Set by the user (rename): never replaced by the derived title. */
+  customTitle: z.optional(z.boolean()),
+  model: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  turns: z.array(turnSchema),
+});
+export type Conversation = z.infer<typeof conversationSchema>;
+
+export const conversationSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  model: z.string(),
+  updatedAt: z.number(),
+  turns: z.number(),
+});
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
+
+export function summarize(c: Conversation): ConversationSummary {
+  return { id: c.id, title: c.title, model: c.model, updatedAt: c.updatedAt, turns: c.turns.length };
+}
+
+export function newConversation(id: string, model: string, now: number): Conversation {
+  return { version: 1, id, title: 'New chat', model, createdAt: now, updatedAt: now, turns: [] };
+}
+
+/**
+ * A reply still marked as streaming in a file was cut off by a reload or a crashed extension host: what was
+ * saved is kept and shown as interrupted, never as still running.
+ */
+export function settleInterrupted(c: Conversation): Conversation {
+  if (!c.turns.some((t) => t.role === 'assistant' && t.status === 'streaming')) return c;
+  return { ...c, turns: c.turns.map((t) => (t.role === 'assistant' && t.status === 'streaming' ? { ...t, status: 'interrupted' } : t)) };
+}

@@ -1,0 +1,25 @@
+// The messages sent to the hub for a conversation: each question with its attached code, and the earlier
+// answers. Failed answers are left out (the model should not build on an error); stopped ones keep their text.
+import type { ChatMessage } from '../hub/types';
+import { fencedCode } from '../prompts/codeContext';
+import type { Attachment, Turn, UserTurn } from './conversation';
+
+export function userContent(turn: UserTurn): string {
+  if (!turn.context?.length) return turn.text;
+  const attached = turn.context.map((a) => `${a.fileName} (${a.language}):\n${fencedCode(a.text, a.language)}`).join('\n\n');
+  return `${turn.text}\n\n${attached}`;
+}
+
+export function requestMessages(turns: readonly Turn[]): ChatMessage[] {
+  const messages: ChatMessage[] = [];
+  for (const turn of turns) {
+    if (turn.role === 'user') messages.push({ role: 'user', content: userContent(turn) });
+    else if (turn.text.trim() && turn.status !== 'error' && turn.status !== 'streaming') messages.push({ role: 'assistant', content: turn.text });
+  }
+  return messages;
+}
+
+export function attachmentLabel(a: Attachment): string {
+  const lines = a.text.replace(/\n$/, '').split('\n').length;
+  return `${a.fileName} · ${lines} line${lines === 1 ? '' : 's'}`;
+}

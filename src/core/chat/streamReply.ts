@@ -1,0 +1,57 @@
+// Streams one answer into its turn: text and reasoning as they arrive, then the final status. Never throws:
+// a stop keeps the partial answer marked as stopped, a failure keeps it with the hub's actionable message.
+import type { HubClient } from '../hub/client';
+import { isHubError } from '../hub/errors';
+import type { ChatMessage } from '../hub/types';
+import type { AssistantTurn } from './conversation';
+
+export interface StreamReplyOptions {
+  client: Pick<HubClient, 'streamChat'>;
+  /** Filled in place: the caller saves and shows it. */
+  turn: AssistantTurn;
+  messages: ChatMessage[];
+  signal: AbortSignal;
+  /** Called for every piece that arrives, with just that piece. */
+  onDelta(delta: { text: string; reasoning: string }): void;
+}
+
+export async function streamReply(options: StreamReplyOptions): Promise<void> {
+  const { turn } = options;
+  try {
+    const result = await options.client.streamChat(
+      { model: turn.model, messages: options.messages },
+      {
+        signal: options.signal,
+        onEvent: (event) => {
+          if (event.type === 'text') {
+            turn.text += event.text;
+            options.onDelta({ text: event.text, reasoning: '' });
+          } else if (event.type === 'reasoning') {
+            turn.reasoning = (turn.reasoning ?? '') + event.text;
+            options.onDelta({ text: '', reasoning: event.text });
+          } else if (event.type === 'usage') {
+            turn.usage = event.usage;
+          }
+        },
+      },
+    );
+    // The assembled reply is the reference: it holds whatever the events carried, in order.
+    turn.text = result.text;
+    if (result.reasoning) turn.reasoning = result.reasoning;
+    turn.usage = result.usage ?? turn.usage;
+    turn.finishReason = result.finishReason;
+    if (result.possiblyTruncated) turn.possiblyTruncated = true;
+    turn.status = 'done';
+  } catch (err) {
+    const partial = isHubError(err) ? err.partial : undefined;
+    if (partial && partial.text.length >= turn.text.length) turn.text = partial.text;
+    if (partial?.reasoning && partial.reasoning.length >= (turn.reasoning ?? '').length) turn.reasoning = partial.reasoning;
+    if (partial?.usage) turn.usage = partial.usage;
+    if (isHubError(err) && err.kind === 'cancelled') {
+      turn.status = 'stopped';
+      return;
+    }
+    turn.status = 'error';
+    turn.error = { message: err instanceof Error ? err.message : String(err), kind: isHubError(err) ? err.kind : undefined };
+  }
+}

@@ -1,0 +1,64 @@
+// Every message between the chat webview and the extension, one discriminated union per direction. Both
+// sides safeParse what they receive: the webview runs model output, so the host trusts nothing it sends.
+import * as z from 'zod/mini';
+import { assistantTurnSchema, attachmentSchema, conversationSchema, conversationSummarySchema, turnSchema } from '../core/chat/conversation';
+
+const id = z.string().check(z.minLength(1), z.maxLength(200));
+
+export const modelOptionSchema = z.object({
+  id: z.string(),
+  provider: z.optional(z.string()),
+  detail: z.optional(z.string()),
+});
+export type ModelOption = z.infer<typeof modelOptionSchema>;
+
+export const codeActionSchema = z.enum(['copy', 'insert', 'replace', 'newFile']);
+export type CodeAction = z.infer<typeof codeActionSchema>;
+
+// ── webview → host ───────────────────────────────────────────────────────────────────────────────────────────
+export const webviewMessageSchema = z.discriminatedUnion('type', [
+  /** The page is listening: the host posts nothing before this. */
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('send'), text: z.string().check(z.maxLength(2_000_000)), context: z.array(attachmentSchema) }),
+  z.object({ type: z.literal('stop') }),
+  /** Asks the last question again (after an answer, a stop or an error). */
+  z.object({ type: z.literal('regenerate') }),
+  /** Replaces an earlier question and asks from there: the turns after it are dropped. */
+  z.object({ type: z.literal('editResend'), turnId: id, text: z.string().check(z.maxLength(2_000_000)) }),
+  z.object({ type: z.literal('setModel'), model: z.string().check(z.minLength(1), z.maxLength(300)) }),
+  z.object({ type: z.literal('loadModels'), refresh: z.boolean() }),
+  z.object({ type: z.literal('attach'), what: z.enum(['selection', 'file']) }),
+  z.object({ type: z.literal('codeAction'), action: codeActionSchema, code: z.string(), language: z.string().check(z.maxLength(100)) }),
+  z.object({ type: z.literal('copyText'), text: z.string() }),
+  z.object({ type: z.literal('openLink'), href: z.string().check(z.maxLength(8192)) }),
+  z.object({ type: z.literal('command'), command: z.enum(['newChat', 'history', 'setApiKey', 'export', 'openInEditor']) }),
+  z.object({ type: z.literal('switchConversation'), id }),
+]);
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+
+// ── host → webview ───────────────────────────────────────────────────────────────────────────────────────────
+export const hostMessageSchema = z.discriminatedUnion('type', [
+  /** The whole picture: sent after `ready` and whenever the conversation is switched or rewritten. */
+  z.object({
+    type: z.literal('state'),
+    conversation: conversationSchema,
+    busy: z.boolean(),
+    hasKey: z.boolean(),
+    hub: z.string(),
+    recent: z.array(conversationSummarySchema),
+  }),
+  z.object({ type: z.literal('turnAdded'), conversationId: id, turn: turnSchema, title: z.string() }),
+  /** Text that arrived since the last delta (the host batches tokens). */
+  z.object({ type: z.literal('delta'), conversationId: id, turnId: id, text: z.string(), reasoning: z.string() }),
+  /** The reply's final form: status, usage, error. */
+  z.object({ type: z.literal('turnFinished'), conversationId: id, turn: assistantTurnSchema }),
+  z.object({ type: z.literal('busy'), busy: z.boolean() }),
+  z.object({ type: z.literal('models'), models: z.array(modelOptionSchema), loading: z.boolean(), error: z.optional(z.string()) }),
+  z.object({ type: z.literal('modelChanged'), conversationId: id, model: z.string() }),
+  z.object({ type: z.literal('keyState'), hasKey: z.boolean(), hub: z.string() }),
+  z.object({ type: z.literal('attachment'), attachment: attachmentSchema }),
+  /** Something the user asked for could not be done (no editor to attach from, …). */
+  z.object({ type: z.literal('notice'), message: z.string() }),
+  z.object({ type: z.literal('focusInput') }),
+]);
+export type HostMessage = z.infer<typeof hostMessageSchema>;

@@ -1,0 +1,34 @@
+// Each code block gets a header with its language and the actions: copy, insert at the cursor, replace the
+// selection, open in a new editor. The code itself is read back from the DOM when a button is pressed.
+import { h, iconButton } from './dom';
+
+export function decorateCodeBlocks(root: ParentNode, options: { streaming: boolean }): void {
+  for (const pre of Array.from(root.querySelectorAll('pre'))) {
+    const code = pre.querySelector('code');
+    if (!code || pre.parentElement?.classList.contains('code-block')) continue;
+    const language = /(?:^|\s)language-([^\s]+)/.exec(code.className)?.[1] ?? '';
+    code.classList.add('hljs');
+    const actions = options.streaming
+      ? h('div', { class: 'code-actions' })
+      : h(
+          'div',
+          { class: 'code-actions' },
+          iconButton('copy', 'Copy', 'code-copy'),
+          iconButton('insert', 'Insert at Cursor', 'code-insert'),
+          iconButton('replace', 'Replace Selection', 'code-replace'),
+          iconButton('new-file', 'Open in New Editor', 'code-new-file'),
+        );
+    const header = h('div', { class: 'code-header' }, h('span', { class: 'code-language', text: language || 'text' }), actions);
+    const block = h('div', { class: 'code-block', 'data-language': language });
+    pre.replaceWith(block);
+    block.append(header, pre);
+  }
+}
+
+/** The code and language of the block a toolbar button belongs to. */
+export function codeOf(button: Element): { code: string; language: string } | undefined {
+  const block = button.closest('.code-block');
+  const code = block?.querySelector('pre code');
+  if (!block || !code) return undefined;
+  return { code: (code.textContent ?? '').replace(/\n$/, ''), language: block.getAttribute('data-language') ?? '' };
+}

@@ -1,0 +1,132 @@
+// The input area: attached code as removable chips, the growing text box, attach buttons, the model picker,
+// and Send that turns into Stop while a reply streams.
+import type { Attachment } from '../core/chat/conversation';
+import { attachmentLabel } from '../core/chat/requestMessages';
+import { h, icon, iconButton } from './dom';
+import type { ModelPicker } from './modelPicker';
+
+const MAX_INPUT_HEIGHT = 240;
+
+export interface ComposerEvents {
+  send(text: string, attachments: Attachment[]): void;
+  stop(): void;
+  attach(what: 'selection' | 'file'): void;
+  draftChanged(draft: string, attachments: Attachment[]): void;
+}
+
+export class Composer {
+  readonly element: HTMLElement;
+  readonly input: HTMLTextAreaElement;
+  private readonly chips: HTMLElement;
+  private readonly sendButton: HTMLButtonElement;
+  private attachments: Attachment[] = [];
+  private busy = false;
+
+  constructor(
+    private readonly events: ComposerEvents,
+    picker: ModelPicker,
+  ) {
+    this.input = h('textarea', { class: 'input', rows: '1', 'aria-label': 'Message', placeholder: 'Ask anything (Enter to send, Shift+Enter for a new line)' });
+    this.chips = h('div', { class: 'chips composer-chips', 'aria-label': 'Attached code' });
+    this.sendButton = h('button', { class: 'send-button', type: 'button' });
+    const toolbar = h(
+      'div',
+      { class: 'composer-toolbar' },
+      iconButton('list-selection', 'Attach Selection', 'attach-selection'),
+      iconButton('file-code', 'Attach Current File', 'attach-file'),
+      picker.element,
+      h('span', { class: 'spacer' }),
+      this.sendButton,
+    );
+    this.element = h('div', { class: 'composer' }, this.chips, h('div', { class: 'input-box' }, this.input, toolbar));
+    this.setBusy(false);
+
+    this.input.addEventListener('input', () => {
+      this.autosize();
+      this.changed();
+    });
+    this.input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        if (!this.busy) this.submit();
+      }
+    });
+    this.sendButton.addEventListener('click', () => (this.busy ? this.events.stop() : this.submit()));
+    toolbar.addEventListener('click', (e) => {
+      const action = (e.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
+      if (action === 'attach-selection') this.events.attach('selection');
+      else if (action === 'attach-file') this.events.attach('file');
+    });
+    this.chips.addEventListener('click', (e) => {
+      const remove = (e.target as Element).closest<HTMLElement>('[data-remove]');
+      if (!remove) return;
+      this.attachments.splice(Number(remove.dataset.remove), 1);
+      this.renderChips();
+      this.changed();
+      this.input.focus();
+    });
+  }
+
+  restore(draft: string, attachments: Attachment[]): void {
+    this.input.value = draft;
+    this.attachments = [...attachments];
+    this.renderChips();
+    this.autosize();
+  }
+
+  addAttachment(attachment: Attachment): void {
+    const same = this.attachments.findIndex((a) => a.fileName === attachment.fileName && a.text === attachment.text);
+    if (same < 0) this.attachments.push(attachment);
+    this.renderChips();
+    this.changed();
+    this.input.focus();
+  }
+
+  setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.sendButton.replaceChildren(icon(busy ? 'debug-stop' : 'send'));
+    const label = busy ? 'Stop (Esc)' : 'Send (Enter)';
+    this.sendButton.title = label;
+    this.sendButton.setAttribute('aria-label', label);
+    this.sendButton.classList.toggle('stop', busy);
+  }
+
+  focus(): void {
+    this.input.focus();
+  }
+
+  private submit(): void {
+    const text = this.input.value;
+    if (!text.trim() && this.attachments.length === 0) return;
+    this.events.send(text, this.attachments);
+    this.input.value = '';
+    this.attachments = [];
+    this.renderChips();
+    this.autosize();
+    this.changed();
+  }
+
+  private renderChips(): void {
+    this.chips.replaceChildren(
+      ...this.attachments.map((a, i) =>
+        h(
+          'span',
+          { class: 'chip', title: a.fileName },
+          icon('file-code'),
+          h('span', { text: attachmentLabel(a) }),
+          h('button', { class: 'chip-remove', type: 'button', 'data-remove': String(i), 'aria-label': `Remove ${a.fileName}`, title: 'Remove' }, icon('close')),
+        ),
+      ),
+    );
+    this.chips.hidden = this.attachments.length === 0;
+  }
+
+  private autosize(): void {
+    this.input.style.height = 'auto';
+    this.input.style.height = `${Math.min(MAX_INPUT_HEIGHT, this.input.scrollHeight)}px`;
+  }
+
+  private changed(): void {
+    this.events.draftChanged(this.input.value, this.attachments);
+  }
+}

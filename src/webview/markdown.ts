@@ -1,0 +1,77 @@
+// Model output to safe HTML. The model is untrusted: raw HTML in markdown is off, the result is sanitised
+// again by DOMPurify, images are never loaded (a remote image URL can carry data out: shown as text instead),
+// and links keep only http(s)/mailto targets — the page opens none itself, it asks the host.
+import DOMPurify from 'dompurify';
+import hljs from 'highlight.js/lib/core';
+import bash from 'highlight.js/lib/languages/bash';
+import cpp from 'highlight.js/lib/languages/cpp';
+import csharp from 'highlight.js/lib/languages/csharp';
+import diff from 'highlight.js/lib/languages/diff';
+import go from 'highlight.js/lib/languages/go';
+import java from 'highlight.js/lib/languages/java';
+import javascript from 'highlight.js/lib/languages/javascript';
+import json from 'highlight.js/lib/languages/json';
+import markdownLang from 'highlight.js/lib/languages/markdown';
+import python from 'highlight.js/lib/languages/python';
+import rust from 'highlight.js/lib/languages/rust';
+import typescript from 'highlight.js/lib/languages/typescript';
+import xml from 'highlight.js/lib/languages/xml';
+import yaml from 'highlight.js/lib/languages/yaml';
+import MarkdownIt from 'markdown-it';
+
+// A handful of common languages keeps the bundle small; an unknown fence is shown plain.
+const LANGUAGES = { bash, cpp, csharp, diff, go, java, javascript, json, markdown: markdownLang, python, rust, typescript, xml, yaml };
+for (const [name, language] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, language);
+hljs.registerAliases(['sh', 'shell', 'zsh', 'console', 'shellscript'], { languageName: 'bash' });
+hljs.registerAliases(['tsx', 'typescriptreact'], { languageName: 'typescript' });
+hljs.registerAliases(['jsx', 'javascriptreact', 'mjs', 'cjs'], { languageName: 'javascript' });
+hljs.registerAliases(['html', 'svg', 'vue'], { languageName: 'xml' });
+hljs.registerAliases(['jsonc', 'json5'], { languageName: 'json' });
+hljs.registerAliases(['c', 'h', 'hpp', 'cc'], { languageName: 'cpp' });
+
+/** Highlighting is worth its cost only up to a size; a bigger block is shown plain rather than freezing the page. */
+const MAX_HIGHLIGHT_CHARS = 60_000;
+
+let highlightEnabled = true;
+
+const md = new MarkdownIt({
+  html: false,
+  linkify: true,
+  breaks: false,
+  highlight(code, lang) {
+    const name = lang.trim().toLowerCase();
+    if (!highlightEnabled || !name || code.length > MAX_HIGHLIGHT_CHARS || !hljs.getLanguage(name)) return '';
+    try {
+      return hljs.highlight(code, { language: name, ignoreIllegals: true }).value;
+    } catch {
+      return '';
+    }
+  },
+});
+
+// An image is named, never fetched: `![alt](url)` becomes text that says what it was.
+md.renderer.rules.image = (tokens, index) => {
+  const token = tokens[index];
+  const alt = md.utils.escapeHtml(token.content || 'image');
+  return `<span class="md-image" title="Image not loaded">[image: ${alt}]</span>`;
+};
+
+const PURIFY_CONFIG = {
+  FORBID_TAGS: ['img', 'image', 'svg', 'math', 'style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'video', 'audio', 'source', 'picture', 'link', 'meta', 'base'],
+  FORBID_ATTR: ['style', 'srcset', 'src', 'action', 'formaction', 'background', 'poster'],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+};
+
+export interface RenderOptions {
+  /** Off while a block is still streaming: it is highlighted once, when complete. */
+  highlight?: boolean;
+}
+
+export function renderMarkdown(source: string, options: RenderOptions = {}): string {
+  highlightEnabled = options.highlight ?? true;
+  try {
+    return DOMPurify.sanitize(md.render(source), PURIFY_CONFIG);
+  } finally {
+    highlightEnabled = true;
+  }
+}

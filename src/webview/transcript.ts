@@ -1,0 +1,219 @@
+// The conversation on screen: questions, answers streaming in, their thinking, usage, status and errors.
+// Buttons carry a `data-action`; one click handler on the page dispatches them.
+import type { AssistantTurn, Conversation, Turn, UserTurn } from '../core/chat/conversation';
+import { attachmentLabel } from '../core/chat/requestMessages';
+import { h, icon, iconButton, textButton } from './dom';
+import { MarkdownView } from './markdownView';
+
+interface ReplyView {
+  turn: AssistantTurn;
+  element: HTMLElement;
+  body: MarkdownView;
+  thinking: MarkdownView;
+  details: HTMLDetailsElement;
+}
+
+const STATUS_TEXT: Partial<Record<AssistantTurn['status'], { icon: string; text: string }>> = {
+  stopped: { icon: 'debug-stop', text: 'Stopped' },
+  interrupted: { icon: 'warning', text: 'Interrupted: the window was reloaded or closed while this reply was streaming' },
+};
+
+const KEY_ERRORS = new Set(['noKey', 'auth']);
+
+export class Transcript {
+  readonly element: HTMLElement;
+  private readonly list: HTMLElement;
+  private readonly empty: HTMLElement;
+  private readonly replies = new Map<string, ReplyView>();
+  private conversation: Conversation | undefined;
+
+  constructor(
+    private readonly announce: (text: string) => void,
+    private readonly onContentChange: () => void,
+  ) {
+    this.list = h('div', { class: 'turns' });
+    this.empty = h(
+      'div',
+      { class: 'empty' },
+      icon('comment-discussion', 'empty-icon'),
+      h('h2', { text: 'Ask AI Hub' }),
+      h('p', { text: 'Ask about your code, or anything else. Answers stream in as you read.' }),
+      h(
+        'ul',
+        {},
+        h('li', {}, icon('list-selection'), h('span', { text: 'Attach the selection or the current file with the buttons below the input.' })),
+        h('li', {}, icon('keyboard'), h('span', { text: 'Enter sends, Shift+Enter adds a line, Esc stops a reply.' })),
+        h('li', {}, icon('history'), h('span', { text: 'Earlier conversations are in the history (title bar).' })),
+      ),
+    );
+    this.element = h('main', { class: 'transcript', 'aria-label': 'Conversation', tabindex: '-1' }, this.empty, this.list);
+  }
+
+  get conversationId(): string | undefined {
+    return this.conversation?.id;
+  }
+
+  get model(): string | undefined {
+    return this.conversation?.model;
+  }
+
+  setModel(model: string): void {
+    if (this.conversation) this.conversation.model = model;
+  }
+
+  /** Replaces everything with this conversation (after `ready`, a switch, or an edit). */
+  show(conversation: Conversation): void {
+    this.conversation = conversation;
+    this.replies.clear();
+    this.list.replaceChildren(...conversation.turns.map((t) => this.render(t)));
+    this.refreshChrome();
+  }
+
+  add(turn: Turn): void {
+    if (!this.conversation) return;
+    this.conversation.turns.push(turn);
+    this.list.append(this.render(turn));
+    this.refreshChrome();
+    if (turn.role === 'assistant') this.announce(`${turn.model} is answering.`);
+  }
+
+  delta(turnId: string, text: string, reasoning: string): void {
+    const view = this.replies.get(turnId);
+    if (!view) return;
+    if (reasoning) {
+      view.details.hidden = false;
+      view.turn.reasoning = (view.turn.reasoning ?? '') + reasoning;
+      view.thinking.append(reasoning);
+    }
+    if (text) {
+      view.turn.text += text;
+      view.body.append(text);
+    }
+  }
+
+  finish(turn: AssistantTurn): void {
+    const view = this.replies.get(turn.id);
+    if (!view || !this.conversation) return;
+    const index = this.conversation.turns.findIndex((t) => t.id === turn.id);
+    if (index >= 0) this.conversation.turns[index] = turn;
+    const fresh = this.render(turn);
+    view.element.replaceWith(fresh);
+    this.refreshChrome();
+    const words = turn.status === 'done' ? `Reply from ${turn.model}: ${turn.text.slice(0, 400)}` : turn.status === 'stopped' ? 'Reply stopped.' : `The reply failed: ${turn.error?.message ?? ''}`;
+    this.announce(words);
+  }
+
+  /** The user turn being edited is swapped for an editor; `done` puts the turn back. */
+  editTurn(turnId: string, onSubmit: (text: string) => void): void {
+    const turn = this.conversation?.turns.find((t): t is UserTurn => t.id === turnId && t.role === 'user');
+    const element = this.list.querySelector<HTMLElement>(`[data-turn-id="${CSS.escape(turnId)}"]`);
+    if (!turn || !element) return;
+    const input = h('textarea', { class: 'edit-input', 'aria-label': 'Edit your message', rows: '3' });
+    input.value = turn.text;
+    const restore = () => editor.replaceWith(this.render(turn));
+    const submit = () => {
+      if (input.value.trim()) onSubmit(input.value);
+      else restore();
+    };
+    const save = textButton('send', 'Send', 'edit-submit', 'primary');
+    const cancel = textButton('close', 'Cancel', 'edit-cancel');
+    save.addEventListener('click', submit);
+    cancel.addEventListener('click', restore);
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        submit();
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        restore();
+      }
+    });
+    const editor = h('article', { class: 'turn user editing', 'data-turn-id': turnId }, input, h('div', { class: 'edit-actions' }, h('span', { class: 'hint', text: 'Answers after this message are replaced.' }), cancel, save));
+    element.replaceWith(editor);
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
+
+  private render(turn: Turn): HTMLElement {
+    return turn.role === 'user' ? this.renderUser(turn) : this.renderReply(turn);
+  }
+
+  private renderUser(turn: UserTurn): HTMLElement {
+    const chips = turn.context?.length
+      ? h('div', { class: 'chips' }, ...turn.context.map((a) => h('span', { class: 'chip', title: a.fileName }, icon('file-code'), h('span', { text: attachmentLabel(a) }))))
+      : undefined;
+    return h(
+      'article',
+      { class: 'turn user', 'data-turn-id': turn.id, 'aria-label': 'You said' },
+      h('div', { class: 'turn-header' }, icon('account'), h('span', { class: 'who', text: 'You' }), h('div', { class: 'turn-actions' }, iconButton('edit', 'Edit and Resend', 'edit'))),
+      h('div', { class: 'user-text', text: turn.display ?? turn.text }),
+      chips,
+    );
+  }
+
+  private renderReply(turn: AssistantTurn): HTMLElement {
+    const streaming = turn.status === 'streaming';
+    const bodyEl = h('div', { class: 'markdown reply-body' });
+    const thinkingEl = h('div', { class: 'markdown thinking-body' });
+    const details = h('details', { class: 'thinking' }, h('summary', {}, icon('lightbulb'), h('span', { text: 'Thinking' })), thinkingEl);
+    details.hidden = !turn.reasoning;
+    const element = h(
+      'article',
+      { class: `turn assistant status-${turn.status}`, 'data-turn-id': turn.id, 'aria-label': `Reply from ${turn.model}`, 'aria-busy': streaming ? 'true' : 'false' },
+      h('div', { class: 'turn-header' }, icon('sparkle'), h('span', { class: 'who', text: turn.model }), streaming ? icon('loading', 'codicon-modifier-spin streaming-indicator') : undefined),
+      details,
+      bodyEl,
+    );
+    const body = new MarkdownView(bodyEl, this.onContentChange);
+    const thinking = new MarkdownView(thinkingEl, this.onContentChange);
+    if (streaming) {
+      body.append(turn.text);
+      thinking.append(turn.reasoning ?? '');
+      bodyEl.classList.add('streaming');
+    } else {
+      body.setFinal(turn.text);
+      thinking.setFinal(turn.reasoning ?? '');
+      if (!turn.text && turn.status === 'done') bodyEl.append(h('p', { class: 'muted', text: '(The model sent an empty reply.)' }));
+      const status = STATUS_TEXT[turn.status];
+      if (status) element.append(h('div', { class: `turn-status ${turn.status}` }, icon(status.icon), h('span', { text: status.text })));
+      if (turn.possiblyTruncated) element.append(h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: 'The hub ended the reply without saying it was complete: it may be cut short.' })));
+      if (turn.finishReason === 'length') element.append(h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: 'The reply reached the model\'s length limit.' })));
+      if (turn.status === 'error') element.append(this.renderError(turn));
+      element.append(this.renderFooter(turn));
+    }
+    this.replies.set(turn.id, { turn, element, body, thinking, details });
+    return element;
+  }
+
+  private renderError(turn: AssistantTurn): HTMLElement {
+    const actions = h('div', { class: 'error-actions' }, textButton('refresh', 'Retry', 'regenerate', 'primary'));
+    if (turn.error?.kind && KEY_ERRORS.has(turn.error.kind)) actions.prepend(textButton('key', 'Set API Key', 'set-key', 'primary'));
+    return h('div', { class: 'turn-error', role: 'alert' }, icon('error'), h('div', { class: 'error-text', text: turn.error?.message ?? 'The request failed.' }), actions);
+  }
+
+  private renderFooter(turn: AssistantTurn): HTMLElement {
+    const usage = turn.usage
+      ? h('span', { class: 'usage', title: `${turn.usage.totalTokens.toLocaleString()} tokens in total` }, `${turn.usage.promptTokens.toLocaleString()} in · ${turn.usage.completionTokens.toLocaleString()} out tokens`)
+      : undefined;
+    const actions = h('div', { class: 'turn-actions' });
+    if (turn.text) actions.append(iconButton('copy', 'Copy Reply', 'copy-reply'));
+    actions.append(iconButton('refresh', 'Regenerate', 'regenerate', { 'data-last-only': 'true' }));
+    return h('div', { class: 'turn-footer' }, usage ?? h('span'), actions);
+  }
+
+  /** The empty state, and Regenerate only on the last reply. */
+  private refreshChrome(): void {
+    const hasTurns = (this.conversation?.turns.length ?? 0) > 0;
+    this.empty.hidden = hasTurns;
+    const replies = this.list.querySelectorAll<HTMLElement>('.turn.assistant');
+    replies.forEach((el, i) => {
+      const regenerate = el.querySelector<HTMLElement>('[data-last-only]');
+      if (regenerate) regenerate.hidden = i !== replies.length - 1;
+    });
+  }
+
+  replyText(turnId: string): string | undefined {
+    return this.replies.get(turnId)?.turn.text;
+  }
+}
