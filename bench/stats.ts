@@ -1,4 +1,6 @@
 // Summaries of repeated measurements: the median and how far the runs spread around it.
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 
 export interface Summary {
   median: number;
@@ -51,4 +53,13 @@ export function table(header: string[], rows: string[][]): string {
 /** "met" / "MISSED" against a goal, so a missed goal is never hidden in a column of numbers. */
 export function verdict(ok: boolean): string {
   return ok ? 'met' : '**MISSED**';
+}
+
+/** A full garbage collection before a timed run, so one run's garbage is not collected during the next. */
+export function collectGarbage(): void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed();
+  // Not started with --expose-gc (`tsx bench/index.ts`): the flag can still be set and gc read from a fresh context.
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
 }

@@ -1,20 +1,20 @@
-// Child process: reads the queued replies with one variant. The first read is sampled for memory (heap every
-// millisecond, and the process's RSS high-water mark); then warm-up reads, then the timed ones.
+// Worker process: reads queued replies with one variant when the parent asks. The `memory` request (sent
+// first) samples the heap every millisecond during one read and notes the resident set's growth; `time`
+// requests time a batch of reads.
 import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
-import { childInput, childOutput } from '../child';
+import { serveRequests, workerInput } from '../child';
 import { makeReader, type Outcome, type VariantName } from './variants';
 
 export interface VariantInput {
   variant: VariantName;
   baseUrl: string;
   apiKey: string;
-  warmup: number;
-  runs: number;
 }
 
-export interface VariantResult {
-  times: number[];
+export type VariantRequest = { kind: 'memory' } | { kind: 'time'; reads: number };
+
+export interface MemoryResult {
   /** Growth of the resident set during the first read, over the process's size before it. */
   rssGrowth: number;
   /** Highest heap use during the first read, over the heap before it (after a full GC). */
@@ -23,11 +23,11 @@ export interface VariantResult {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const input = workerInput<VariantInput>();
+const read = makeReader(input.variant, input.baseUrl, input.apiKey);
+let expected: Outcome | undefined;
 
-async function main(): Promise<void> {
-  const input = childInput<VariantInput>();
-  const read = makeReader(input.variant, input.baseUrl, input.apiKey);
-
+async function memory(): Promise<MemoryResult> {
   gc();
   const heapBefore = v8.getHeapStatistics().used_heap_size;
   const rssBefore = process.memoryUsage.rss();
@@ -38,21 +38,19 @@ async function main(): Promise<void> {
   const outcome = await read();
   heapMax = Math.max(heapMax, v8.getHeapStatistics().used_heap_size);
   clearInterval(sampler);
-  const rssGrowth = process.resourceUsage().maxRSS * 1024 - rssBefore;
-
-  for (let i = 0; i < input.warmup; i++) await read();
-  const times: number[] = [];
-  for (let i = 0; i < input.runs; i++) {
-    gc();
-    const start = performance.now();
-    const got = await read();
-    times.push(performance.now() - start);
-    if (got.size !== outcome.size) throw new Error(`run ${i} read ${got.size}, the first read ${outcome.size}`);
-  }
-  childOutput({ times, rssGrowth, heapPeak: heapMax - heapBefore, outcome } satisfies VariantResult);
+  expected = outcome;
+  return { rssGrowth: process.resourceUsage().maxRSS * 1024 - rssBefore, heapPeak: heapMax - heapBefore, outcome };
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+/** Milliseconds per read, over a batch of reads. */
+async function time(reads: number): Promise<number> {
+  gc();
+  const start = performance.now();
+  for (let i = 0; i < reads; i++) {
+    const got = await read();
+    if (got.size !== expected?.size) throw new Error(`read ${got.size}, the first read ${expected?.size}`);
+  }
+  return (performance.now() - start) / reads;
+}
+
+serveRequests<VariantRequest, MemoryResult | number>((message) => (message.kind === 'memory' ? memory() : time(message.reads)));

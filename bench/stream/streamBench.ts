@@ -2,10 +2,11 @@
 // raw bytes, over loopback from the local hub, each variant in its own process.
 import { startHub, type LocalHub } from '../../test/hub/server';
 import type { Scenario } from '../../test/hub/scenarios';
-import { runChild } from '../child';
+import { startWorker } from '../child';
 import { mb, msSpread, ratio, summarize, table, verdict, type Summary } from '../stats';
 import { reasoningBody, toolCallBody } from './bodies';
-import type { VariantInput, VariantResult } from './measureVariant';
+import { stageBreakdown } from './stages';
+import type { MemoryResult, VariantInput, VariantRequest } from './measureVariant';
 import { VARIANTS, type VariantName } from './variants';
 
 const API_KEY = 'sk-bench';
@@ -27,38 +28,50 @@ export const toolAndReasoningCases: StreamCase[] = SIZES.flatMap((count) => [
   { label: `reasoning + text, ${count.toLocaleString('en-US')} chunks`, chunks: count, scenario: (): Scenario => ({ kind: 'raw', body: reasoningBody(count) }) },
 ]);
 
-function repeats(chunks: number): { warmup: number; runs: number } {
-  return chunks >= 50_000 ? { warmup: 2, runs: 7 } : { warmup: 30, runs: 40 };
+/** Big replies are timed one read per sample; small ones in batches, so a sample is long enough to time well. */
+function repeats(chunks: number): { batch: number; warmup: number; runs: number } {
+  return chunks >= 50_000 ? { batch: 1, warmup: 2, runs: 7 } : { batch: 10, warmup: 3, runs: 25 };
 }
 
 interface Measured {
   variant: VariantName;
   time: Summary;
-  result: VariantResult;
+  memory: MemoryResult;
 }
 
 async function measureCase(hub: LocalHub, c: StreamCase): Promise<Measured[]> {
-  const { warmup, runs } = repeats(c.chunks);
-  const scenario = c.scenario();
-  const out: Measured[] = [];
-  for (const variant of VARIANTS) {
-    hub.clearQueue();
-    hub.enqueue(scenario, 1 + warmup + runs);
-    hub.requests.length = 0;
-    const input: VariantInput = { variant, baseUrl: hub.url, apiKey: API_KEY, warmup, runs };
-    const result = await runChild<VariantResult>('stream/measureVariant.ts', input);
-    out.push({ variant, time: summarize(result.times), result });
+  const { batch, warmup, runs } = repeats(c.chunks);
+  hub.clearQueue();
+  hub.requests.length = 0;
+  hub.enqueue(c.scenario(), VARIANTS.length * (1 + (warmup + runs) * batch));
+  const workers = VARIANTS.map((variant) => startWorker<VariantRequest, MemoryResult | number>('stream/measureVariant.ts', { variant, baseUrl: hub.url, apiKey: API_KEY } satisfies VariantInput));
+  try {
+    // Memory first and one variant at a time: nothing else runs while a peak is sampled.
+    const memory: MemoryResult[] = [];
+    for (const w of workers) memory.push((await w.request({ kind: 'memory' })) as MemoryResult);
+    const samples: number[][] = VARIANTS.map(() => []);
+    for (let round = 0; round < warmup + runs; round++) {
+      // Round-robin, starting with a different variant each round, so load on the machine is shared fairly.
+      for (let k = 0; k < workers.length; k++) {
+        const i = (round + k) % workers.length;
+        const perRead = (await workers[i].request({ kind: 'time', reads: batch })) as number;
+        if (round >= warmup) samples[i].push(perRead);
+      }
+    }
+    const out = VARIANTS.map((variant, i) => ({ variant, time: summarize(samples[i]), memory: memory[i] }));
+    const ours = out.find((m) => m.variant === 'ours')!;
+    const sdk = out.find((m) => m.variant === 'openai')!;
+    // Every variant must have read the whole reply, or the comparison is meaningless.
+    if (ours.memory.outcome.size !== sdk.memory.outcome.size || ours.memory.outcome.size === 0) {
+      throw new Error(`${c.label}: our client assembled ${ours.memory.outcome.size} characters, the openai SDK ${sdk.memory.outcome.size}`);
+    }
+    return out;
+  } finally {
+    for (const w of workers) w.close();
   }
-  const ours = out.find((m) => m.variant === 'ours')!;
-  const sdk = out.find((m) => m.variant === 'openai')!;
-  // Every variant must have read the whole reply, or the comparison is meaningless.
-  if (ours.result.outcome.size !== sdk.result.outcome.size || ours.result.outcome.size === 0) {
-    throw new Error(`${c.label}: our client assembled ${ours.result.outcome.size} characters, the openai SDK ${sdk.result.outcome.size}`);
-  }
-  return out;
 }
 
-export async function runStreamCases(cases: StreamCase[], heading: string): Promise<string> {
+export async function runStreamCases(cases: StreamCase[], heading: string, breakdownChunks?: number): Promise<string> {
   const hub = await startHub({ apiKey: API_KEY });
   const sections: string[] = [heading];
   const goals: string[][] = [];
@@ -68,16 +81,16 @@ export async function runStreamCases(cases: StreamCase[], heading: string): Prom
       const measured = await measureCase(hub, c);
       const ours = measured.find((m) => m.variant === 'ours')!;
       const by = (v: VariantName) => measured.find((m) => m.variant === v)!.time.median;
-      const bytes = measured.find((m) => m.variant === 'raw')!.result.outcome.size;
+      const bytes = measured.find((m) => m.variant === 'raw')!.memory.outcome.size;
       const rows = measured.map((m) => [
         m.variant,
         msSpread(m.time),
         m.variant === 'ours' ? '—' : ratio(ours.time.median, m.time.median),
-        mb(m.result.heapPeak),
-        mb(m.result.rssGrowth),
+        mb(m.memory.heapPeak),
+        mb(m.memory.rssGrowth),
       ]);
-      sections.push(`**${c.label}** (${mb(bytes)} of events; assembled ${ours.result.outcome.size.toLocaleString('en-US')} characters)`);
-      sections.push(table(['variant', 'median (min–max, runs)', 'ours ÷ this', 'peak heap growth', 'peak RSS growth'], rows));
+      sections.push(`**${c.label}** (${mb(bytes)} of events; assembled ${ours.memory.outcome.size.toLocaleString('en-US')} characters)`);
+      sections.push(table(['variant', 'median per read (min–max, samples)', 'ours ÷ this', 'peak heap growth', 'peak RSS growth'], rows));
       const vsOpenai = by('ours') / by('openai');
       const vsBare = by('ours') / by('bare');
       goals.push([c.label, `${vsOpenai.toFixed(2)}× (≤ ${GOAL_VS_OPENAI}×) ${verdict(vsOpenai <= GOAL_VS_OPENAI)}`, `${vsBare.toFixed(2)}× (≤ ${GOAL_VS_BARE}×) ${verdict(vsBare <= GOAL_VS_BARE)}`, ratio(by('ours'), by('raw'))]);
@@ -87,5 +100,10 @@ export async function runStreamCases(cases: StreamCase[], heading: string): Prom
   }
   sections.push('Goals:');
   sections.push(table(['stream', 'ours ÷ openai', 'ours ÷ bare parse', 'ours ÷ raw bytes'], goals));
+  if (breakdownChunks) {
+    process.stderr.write(`  stage breakdown, ${breakdownChunks} chunks…\n`);
+    sections.push(`Where our client's time goes (${breakdownChunks.toLocaleString('en-US')} text chunks from memory, each stage cumulative, median of 9):`);
+    sections.push(await stageBreakdown(breakdownChunks));
+  }
   return sections.join('\n\n');
 }

@@ -1,0 +1,64 @@
+// Where our client's time goes, without the network: the same event-stream bytes, from memory, through each
+// stage of reading in turn. The last row is the real `readEventStream`; the ones above it stop earlier.
+import { createParser } from 'eventsource-parser';
+import { performance } from 'node:perf_hooks';
+import * as z from 'zod/mini';
+import { StreamAssembler } from '../../src/core/chat/streamAssembler';
+import { readEventStream } from '../../src/core/hub/eventStream';
+import { IdleWatchdog } from '../../src/core/hub/idleWatchdog';
+import { chunkSchema } from '../../src/core/hub/schemas';
+import { silentLogger } from '../../src/core/logger';
+import { planStream } from '../../test/hub/streamPlan';
+import { collectGarbage, ms, summarize, table } from '../stats';
+
+/** 64 KB pieces, the size fetch hands over on loopback. */
+function responseOf(pieces: Uint8Array[]): Response {
+  let i = 0;
+  return new Response(new ReadableStream<Uint8Array>({ pull: (c) => (i < pieces.length ? c.enqueue(pieces[i++]) : c.close()) }), { headers: { 'content-type': 'text/event-stream' } });
+}
+
+async function feedAll(response: Response, onData: (data: string) => void): Promise<void> {
+  const parser = createParser({ onEvent: (m) => onData(m.data) });
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    parser.feed(decoder.decode(value, { stream: true }));
+  }
+}
+
+const STAGES: [string, (r: Response) => Promise<unknown>][] = [
+  ['read the bytes', async (r) => { for await (const _ of r.body as ReadableStream<Uint8Array>) void _; }],
+  ['+ split events (eventsource-parser)', (r) => feedAll(r, () => undefined)],
+  ['+ JSON.parse each (= bare parse)', (r) => feedAll(r, (d) => d !== '[DONE]' && JSON.parse(d))],
+  ['+ zod chunk schema (safeParse)', (r) => feedAll(r, (d) => d !== '[DONE]' && z.safeParse(chunkSchema, JSON.parse(d)))],
+  [
+    '+ decode, events, assemble (= our readEventStream)',
+    async (r) => {
+      const watchdog = new IdleWatchdog(60_000);
+      let events = 0;
+      await readEventStream(r, { watchdog, assembler: new StreamAssembler(), onEvent: () => events++, model: 'bench', logger: silentLogger, maxReplyChars: 20_000_000 });
+      watchdog.dispose();
+    },
+  ],
+];
+
+export async function stageBreakdown(chunks: number): Promise<string> {
+  const body = planStream({ kind: 'chunks', count: chunks }, { model: 'bench-model' }).map((s) => ('frame' in s ? s.frame : '')).join('');
+  const bytes = new TextEncoder().encode(body);
+  const pieces: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += 65_536) pieces.push(bytes.subarray(i, i + 65_536));
+  const samples: number[][] = STAGES.map(() => []);
+  for (let round = 0; round < 12; round++) {
+    for (let i = 0; i < STAGES.length; i++) {
+      collectGarbage();
+      const start = performance.now();
+      await STAGES[i][1](responseOf(pieces));
+      if (round >= 3) samples[i].push(performance.now() - start);
+    }
+  }
+  const medians = samples.map((s) => summarize(s).median);
+  const rows = STAGES.map(([name], i) => [name, ms(medians[i]), i === 0 ? '—' : `+${ms(medians[i] - medians[i - 1])}`, `${((medians[i] * 1000) / chunks).toFixed(2)} µs`]);
+  return table(['stage (in-process, no network)', 'median', 'this stage adds', 'per chunk'], rows);
+}
