@@ -2,6 +2,7 @@
 // tables and writes them into bench/RESULTS.md.
 import { performance } from 'node:perf_hooks';
 import { writeSection } from './results';
+import { runExtensionBench } from './extension/extensionBench';
 import { runModelsBench } from './models/modelsBench';
 import { runStreamCases, textCases, toolAndReasoningCases } from './stream/streamBench';
 
@@ -15,6 +16,7 @@ const BENCHES: Bench[] = [
   { name: 'stream', what: 'stream client: our HubClient vs openai SDK vs bare parse vs raw bytes', run: () => runStreamCases(textCases, '### 1. Stream client (text deltas)', 100_000) },
   { name: 'tools', what: 'tool-call and reasoning streams, same comparison', run: () => runStreamCases(toolAndReasoningCases, '### 2. Tool-call and reasoning streams') },
   { name: 'models', what: 'models list: parse, group and build tree items for 100 to 5,000 models', run: runModelsBench },
+  { name: 'extension', what: 'activation time in a real extension host, bundle and .vsix sizes', run: runExtensionBench },
 ];
 
 async function main(): Promise<void> {
