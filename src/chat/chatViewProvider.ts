@@ -12,6 +12,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   resolveWebviewView(view: vscode.WebviewView): void {
     this.attached?.dispose();
     this.view = view;
+    void this.deps.controller.ready.then(() => {
+      const current = this.deps.controller.current;
+      if (this.view === view && current.turns.length > 0) view.description = current.title;
+    });
     this.attached = vscode.Disposable.from(
       attachChatWebview(view.webview, 'sidebar', this.deps),
       view.onDidDispose(() => {

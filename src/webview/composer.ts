@@ -122,6 +122,11 @@ export class Composer {
   }
 
   private autosize(): void {
+    // Not laid out yet (built before it is in the page): measuring now would collapse the box.
+    if (!this.input.isConnected) {
+      requestAnimationFrame(() => this.autosize());
+      return;
+    }
     this.input.style.height = 'auto';
     this.input.style.height = `${Math.min(MAX_INPUT_HEIGHT, this.input.scrollHeight)}px`;
   }

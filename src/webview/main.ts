@@ -63,7 +63,7 @@ function setBusy(value: boolean): void {
 }
 
 function stickToBottom(): void {
-  if (restoringScroll !== undefined) return;
+  if (restoringScroll !== undefined || transcript.isEmpty) return;
   if (atBottom) transcript.element.scrollTop = transcript.element.scrollHeight;
 }
 

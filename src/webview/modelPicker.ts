@@ -109,7 +109,9 @@ export class ModelPicker {
     items.forEach((el, i) => el.classList.toggle('active', i === this.active));
     const item = items[this.active];
     this.search.setAttribute('aria-activedescendant', item.id);
-    item.scrollIntoView({ block: 'nearest' });
+    // Not scrollIntoView: in a narrow view it also scrolls the page sideways.
+    if (item.offsetTop < this.list.scrollTop) this.list.scrollTop = item.offsetTop;
+    else if (item.offsetTop + item.offsetHeight > this.list.scrollTop + this.list.clientHeight) this.list.scrollTop = item.offsetTop + item.offsetHeight - this.list.clientHeight;
   }
 
   private onKey(e: KeyboardEvent): void {

@@ -14,7 +14,7 @@ interface ReplyView {
 }
 
 const STATUS_TEXT: Partial<Record<AssistantTurn['status'], { icon: string; text: string }>> = {
-  stopped: { icon: 'debug-stop', text: 'Stopped' },
+  stopped: { icon: 'stop-circle', text: 'Stopped' },
   interrupted: { icon: 'warning', text: 'Interrupted: the window was reloaded or closed while this reply was streaming' },
 };
 
@@ -51,6 +51,10 @@ export class Transcript {
 
   get conversationId(): string | undefined {
     return this.conversation?.id;
+  }
+
+  get isEmpty(): boolean {
+    return (this.conversation?.turns.length ?? 0) === 0;
   }
 
   get model(): string | undefined {

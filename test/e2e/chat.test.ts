@@ -1,0 +1,202 @@
+// The chat panel in a real VS Code (code-server) in Chromium, against the local hub running as its own process:
+// a streamed markdown reply with a highlighted code block, Stop mid-stream, the conversation intact after a
+// window reload, and "Insert at Cursor" putting the code into the editor.
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { startCodeServer, type CodeServer } from '../runner/codeServer';
+import { freePort, stopGroup } from '../runner/processes';
+import { chatFrame, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const STALL = '[[scenario:{"kind":"stall","afterChunks":6,"ms":60000}]]';
+
+interface HubProcess {
+  url: string;
+  child: ChildProcess;
+}
+
+/** `npm run hub` as a separate process in its own group, keyless (a loopback hub needs no key). */
+async function startHubProcess(): Promise<HubProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'test', 'hub', 'cli.ts'), '--port', String(port), '--no-auth'], {
+    cwd: REPO,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`the hub did not start: ${out}`)), 30_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /listening on (http:\/\/\S+)/.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.once('exit', (code) => reject(new Error(`the hub exited (${code}): ${out}`)));
+    });
+    return { url, child };
+  } catch (err) {
+    await stopGroup(child);
+    throw err;
+  }
+}
+
+/** The chat completion requests the hub received, through its control API. */
+async function chatRequests(hub: HubProcess): Promise<{ path: string; body: { messages?: { role: string; content: string }[] } }[]> {
+  const res = await fetch(new URL('/__hub/requests', hub.url));
+  const all = (await res.json()) as { path: string; body: { messages?: { role: string; content: string }[] } }[];
+  return all.filter((r) => r.path.endsWith('/chat/completions'));
+}
+
+async function openChat(page: Page): Promise<FrameLocator> {
+  // The extension is active once its status bar item shows: before, the palette does not list its commands.
+  await page.locator('.statusbar-item', { hasText: 'gpt-4o-mini' }).first().waitFor({ timeout: 60_000 });
+  await runCommand(page, 'AI Hub: Open Chat');
+  const frame = chatFrame(page);
+  await frame.locator('textarea.input').waitFor({ timeout: 60_000 });
+  // Fold the Models view that shares the container, so the chat has the whole height.
+  const models = page.locator('.pane-header', { hasText: /^Models/ }).first();
+  if ((await models.getAttribute('aria-expanded')) === 'true') await models.click();
+  return frame;
+}
+
+async function send(frame: FrameLocator, text: string): Promise<void> {
+  const input = frame.locator('textarea.input');
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+describe('Chat panel (e2e)', function () {
+  let hub: HubProcess | undefined;
+  let server: CodeServer | undefined;
+  let workbench: Workbench | undefined;
+
+  before(async () => {
+    hub = await startHubProcess();
+    server = await startCodeServer({
+      smokeTestDriver: true,
+      machineSettings: { 'aihub.baseUrl': hub.url },
+      userSettings: { 'aihub.defaultModel': 'gpt-4o-mini', 'workbench.colorTheme': 'Default Dark Modern', 'workbench.secondarySideBar.defaultVisibility': 'hidden' },
+    });
+    fs.writeFileSync(path.join(server.dirs.workspace, 'sample.ts'), '// the code goes below\n');
+    workbench = await openWorkbench(server, { payload: [['extensionDevelopmentPath', remoteUri(server, REPO)], ['skipWelcome', 'true']] });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await server?.stop();
+    if (hub) await stopGroup(hub.child);
+  });
+
+  it('streams a markdown reply with a highlighted code block', async () => {
+    const page = workbench!.page;
+    const frame = await openChat(page);
+    await screenshot(page, 'chat-empty');
+    await send(frame, 'Show me a **TypeScript** constant');
+    const reply = frame.locator('.turn.assistant').first();
+    await reply.locator('.turn-footer').waitFor({ timeout: 30_000 });
+    assert.match(await reply.locator('.reply-body').innerText(), /Echo from gpt-4o-mini/);
+    assert.equal(await reply.locator('.reply-body strong', { hasText: 'Echo' }).count(), 1, 'markdown bold rendered');
+    assert.equal(await reply.locator('.reply-body blockquote').count(), 1, 'the quote rendered');
+    const code = reply.locator('.code-block code');
+    assert.match(await code.innerText(), /const answer = 42;/);
+    assert.ok((await code.locator('.hljs-keyword').count()) > 0, 'the code is highlighted');
+    assert.match(await reply.locator('.usage').innerText(), /\d+ in · \d+ out tokens/);
+    assert.equal(await frame.locator('.turn.user .user-text').first().innerText(), 'Show me a **TypeScript** constant');
+    const requests = await chatRequests(hub!);
+    assert.equal(requests.length, 1);
+    assert.deepEqual(requests[0].body.messages, [{ role: 'user', content: 'Show me a **TypeScript** constant' }]);
+    await screenshot(page, 'chat-reply');
+  });
+
+  it('stops a reply mid-stream and keeps what arrived', async () => {
+    const page = workbench!.page;
+    const frame = chatFrame(page);
+    await send(frame, `Now a long answer ${STALL}`);
+    const reply = frame.locator('.turn.assistant').nth(1);
+    await reply.locator('.reply-body.streaming').waitFor();
+    await frame.locator('.send-button.stop').waitFor();
+    // The hub sends six chunks, then goes quiet: wait for them to be on screen.
+    await frame.locator('.turn.assistant').nth(1).locator('.reply-body', { hasText: 'Echo' }).waitFor({ timeout: 15_000 });
+    await frame.locator('.send-button.stop').click();
+    await reply.locator('.turn-status.stopped').waitFor({ timeout: 15_000 });
+    assert.match(await reply.locator('.reply-body').innerText(), /Echo/, 'the partial reply stays');
+    await frame.locator('.send-button:not(.stop)').waitFor();
+    await screenshot(page, 'chat-stopped');
+  });
+
+  it('finds the conversation intact after a window reload', async () => {
+    const page = workbench!.page;
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const frame = await openChat(page);
+    await frame.locator('.turn.assistant').nth(1).waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator('.turn.user').count(), 2);
+    assert.equal(await frame.locator('.turn.assistant').count(), 2);
+    assert.match(await frame.locator('.turn.assistant').first().locator('.code-block code').innerText(), /const answer = 42;/);
+    assert.equal(await frame.locator('.turn.assistant').nth(1).locator('.turn-status.stopped').count(), 1, 'still marked stopped');
+    assert.match(await frame.locator('.turn.assistant').nth(1).locator('.reply-body').innerText(), /Echo/);
+  });
+
+  it('shows a hub error inline with Retry, keeping the question', async () => {
+    const page = workbench!.page;
+    const frame = chatFrame(page);
+    // 404 is not retried by the client, so each attempt is one request.
+    const before = (await chatRequests(hub!)).length;
+    await send(frame, 'This one fails [[scenario:{"kind":"status","status":404}]]');
+    const reply = frame.locator('.turn.assistant').nth(2);
+    const error = reply.locator('.turn-error');
+    await error.waitFor({ timeout: 30_000 });
+    assert.match(await error.innerText(), /does not know .*\(404/);
+    assert.match(await frame.locator('.turn.user').nth(2).innerText(), /This one fails/);
+    await screenshot(page, 'chat-error');
+    await error.getByRole('button', { name: 'Retry' }).click();
+    await frame.locator('.turn.assistant').nth(2).locator('.turn-error').waitFor({ timeout: 30_000 });
+    assert.equal((await chatRequests(hub!)).length, before + 2, 'Retry asked the hub again');
+    assert.equal(await frame.locator('.turn.assistant').count(), 3, 'the failed answer was replaced, not added');
+  });
+
+  it('switches the model for this conversation from the searchable picker', async () => {
+    const page = workbench!.page;
+    const frame = chatFrame(page);
+    await frame.locator('.model-button').click();
+    const search = frame.locator('.model-search');
+    await search.fill('sonnet');
+    await frame.locator('.model-list li', { hasText: 'claude-sonnet' }).first().waitFor({ timeout: 15_000 });
+    await screenshot(page, 'chat-model-picker');
+    await search.press('Enter');
+    assert.match(await frame.locator('.model-label').innerText(), /claude-sonnet/);
+    await send(frame, 'Which model are you?');
+    const reply = frame.locator('.turn.assistant').nth(3);
+    await reply.locator('.turn-footer').waitFor({ timeout: 30_000 });
+    assert.match(await reply.locator('.reply-body').innerText(), /Echo from \S*claude-sonnet/);
+  });
+
+  it('inserts a code block at the cursor in the editor', async () => {
+    const page = workbench!.page;
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('sample.ts');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'sample.ts' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor();
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+End');
+    const frame = chatFrame(page);
+    const block = frame.locator('.turn.assistant').first().locator('.code-block');
+    await block.hover();
+    await block.locator('[data-action="code-insert"]').click();
+    await editor.locator('.view-lines', { hasText: 'const answer = 42;' }).waitFor({ timeout: 10_000 });
+    const text = (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /\/\/ the code goes below\s+const answer = 42;\s+console\.log\(`the answer is \$\{answer\}`\);/);
+    await screenshot(page, 'chat-inserted');
+  });
+});
