@@ -20,14 +20,15 @@ export function registerSetApiKey(services: Services): vscode.Disposable {
     const key = typeof argument === 'string' ? argument : await askForKey(baseUrl);
     const trimmed = key?.trim();
     if (!trimmed) return false;
+    // An automated caller passing the key wants it stored, not a dialog or a notification to dismiss.
+    const interactive = typeof argument !== 'string';
+    const parsed = parseHubUrl(baseUrl);
+    // Requests over plain http:// to another machine are refused until confirmed: ask before the key is stored,
+    // so the refresh that a new key starts can already succeed. A "no" still keeps the key the user typed.
+    const allowed = !interactive || !parsed.ok || !parsed.insecure || (await services.hub.httpConsent.ask(parsed.origin));
     await services.keys.set(baseUrl, trimmed);
     services.log.info(`key: stored for ${hubHost(baseUrl)}`);
-    // An automated caller passing the key wants it stored, not a notification to dismiss.
-    if (typeof argument === 'string') return true;
-    const parsed = parseHubUrl(baseUrl);
-    // The check would be refused over plain http:// to another machine: ask now, while the user is here.
-    if (parsed.ok && parsed.insecure && !(await services.hub.httpConsent.ask(parsed.origin))) return true;
-    await checkKeyAndReport(services);
+    if (interactive && allowed) await checkKeyAndReport(services);
     return true;
   });
   return vscode.Disposable.from(command, registerCheckKey(services), registerEnvKeyOffer(services), registerHubs(services));

@@ -1,0 +1,115 @@
+// Onboarding in a real VS Code UI, from a fresh profile with no key: the welcome content in the AI Hub views,
+// Set API Key from it (password box), the one-time confirmation for plain HTTP to another machine, the key
+// check's verdict, the models appearing, and the first streamed reply in the chat. The key must appear
+// nowhere in the page.
+import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { startHub, type LocalHub } from '../hub/server';
+import { startCodeServer, type CodeServer } from '../runner/codeServer';
+import { chatFrame, notifications, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const KEY = 'sk-onboarding-e2e-key-0123456789';
+
+/** This machine's address on its network: a hub there is "another machine" for the plain-HTTP rule. */
+function lanAddress(): string | undefined {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+}
+
+function pane(page: Page, title: RegExp): Locator {
+  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
+}
+
+async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('Onboarding (e2e)', function () {
+  let hub: LocalHub | undefined;
+  let server: CodeServer | undefined;
+  let workbench: Workbench | undefined;
+  const page = () => workbench!.page;
+
+  before(async function () {
+    const lan = lanAddress();
+    if (!lan) this.skip(); // only a loopback interface: no "other machine" to stand for a remote hub
+    hub = await startHub({ apiKey: KEY, host: lan, latencyMs: 40 });
+    server = await startCodeServer({
+      smokeTestDriver: true,
+      machineSettings: { 'aihub.baseUrl': hub.url },
+      userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
+    });
+    workbench = await openWorkbench(server, { payload: [['extensionDevelopmentPath', remoteUri(server, REPO)], ['skipWelcome', 'true']] });
+  });
+  after(async () => {
+    await workbench?.close();
+    await server?.stop();
+    await hub?.close();
+  });
+
+  it('shows the welcome with Set API Key and Choose Hub while no key is stored', async () => {
+    await page().locator('.activitybar [aria-label^="AI Hub"]').first().click();
+    const welcome = pane(page(), /^Models/).locator('.welcome-view-content');
+    await welcome.waitFor({ timeout: 60_000 });
+    assert.match(await welcome.innerText(), /Add your hub's API key to see its models/);
+    assert.equal(await welcome.getByRole('button', { name: 'Set API Key' }).count(), 1);
+    assert.equal(await welcome.getByRole('button', { name: 'Choose Hub' }).count(), 1);
+    assert.equal(await welcome.locator('a[href="https://aihubapi.ai/console"]').count(), 1, 'links to the hub console');
+    await screenshot(page(), 'onboarding-1-welcome');
+  });
+
+  it('Set API Key: a password box, the plain-HTTP confirmation, then the number of models', async () => {
+    await pane(page(), /^Models/).locator('.welcome-view-content').getByRole('button', { name: 'Set API Key' }).click();
+    const input = page().locator('.quick-input-widget input[type="password"]');
+    await input.waitFor();
+    assert.match(await page().locator('.quick-input-widget').innerText(), /kept in VS Code's secret storage/);
+    await input.fill(`  ${KEY}  `);
+    await screenshot(page(), 'onboarding-2-key-box');
+    await input.press('Enter');
+
+    const dialog = page().locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match(await dialog.innerText(), /uses plain http:\/\/[\s\S]*unencrypted/);
+    await screenshot(page(), 'onboarding-3-http-consent');
+    await dialog.getByRole('button', { name: 'Allow Plain HTTP' }).click();
+
+    const modelIds = new Set((await (await fetch(`${hub!.url}/models`, { headers: { authorization: `Bearer ${KEY}` } })).json() as { data: { id: string }[] }).data.map((m) => m.id));
+    const expected = `key saved. ${new URL(hub!.url).host} offers ${modelIds.size} models.`;
+    await waitUntil(async () => (await notifications(page())).some((n) => n.includes(expected)), `the notification "${expected}"`);
+    const models = pane(page(), /^Models/);
+    await models.locator('.monaco-list-row', { hasText: /^OpenAI/ }).waitFor({ timeout: 20_000 });
+    assert.equal(await models.locator('.welcome-view-content').count(), 0, 'the welcome is gone');
+    await screenshot(page(), 'onboarding-4-models');
+    const sent = hub!.requests.filter((r) => r.path === '/v1/models').map((r) => r.headers.authorization);
+    assert.ok(sent.length > 0 && sent.every((a) => a === `Bearer ${KEY}`), 'the trimmed key went to the hub, in the header');
+  });
+
+  it('the first question gets a streamed reply in the chat; the key is nowhere in the page', async () => {
+    await runCommand(page(), 'AI Hub: Open Chat');
+    const frame = chatFrame(page());
+    const input = frame.locator('textarea.input');
+    await input.waitFor({ timeout: 60_000 });
+    await input.click();
+    await input.fill('Hello from the onboarding test');
+    await input.press('Enter');
+    const reply = frame.locator('.turn.assistant').first();
+    // Streaming: the reply is seen growing before it is finished.
+    await reply.locator('.reply-body.streaming').waitFor({ timeout: 20_000 });
+    await reply.locator('.turn-footer').waitFor({ timeout: 30_000 });
+    assert.match(await reply.locator('.reply-body').innerText(), /Hello from the onboarding test/);
+    await screenshot(page(), 'onboarding-5-first-reply');
+
+    const html = [await page().content(), await frame.locator('html').innerHTML()].join('\n');
+    assert.ok(!html.includes(KEY), 'the key is not in the workbench or the chat webview');
+    const chat = hub!.requests.filter((r) => r.path === '/v1/chat/completions');
+    assert.equal(chat.at(-1)?.headers.authorization, `Bearer ${KEY}`);
+  });
+});
