@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { writeSection } from './results';
 import { runExtensionBench } from './extension/extensionBench';
+import { runLatencyBench } from './latency/latencyBench';
 import { runModelsBench } from './models/modelsBench';
 import { runStreamCases, textCases, toolAndReasoningCases } from './stream/streamBench';
 
@@ -17,6 +18,7 @@ const BENCHES: Bench[] = [
   { name: 'tools', what: 'tool-call and reasoning streams, same comparison', run: () => runStreamCases(toolAndReasoningCases, '### 2. Tool-call and reasoning streams') },
   { name: 'models', what: 'models list: parse, group and build tree items for 100 to 5,000 models', run: runModelsBench },
   { name: 'extension', what: 'activation time in a real extension host, bundle and .vsix sizes', run: runExtensionBench },
+  { name: 'latency', what: 'added latency from the first chunk to the message towards the webview', run: runLatencyBench },
 ];
 
 async function main(): Promise<void> {
