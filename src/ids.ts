@@ -62,6 +62,8 @@ export const Settings = {
   prompts: 'prompts',
   /** Hubs kept for switching: [{name, baseUrl}]; machine scope like baseUrl. */
   hubs: 'hubs',
+  /** Per-model limits and capabilities for VS Code's model picker, overriding the hub's and the family table's. */
+  modelLimits: 'modelLimits',
 } as const;
 
 export const DEFAULT_BASE_URL = 'https://aihubapi.ai/v1';

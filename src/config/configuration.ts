@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { normalizeHubUrl } from '../core/hubs/hubUrl';
 import { readSavedHubs, type SavedHub } from '../core/hubs/savedHubs';
+import { readLimitOverrides, type LimitOverride } from '../core/lm/limits';
 import { DEFAULT_BASE_URL, Settings } from '../ids';
 
 export interface AiHubConfig {
@@ -11,6 +12,8 @@ export interface AiHubConfig {
   requestTimeoutSeconds: number;
   /** Hubs kept for switching (`aihub.hubs`), from user/machine settings only. */
   hubs: SavedHub[];
+  /** `aihub.modelLimits`: model id or glob → limits and capabilities, entries that don't parse left out. */
+  modelLimits: Record<string, LimitOverride>;
 }
 
 /**
@@ -30,6 +33,7 @@ export function readConfig(): AiHubConfig {
     defaultModel: config.get<string>(Settings.defaultModel, '').trim(),
     maxRetries: clampInt(config.get<number>(Settings.maxRetries, 2), 0, 10),
     requestTimeoutSeconds: Math.max(1, config.get<number>(Settings.requestTimeoutSeconds, 60)),
+    modelLimits: readLimitOverrides(config.get<unknown>(Settings.modelLimits)),
   };
 }
 

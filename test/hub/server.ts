@@ -94,7 +94,7 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
       takeQueued(endpoint) ??
       (typeof header === 'string' ? (JSON.parse(header) as Scenario) : undefined) ??
       (endpoint === 'chat' ? directiveIn(body as ChatBody) : undefined) ??
-      { kind: 'echo' };
+      defaultScenario(body as ChatBody | undefined);
     const record: RecordedRequest = { id: nextId++, method: req.method ?? 'GET', path, headers: req.headers, body, scenario: scenario.kind, clientClosed: false, finished: false };
     requests.push(record);
     res.on('close', () => {
@@ -267,6 +267,12 @@ function drained(res: http.ServerResponse): Promise<void> {
     res.on('drain', done);
     res.on('close', done);
   });
+}
+
+/** A request offering tools, whose last message is the user's, gets a call to the first tool; anything else an echo. */
+function defaultScenario(body: ChatBody | undefined): Scenario {
+  const last = body?.messages?.at(-1);
+  return body?.tools?.length && last?.role === 'user' ? { kind: 'toolCall' } : { kind: 'echo' };
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {

@@ -1,0 +1,204 @@
+// The hub's models through VS Code's own language-model API (`vscode.lm`), in a real extension host, against
+// the local hub the runner started.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const HUB = process.env.AIHUB_TEST_HUB_URL!;
+const KEY = process.env.AIHUB_TEST_KEY!;
+const ORIGIN = new URL(HUB).origin;
+
+interface Recorded {
+  id: number;
+  path: string;
+  body: { model?: string; messages?: { role: string; content: unknown }[]; tools?: unknown[]; tool_choice?: unknown };
+  clientClosed: boolean;
+}
+
+const control = (path: string, body?: unknown) => fetch(`${ORIGIN}/__hub/${path}`, { method: body === undefined && path === 'requests' ? 'GET' : 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+const enqueue = (scenario: unknown, times = 1) => control('enqueue', { scenario, times });
+const recorded = async () => ((await (await control('requests')).json()) as Recorded[]).filter((r) => r.path.endsWith('/chat/completions'));
+
+async function model(id = 'gpt-4o'): Promise<vscode.LanguageModelChat> {
+  const [found] = await vscode.lm.selectChatModels({ vendor: 'aihub', id });
+  assert.ok(found, `${id} is offered through vscode.lm`);
+  return found;
+}
+
+/** Sends and reads the whole reply, returning its parts and whatever error ended it. */
+async function collect(chat: vscode.LanguageModelChat, messages: vscode.LanguageModelChatMessage[], options: vscode.LanguageModelChatRequestOptions = {}, token?: vscode.CancellationToken) {
+  const parts: unknown[] = [];
+  const texts: string[] = [];
+  let error: unknown;
+  try {
+    const response = await chat.sendRequest(messages, options, token);
+    for await (const part of response.stream) {
+      parts.push(part);
+      if (part instanceof vscode.LanguageModelTextPart) texts.push(part.value);
+    }
+  } catch (err) {
+    error = err;
+  }
+  return { parts, texts, text: texts.join(''), error };
+}
+
+describe('language model provider (vscode.lm)', () => {
+  before(async () => {
+    await vscode.commands.executeCommand('aihub.setApiKey', KEY);
+    await control('reset');
+  });
+
+  it('lists the hub\'s chat models with their metadata', async () => {
+    const models = await vscode.lm.selectChatModels({ vendor: 'aihub' });
+    const hub = (await (await fetch(`${HUB}/models`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as { data: { id: string; supported_endpoint_types?: string[] }[] };
+    const chatIds = hub.data.filter((m) => !m.supported_endpoint_types?.every((e) => e === 'embeddings')).map((m) => m.id).sort();
+    assert.deepEqual(models.map((m) => m.id).sort(), chatIds);
+    const claude = models.find((m) => m.id === 'claude-sonnet-4.6')!;
+    assert.equal(claude.vendor, 'aihub');
+    assert.equal(claude.name, 'Claude Sonnet 4.6');
+    assert.equal(claude.family, 'claude-sonnet-4.6');
+    assert.equal(claude.maxInputTokens, 200_000 - 64_000);
+    assert.ok(!models.some((m) => m.id === 'text-embedding-3-small'), 'embedding models are not offered for chat');
+  });
+
+  it('streams text as it arrives', async () => {
+    const { texts, text, error } = await collect(await model(), [vscode.LanguageModelChatMessage.User('Stream me a reply, please')]);
+    assert.equal(error, undefined);
+    assert.ok(texts.length > 5, `many fragments (${texts.length})`);
+    assert.match(text, /Stream me a reply, please/);
+    assert.match(text, /const answer = 42;/);
+  });
+
+  it('passes the options hubs understand and drops the others', async () => {
+    await collect(await model(), [vscode.LanguageModelChatMessage.User('options')], { modelOptions: { temperature: 0.3, max_tokens: 50, notAnOpenAiOption: 1 } });
+    const body = (await recorded()).at(-1)!.body as Record<string, unknown>;
+    assert.equal(body.temperature, 0.3);
+    assert.equal(body.max_tokens, 50);
+    assert.equal(body.notAnOpenAiOption, undefined);
+  });
+
+  it('round-trips a tool call whose arguments arrive split over many chunks', async () => {
+    const chat = await model();
+    const tools: vscode.LanguageModelChatTool[] = [{ name: 'get_weather', description: 'Weather for a city', inputSchema: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } } } }];
+    const ask = vscode.LanguageModelChatMessage.User('Paris');
+    const first = await collect(chat, [ask], { tools, toolMode: vscode.LanguageModelChatToolMode.Required });
+    assert.equal(first.error, undefined);
+    const calls = first.parts.filter((p): p is vscode.LanguageModelToolCallPart => p instanceof vscode.LanguageModelToolCallPart);
+    const sentFirst = (await recorded()).at(-1)!.body;
+    assert.equal(calls.length, 1, `one tool call part; got ${first.parts.map((p) => (p as object)?.constructor?.name ?? typeof p).join(', ')}; the hub got tools ${JSON.stringify(sentFirst.tools)}`);
+    assert.equal(calls[0].name, 'get_weather');
+    assert.deepEqual(calls[0].input, { city: 'Paris', days: 42 });
+    const sent = (await recorded()).at(-1)!.body;
+    assert.deepEqual(sent.tool_choice, { type: 'function', function: { name: 'get_weather' } });
+
+    const second = await collect(chat, [
+      ask,
+      vscode.LanguageModelChatMessage.Assistant([calls[0]]),
+      vscode.LanguageModelChatMessage.User([new vscode.LanguageModelToolResultPart(calls[0].callId, [new vscode.LanguageModelTextPart('sunny, 21 °C')])]),
+    ], { tools });
+    assert.equal(second.error, undefined);
+    assert.match(second.text, /The tool returned: sunny, 21 °C/);
+    const messages = (await recorded()).at(-1)!.body.messages!;
+    assert.deepEqual(messages.map((m) => m.role), ['user', 'assistant', 'tool']);
+  });
+
+  it('sends an image part to the hub as an OpenAI image_url content part', async function () {
+    const DataPart = (vscode as unknown as { LanguageModelDataPart?: { image(data: Uint8Array, mime: string): unknown } }).LanguageModelDataPart;
+    if (!DataPart) this.skip();
+    // A real 1×1 PNG: the workbench decodes (and may re-encode) images before they reach the provider.
+    const png = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    const message = vscode.LanguageModelChatMessage.User([new vscode.LanguageModelTextPart('What is this?'), DataPart.image(png, 'image/png') as vscode.LanguageModelTextPart]);
+    const { text, error } = await collect(await model(), [message]);
+    assert.equal(error, undefined, `no error; got ${error instanceof Error ? error.stack : JSON.stringify(error)} ${Object.prototype.toString.call(error)}`);
+    assert.match(text, /received 1 image\(s\)/);
+    const content = (await recorded()).at(-1)!.body.messages![0].content as { type: string; image_url?: { url: string } }[];
+    assert.deepEqual(content.map((c) => c.type), ['text', 'image_url']);
+    const url = content[1].image_url!.url;
+    assert.match(url, /^data:image\/png;base64,/);
+    assert.deepEqual([...Buffer.from(url.split(',')[1], 'base64').subarray(0, 4)], [137, 80, 78, 71], 'the hub receives PNG bytes');
+  });
+
+  it('closes the hub connection when the caller cancels mid-stream, and reports no error for it', async () => {
+    await enqueue({ kind: 'stall', afterChunks: 3 });
+    const source = new vscode.CancellationTokenSource();
+    const chat = await model();
+    const response = await chat.sendRequest([vscode.LanguageModelChatMessage.User('cancel me')], {}, source.token);
+    let error: unknown;
+    let seen = 0;
+    try {
+      for await (const part of response.text) {
+        seen += part.length;
+        source.cancel();
+      }
+    } catch (err) {
+      error = err;
+    }
+    assert.ok(seen > 0, 'some text arrived before the cancel');
+    assert.ok(error === undefined || error instanceof vscode.CancellationError || /cancel/i.test(String(error)), `no hub error after a cancel: ${String(error)}`);
+    const request = (await recorded()).at(-1)!;
+    for (let i = 0; i < 100 && !request.clientClosed; i++) {
+      await new Promise((r) => setTimeout(r, 30));
+      Object.assign(request, (await recorded()).find((r) => r.id === request.id));
+    }
+    assert.equal(request.clientClosed, true, 'the hub saw the connection close');
+  });
+
+  const failures: [status: number, says: RegExp, code?: string][] = [
+    [401, /rejected the API key.*Set API Key/, 'NoPermissions'],
+    [402, /quota is used up.*Top up/, 'Blocked'],
+    [503, /No provider channel is available for "gpt-4o".*Try another model/],
+  ];
+  for (const [status, says, code] of failures) {
+    it(`reports a ${status} with the documented message`, async () => {
+      // 503 is retried (aihub.maxRetries = 2) before it is reported.
+      await enqueue({ kind: 'status', status }, status === 503 ? 3 : 1);
+      const { error } = await collect(await model(), [vscode.LanguageModelChatMessage.User(`fail ${status}`)]);
+      assert.ok(error instanceof Error, 'the request failed');
+      assert.match(error.message, says);
+      if (code && error instanceof vscode.LanguageModelError) assert.equal(error.code, code);
+    });
+  }
+
+  it('retries a 429 first, then reports it as rate limiting', async () => {
+    const before = (await recorded()).length;
+    await enqueue({ kind: 'status', status: 429, retryAfterMs: 10 }, 3);
+    const { error } = await collect(await model(), [vscode.LanguageModelChatMessage.User('rate limited')]);
+    assert.ok(error instanceof Error);
+    assert.match(error.message, /rate-limiting/);
+    assert.equal((await recorded()).length - before, 3, 'the first try and two retries (aihub.maxRetries = 2)');
+  });
+
+  it('keeps two concurrent requests apart', async () => {
+    const chat = await model();
+    const [a, b] = await Promise.all([
+      collect(chat, [vscode.LanguageModelChatMessage.User('first conversation about apples')]),
+      collect(chat, [vscode.LanguageModelChatMessage.User('second conversation about boats')]),
+    ]);
+    assert.match(a.text, /apples/);
+    assert.doesNotMatch(a.text, /boats/);
+    assert.match(b.text, /boats/);
+    assert.doesNotMatch(b.text, /apples/);
+  });
+
+  it('estimates tokens for strings and messages', async () => {
+    const chat = await model();
+    const short = await chat.countTokens('hello world');
+    const long = await chat.countTokens('The quick brown fox jumps over the lazy dog. '.repeat(40));
+    assert.ok(short >= 2 && short <= 4, `short: ${short}`);
+    assert.ok(long > 300 && long < 500, `long: ${long}`);
+    assert.ok((await chat.countTokens(vscode.LanguageModelChatMessage.User('hello world'))) > short);
+  });
+
+  it('offers no models, silently, for a hub that has no key', async () => {
+    const config = vscode.workspace.getConfiguration('aihub');
+    const original = config.inspect<string>('baseUrl')?.globalValue;
+    await config.update('baseUrl', 'https://no-key-here.invalid/v1', vscode.ConfigurationTarget.Global);
+    try {
+      for (let i = 0; i < 50 && vscode.workspace.getConfiguration('aihub').get('baseUrl') !== 'https://no-key-here.invalid/v1'; i++) await new Promise((r) => setTimeout(r, 20));
+      const models = await vscode.lm.selectChatModels({ vendor: 'aihub' });
+      assert.deepEqual(models, []);
+    } finally {
+      await config.update('baseUrl', original, vscode.ConfigurationTarget.Global);
+    }
+    for (let i = 0; i < 100 && (await vscode.lm.selectChatModels({ vendor: 'aihub' })).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  });
+});
