@@ -1,8 +1,8 @@
 // Registration only: builds the shared services and hands them to each feature.
 import * as vscode from 'vscode';
 import { registerChat } from './chat/registerChat';
-import { registerClearApiKey } from './keys/clearApiKey';
-import { registerSetApiKey } from './keys/setApiKey';
+import { registerHubs } from './hubs/registerHubs';
+import { registerKeys } from './keys/registerKeys';
 import { registerLanguageModels } from './lm/registerLanguageModels';
 import { registerModels } from './models/registerModels';
 import { registerSelection } from './selection/registerSelection';
@@ -12,8 +12,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const { services, disposables } = createServices(context);
   context.subscriptions.push(
     ...disposables,
-    registerSetApiKey(services),
-    registerClearApiKey(services),
+    registerKeys(services),
+    registerHubs(services),
     registerLanguageModels(services),
     registerModels(services),
     registerChat(services),

@@ -4,18 +4,12 @@ import * as vscode from 'vscode';
 import { hubHost, parseHubUrl } from '../core/hubs/hubUrl';
 import { keyFormatWarnings } from '../core/hubs/keyFormat';
 import { presetFor } from '../core/hubs/presets';
-import { registerHubs } from '../hubs/registerHubs';
 import { Commands } from '../ids';
 import type { Services } from '../services';
-import { checkKeyAndReport, registerCheckKey } from './checkKey';
-import { registerEnvKeyOffer } from './envKeyImport';
+import { checkKeyAndReport } from './checkKey';
 
-/**
- * The keys-and-hubs feature. activate() registers it through this one function, so choosing a hub (which
- * switches keys), the key check and the AIHUB_API_KEY offer are registered here too.
- */
 export function registerSetApiKey(services: Services): vscode.Disposable {
-  const command = vscode.commands.registerCommand(Commands.setApiKey, async (argument?: unknown) => {
+  return vscode.commands.registerCommand(Commands.setApiKey, async (argument?: unknown) => {
     const baseUrl = services.hub.baseUrl;
     const key = typeof argument === 'string' ? argument : await askForKey(baseUrl);
     const trimmed = key?.trim();
@@ -31,7 +25,6 @@ export function registerSetApiKey(services: Services): vscode.Disposable {
     if (interactive && allowed) await checkKeyAndReport(services);
     return true;
   });
-  return vscode.Disposable.from(command, registerCheckKey(services), registerEnvKeyOffer(services), registerHubs(services));
 }
 
 function askForKey(baseUrl: string): Thenable<string | undefined> {
