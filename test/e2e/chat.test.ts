@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../runner/codeServer';
 import { freePort, stopGroup } from '../runner/processes';
-import { chatFrame, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
+import { chatFrame, openWorkbench, remoteUri, runCommand, screenshot, SCREENSHOT_DIR, type Workbench } from '../runner/workbench';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const STALL = '[[scenario:{"kind":"stall","afterChunks":6,"ms":60000}]]';
@@ -159,8 +159,14 @@ describe('Chat panel (e2e)', function () {
     assert.match(await frame.locator('.turn.user').nth(2).innerText(), /This one fails/);
     await screenshot(page, 'chat-error');
     await error.getByRole('button', { name: 'Retry' }).click();
+    const deadline = Date.now() + 30_000;
+    while ((await chatRequests(hub!)).length < before + 2) {
+      if (Date.now() > deadline) assert.fail('Retry did not ask the hub again');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await frame.locator('.turn.assistant').nth(2).locator('.turn-error').waitFor({ timeout: 30_000 });
-    assert.equal((await chatRequests(hub!)).length, before + 2, 'Retry asked the hub again');
+    await frame.locator('.send-button:not(.stop)').waitFor();
+    assert.equal((await chatRequests(hub!)).length, before + 2, 'one more request, no retries of a 404');
     assert.equal(await frame.locator('.turn.assistant').count(), 3, 'the failed answer was replaced, not added');
   });
 
@@ -198,5 +204,7 @@ describe('Chat panel (e2e)', function () {
     const text = (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /\/\/ the code goes below\s+const answer = 42;\s+console\.log\(`the answer is \$\{answer\}`\);/);
     await screenshot(page, 'chat-inserted');
+    // The README's picture: the panel beside the editor the code went into.
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'chat-readme.png'), clip: { x: 0, y: 0, width: 1000, height: 720 } });
   });
 });
