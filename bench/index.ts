@@ -5,6 +5,7 @@ import { writeSection } from './results';
 import { runExtensionBench } from './extension/extensionBench';
 import { runLatencyBench } from './latency/latencyBench';
 import { runModelsBench } from './models/modelsBench';
+import { runWebviewBench } from './webview/webviewBench';
 import { runStreamCases, textCases, toolAndReasoningCases } from './stream/streamBench';
 
 interface Bench {
@@ -17,6 +18,7 @@ const BENCHES: Bench[] = [
   { name: 'stream', what: 'stream client: our HubClient vs openai SDK vs bare parse vs raw bytes', run: () => runStreamCases(textCases, '### 1. Stream client (text deltas)', 100_000) },
   { name: 'tools', what: 'tool-call and reasoning streams, same comparison', run: () => runStreamCases(toolAndReasoningCases, '### 2. Tool-call and reasoning streams') },
   { name: 'models', what: 'models list: parse, group and build tree items for 100 to 5,000 models', run: runModelsBench },
+  { name: 'webview', what: 'chat webview rendering a 20 KB, 200 KB and 1 MB streamed reply in Chromium', run: runWebviewBench },
   { name: 'extension', what: 'activation time in a real extension host, bundle and .vsix sizes', run: runExtensionBench },
   { name: 'latency', what: 'added latency from the first chunk to the message towards the webview', run: runLatencyBench },
 ];
