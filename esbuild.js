@@ -26,7 +26,8 @@ const problemMatcher = {
 function listTests(dir) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { recursive: true })
-    .filter((f) => f.endsWith('.ts'))
+    // Each suite and the entry point are bundles of their own; support modules are bundled into them.
+    .filter((f) => f.endsWith('.test.ts') || f === 'index.ts')
     .map((f) => path.join(dir, f));
 }
 

@@ -2,6 +2,7 @@
 // machine settings the runner wrote.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { hubKey, hubRequests, hubUrl, resetHub } from './support/hub';
 
 const EXTENSION_ID = 'aihub.aihub-vscode';
 
@@ -32,20 +33,14 @@ describe('activation', () => {
   });
 
   it('reads the hub address from the machine settings, as the runner wrote them', () => {
-    const hubUrl = process.env.AIHUB_TEST_HUB_URL;
     assert.ok(hubUrl, 'the runner passes the local hub URL');
     assert.equal(vscode.workspace.getConfiguration('aihub').get('baseUrl'), hubUrl);
   });
 
   it('stores the key in SecretStorage and sends it only as the Authorization header; clearing it stops sending it', async () => {
-    const hub = process.env.AIHUB_TEST_HUB_URL!;
-    const key = process.env.AIHUB_TEST_KEY!;
-    const origin = new URL(hub).origin;
-    const lastModelsRequest = async () => {
-      const all = (await (await fetch(`${origin}/__hub/requests`)).json()) as { path: string; headers: Record<string, string> }[];
-      return all.filter((r) => r.path === '/v1/models').at(-1);
-    };
-    await fetch(`${origin}/__hub/reset`, { method: 'POST' });
+    const key = hubKey;
+    const lastModelsRequest = async () => (await hubRequests<{ path: string; headers: Record<string, string> }>()).filter((r) => r.path === '/v1/models').at(-1);
+    await resetHub();
     assert.equal(await vscode.commands.executeCommand('aihub.setApiKey', key), true);
     await vscode.commands.executeCommand('aihub.refreshModels');
     assert.equal((await lastModelsRequest())?.headers.authorization, `Bearer ${key}`);
@@ -53,7 +48,7 @@ describe('activation', () => {
     assert.ok(!settings.includes(key), 'the key is in no setting');
 
     await vscode.commands.executeCommand('aihub.clearApiKey');
-    await fetch(`${origin}/__hub/reset`, { method: 'POST' });
+    await resetHub();
     await vscode.commands.executeCommand('aihub.refreshModels');
     // The local hub is on loopback, where the extension may ask without a key: it must not send the old one.
     assert.equal((await lastModelsRequest())?.headers.authorization, undefined);
@@ -62,7 +57,7 @@ describe('activation', () => {
 
   it('streams a reply from the local hub with the bundled hub client inside the extension host', async () => {
     const { HubClient } = await import('../../src/core/hub/client');
-    const client = new HubClient({ baseUrl: process.env.AIHUB_TEST_HUB_URL!, getApiKey: () => process.env.AIHUB_TEST_KEY });
+    const client = new HubClient({ baseUrl: hubUrl, getApiKey: () => hubKey });
     const deltas: string[] = [];
     const result = await client.streamChat(
       { model: 'gpt-4o', messages: [{ role: 'user', content: 'integration hello' }] },

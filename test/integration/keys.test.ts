@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { until } from './support/hub';
 import { readConfig } from '../../src/config/configuration';
 import { startHub, type LocalHub } from '../hub/server';
 import { OTHER_HUB_KEY as OTHER_KEY, WRONG_KEY } from './testKeys';
@@ -24,16 +25,6 @@ const checkKey = () => vscode.commands.executeCommand<KeyCheck>('aihub._checkKey
 const hubRequests = async (): Promise<Recorded[]> => (await (await fetch(`${hubOrigin}/__hub/requests`)).json()) as Recorded[];
 const resetHub = () => fetch(`${hubOrigin}/__hub/reset`, { method: 'POST' });
 
-async function until<T>(read: () => T | PromiseLike<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 1000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
-}
 
 /** The hub's own list, read directly: the number the key check must report. */
 async function modelCount(url: string, key: string): Promise<number> {

@@ -2,10 +2,7 @@
 // the local hub the runner started.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const HUB = process.env.AIHUB_TEST_HUB_URL!;
-const KEY = process.env.AIHUB_TEST_KEY!;
-const ORIGIN = new URL(HUB).origin;
+import { enqueue, hubKey as KEY, hubRequests, hubUrl as HUB, resetHub, until } from './support/hub';
 
 interface Recorded {
   id: number;
@@ -14,9 +11,7 @@ interface Recorded {
   clientClosed: boolean;
 }
 
-const control = (path: string, body?: unknown) => fetch(`${ORIGIN}/__hub/${path}`, { method: body === undefined && path === 'requests' ? 'GET' : 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
-const enqueue = (scenario: unknown, times = 1) => control('enqueue', { scenario, times });
-const recorded = async () => ((await (await control('requests')).json()) as Recorded[]).filter((r) => r.path.endsWith('/chat/completions'));
+const recorded = async () => (await hubRequests<Recorded>()).filter((r) => r.path.endsWith('/chat/completions'));
 
 async function model(id = 'gpt-4o'): Promise<vscode.LanguageModelChat> {
   const [found] = await vscode.lm.selectChatModels({ vendor: 'aihub', id });
@@ -44,7 +39,7 @@ async function collect(chat: vscode.LanguageModelChat, messages: vscode.Language
 describe('language model provider (vscode.lm)', () => {
   before(async () => {
     await vscode.commands.executeCommand('aihub.setApiKey', KEY);
-    await control('reset');
+    await resetHub();
   });
 
   it('lists the hub\'s chat models with their metadata', async () => {
@@ -134,12 +129,8 @@ describe('language model provider (vscode.lm)', () => {
     }
     assert.ok(seen > 0, 'some text arrived before the cancel');
     assert.ok(error === undefined || error instanceof vscode.CancellationError || /cancel/i.test(String(error)), `no hub error after a cancel: ${String(error)}`);
-    const request = (await recorded()).at(-1)!;
-    for (let i = 0; i < 100 && !request.clientClosed; i++) {
-      await new Promise((r) => setTimeout(r, 30));
-      Object.assign(request, (await recorded()).find((r) => r.id === request.id));
-    }
-    assert.equal(request.clientClosed, true, 'the hub saw the connection close');
+    const { id } = (await recorded()).at(-1)!;
+    await until(async () => (await recorded()).find((r) => r.id === id)?.clientClosed, (closed) => closed === true, 'the hub to see the connection close');
   });
 
   const failures: [status: number, says: RegExp, code?: string][] = [
@@ -193,12 +184,12 @@ describe('language model provider (vscode.lm)', () => {
     const original = config.inspect<string>('baseUrl')?.globalValue;
     await config.update('baseUrl', 'https://no-key-here.invalid/v1', vscode.ConfigurationTarget.Global);
     try {
-      for (let i = 0; i < 50 && vscode.workspace.getConfiguration('aihub').get('baseUrl') !== 'https://no-key-here.invalid/v1'; i++) await new Promise((r) => setTimeout(r, 20));
+      await until(() => vscode.workspace.getConfiguration('aihub').get('baseUrl'), (url) => url === 'https://no-key-here.invalid/v1', 'the keyless hub to be active');
       const models = await vscode.lm.selectChatModels({ vendor: 'aihub' });
       assert.deepEqual(models, []);
     } finally {
       await config.update('baseUrl', original, vscode.ConfigurationTarget.Global);
     }
-    for (let i = 0; i < 100 && (await vscode.lm.selectChatModels({ vendor: 'aihub' })).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await until(() => vscode.lm.selectChatModels({ vendor: 'aihub' }), (models) => models.length > 0, 'the local hub\'s models back');
   });
 });

@@ -1,6 +1,7 @@
 // The models view, picker commands and status bar in the real extension host, against the local hub.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { until } from './support/hub';
 
 interface ItemSnapshot {
   label: string;
@@ -26,16 +27,6 @@ const hubHost = hubUrl ? new URL(hubUrl).host : '';
 const snapshot = () => vscode.commands.executeCommand<ViewSnapshot>('aihub._modelsViewSnapshot');
 const groups = (s: ViewSnapshot) => s.items.filter((i) => i.contextValue?.startsWith('aihub.modelGroup'));
 
-async function until<T>(read: () => PromiseLike<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last seen: ${JSON.stringify(last).slice(0, 2000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
-}
 
 /** The hub's own answer, read directly: what the view must show. */
 async function hubModelIds(): Promise<string[]> {

@@ -4,6 +4,7 @@
 // never reaches the hub, and explain lands in the chat panel's conversation.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { until } from './support/hub';
 
 const hubUrl = process.env.AIHUB_TEST_HUB_URL ?? '';
 const hubKey = process.env.AIHUB_TEST_KEY ?? '';
@@ -26,16 +27,6 @@ async function chatRequests(): Promise<Recorded[]> {
 
 const lastUserMessage = (r: Recorded | undefined) => r?.body.messages?.filter((m) => m.role === 'user').at(-1)?.content ?? '';
 
-async function until<T>(read: () => T | PromiseLike<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 1000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
-}
 
 const proposalTabs = () =>
   vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'aihub-proposal');
