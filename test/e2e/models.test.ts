@@ -141,9 +141,10 @@ describe('Models view (e2e)', function () {
       await page().keyboard.press('Enter');
       const pane = modelsPane(page());
       await statusItem(page()).filter({ hasText: 'claude-opus-4.6' }).waitFor();
-      const chosen = pane.locator('.monaco-list-row', { hasText: /^claude-opus-4\.6/ });
-      await chosen.waitFor();
-      assert.match(await chosen.innerText(), /default/);
+      // The tree re-renders a moment after the status bar: wait for the marker rather than sample it once.
+      const chosen = pane.locator('.monaco-list-row', { hasText: /^claude-opus-4\.6/ }).filter({ hasText: /default/ });
+      await chosen.waitFor({ timeout: 10_000 });
+      assert.match(await chosen.innerText(), /^claude-opus-4\.6/);
     });
 
     it('shows the cached list at once after a reload, while the hub is still answering', async () => {
