@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { newConversation, type AssistantTurn, type Attachment, type Conversation, type UserTurn } from '../core/chat/conversation';
 import type { ConversationStore } from '../core/chat/conversationStore';
+import { DELTA_INTERVAL_MS, DeltaBatcher } from '../core/chat/deltaBatcher';
 import { requestMessages } from '../core/chat/requestMessages';
 import { streamReply } from '../core/chat/streamReply';
 import { ThrottledSave } from '../core/chat/throttledSave';
@@ -15,8 +16,6 @@ import type { Services } from '../services';
 const CURRENT_KEY = 'aihub.chat.currentConversation';
 /** How often a streaming reply is written to disk: a crash loses at most this much of what was shown. */
 const SAVE_INTERVAL_MS = 750;
-/** Tokens are batched into one webview message per interval (the webview renders once per frame anyway). */
-const DELTA_INTERVAL_MS = 30;
 
 export interface ChatSurface {
   post(message: HostMessage): void;
@@ -39,8 +38,7 @@ export class ChatController implements vscode.Disposable {
   private conversation: Conversation;
   private running: Running | undefined;
   private readonly surfaces = new Set<ChatSurface>();
-  private pendingDelta: { turnId: string; conversationId: string; text: string; reasoning: string } | undefined;
-  private deltaTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly deltas = new DeltaBatcher((delta) => this.broadcast({ type: 'delta', ...delta }), DELTA_INTERVAL_MS);
   readonly ready: Promise<void>;
 
   constructor(
@@ -67,7 +65,7 @@ export class ChatController implements vscode.Disposable {
   /** Everything a freshly loaded webview needs. Pending tokens go out first, so none is shown twice. */
   async stateFor(): Promise<HostMessage> {
     await this.ready;
-    this.flushDelta();
+    this.deltas.flush();
     const recent = (await this.store.list().catch(() => [])).slice(0, 20);
     return {
       type: 'state',
@@ -192,7 +190,7 @@ export class ChatController implements vscode.Disposable {
 
   dispose(): void {
     this.running?.abort.abort();
-    if (this.deltaTimer) clearTimeout(this.deltaTimer);
+    this.deltas.dispose();
     this.surfaces.clear();
   }
 
@@ -222,11 +220,11 @@ export class ChatController implements vscode.Disposable {
       messages,
       signal: abort.signal,
       onDelta: (delta) => {
-        this.queueDelta(c.id, turn.id, delta);
+        this.deltas.push(c.id, turn.id, delta);
         saver.touch();
       },
     }).then(async () => {
-      this.flushDelta();
+      this.deltas.flush();
       c.updatedAt = Date.now();
       if (turn.status === 'error') this.services.log.warn(`chat: ${turn.model}: ${turn.error?.message ?? 'failed'}`);
       this.running = undefined;
@@ -237,22 +235,6 @@ export class ChatController implements vscode.Disposable {
     });
     this.running = { conversation: c, turn, abort, done };
     return { conversationId: c.id, turnId: turn.id };
-  }
-
-  private queueDelta(conversationId: string, turnId: string, delta: { text: string; reasoning: string }): void {
-    if (this.pendingDelta && this.pendingDelta.turnId !== turnId) this.flushDelta();
-    this.pendingDelta ??= { conversationId, turnId, text: '', reasoning: '' };
-    this.pendingDelta.text += delta.text;
-    this.pendingDelta.reasoning += delta.reasoning;
-    this.deltaTimer ??= setTimeout(() => this.flushDelta(), DELTA_INTERVAL_MS);
-  }
-
-  private flushDelta(): void {
-    if (this.deltaTimer) clearTimeout(this.deltaTimer);
-    this.deltaTimer = undefined;
-    const delta = this.pendingDelta;
-    this.pendingDelta = undefined;
-    if (delta) this.broadcast({ type: 'delta', ...delta });
   }
 
   private async save(c: Conversation): Promise<void> {
