@@ -100,8 +100,21 @@ export class Transcript {
     if (!view || !this.conversation) return;
     const index = this.conversation.turns.findIndex((t) => t.id === turn.id);
     if (index >= 0) this.conversation.turns[index] = turn;
-    const fresh = this.render(turn);
-    view.element.replaceWith(fresh);
+    if (view.body.value === turn.text && view.thinking.value === (turn.reasoning ?? '')) {
+      // What streamed is already on screen: render only the unfinished tail, instead of the whole reply again
+      // (hundreds of milliseconds for a long one).
+      view.body.finish();
+      view.thinking.finish();
+      view.turn = turn;
+      view.element.className = `turn assistant status-${turn.status}`;
+      view.element.setAttribute('aria-busy', 'false');
+      view.element.querySelector('.streaming-indicator')?.remove();
+      view.body.element.classList.remove('streaming');
+      view.details.hidden = !turn.reasoning;
+      this.appendFinishedParts(view.element, view.body.element, turn);
+    } else {
+      view.element.replaceWith(this.render(turn));
+    }
     this.refreshChrome();
     const words = turn.status === 'done' ? `Reply from ${turn.model}: ${turn.text.slice(0, 400)}` : turn.status === 'stopped' ? 'Reply stopped.' : `The reply failed: ${turn.error?.message ?? ''}`;
     this.announce(words);
@@ -178,16 +191,21 @@ export class Transcript {
     } else {
       body.setFinal(turn.text);
       thinking.setFinal(turn.reasoning ?? '');
-      if (!turn.text && turn.status === 'done') bodyEl.append(h('p', { class: 'muted', text: '(The model sent an empty reply.)' }));
-      const status = STATUS_TEXT[turn.status];
-      if (status) element.append(h('div', { class: `turn-status ${turn.status}` }, icon(status.icon), h('span', { text: status.text })));
-      if (turn.possiblyTruncated) element.append(h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: 'The hub ended the reply without saying it was complete: it may be cut short.' })));
-      if (turn.finishReason === 'length') element.append(h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: 'The reply reached the model\'s length limit.' })));
-      if (turn.status === 'error') element.append(this.renderError(turn));
-      element.append(this.renderFooter(turn));
+      this.appendFinishedParts(element, bodyEl, turn);
     }
     this.replies.set(turn.id, { turn, element, body, thinking, details });
     return element;
+  }
+
+  /** What a finished reply shows under its text: its status, warnings, error and footer. */
+  private appendFinishedParts(element: HTMLElement, bodyEl: HTMLElement, turn: AssistantTurn): void {
+    if (!turn.text && turn.status === 'done') bodyEl.append(h('p', { class: 'muted', text: '(The model sent an empty reply.)' }));
+    const status = STATUS_TEXT[turn.status];
+    if (status) element.append(h('div', { class: `turn-status ${turn.status}` }, icon(status.icon), h('span', { text: status.text })));
+    if (turn.possiblyTruncated) element.append(h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: 'The hub ended the reply without saying it was complete: it may be cut short.' })));
+    if (turn.finishReason === 'length') element.append(h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: 'The reply reached the model\'s length limit.' })));
+    if (turn.status === 'error') element.append(this.renderError(turn));
+    element.append(this.renderFooter(turn));
   }
 
   private renderError(turn: AssistantTurn): HTMLElement {
