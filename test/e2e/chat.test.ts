@@ -207,4 +207,54 @@ describe('Chat panel (e2e)', function () {
     // The README's picture: the panel beside the editor the code went into.
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'chat-readme.png'), clip: { x: 0, y: 0, width: 1000, height: 720 } });
   });
+
+  it('follows the colour theme: light and high contrast keep the reply readable', async () => {
+    const page = workbench!.page;
+    const frame = await openChat(page);
+    // The panel paints with the theme's variables; read the text colour against the view's background.
+    // Runs in the page: typed loosely, since these tests compile without the DOM library.
+    type Styled = { color: string; backgroundColor: string; getPropertyValue(name: string): string };
+    const colours = () =>
+      frame.locator('body').evaluate((body) => {
+        const page = globalThis as unknown as { getComputedStyle(e: unknown): Styled; document: { documentElement: unknown } };
+        const reply = (body as unknown as { querySelector(s: string): unknown }).querySelector('.turn.assistant .reply-body p') ?? body;
+        const background = page.getComputedStyle(page.document.documentElement).getPropertyValue('--vscode-sideBar-background').trim() || page.getComputedStyle(body).backgroundColor;
+        return { text: page.getComputedStyle(reply).color, background };
+      });
+    const before = await colours();
+    for (const [theme, shot] of [['Light Modern', 'chat-theme-light'], ['Dark High Contrast', 'chat-theme-high-contrast']] as const) {
+      // Not runCommand: "Browse Color Themes in Marketplace" can come first in the palette for this title.
+      await page.keyboard.press('Control+Shift+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill('>Preferences: Color Theme');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: /^Preferences: Color Theme/ }).first().click();
+      await input.fill(theme);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+      await page.keyboard.press('Enter');
+      let now = await colours();
+      for (let i = 0; i < 50 && now.background === before.background; i++) {
+        await page.waitForTimeout(100);
+        now = await colours();
+      }
+      assert.notEqual(now.background, before.background, `${theme}: the panel took the theme's colours`);
+      const ratio = contrast(now.text, now.background);
+      assert.ok(ratio >= 4.5, `${theme}: reply text contrast ${ratio.toFixed(1)}:1 (${now.text} on ${now.background})`);
+      await screenshot(page, shot);
+    }
+  });
 });
+
+/** WCAG contrast ratio of two CSS colours (rgb()/rgba() or #rrggbb). */
+function contrast(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const hex = /^#([0-9a-f]{6})/i.exec(colour)?.[1];
+    const channels = hex ? [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) : (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const [r, g, bl] = channels.map((c) => {
+      const v = c / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
