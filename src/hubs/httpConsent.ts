@@ -1,7 +1,7 @@
 // The origins the user has allowed plain http:// for (a company gateway on the LAN), remembered in globalState:
 // per machine, never from a workspace, asked once per origin.
 import * as vscode from 'vscode';
-import { hubHost } from '../core/hubs/hubUrl';
+import { hubHost, parseHubUrl } from '../core/hubs/hubUrl';
 
 const STATE_KEY = 'aihub.insecureHttpOrigins';
 
@@ -10,6 +10,12 @@ export class HttpConsent {
 
   get confirmedOrigins(): ReadonlySet<string> {
     return new Set(this.memento.get<string[]>(STATE_KEY, []));
+  }
+
+  /** For a hub reached over plain http:// on another machine, asks first; true when requests may go there. */
+  async allowFor(baseUrl: string): Promise<boolean> {
+    const parsed = parseHubUrl(baseUrl);
+    return !parsed.ok || !parsed.insecure || this.ask(parsed.origin);
   }
 
   /** Asks (modal) whether requests and the key may go to `origin` over plain HTTP; remembers a yes. */

@@ -24,9 +24,11 @@ export function registerEnvKeyOffer(services: Services, env: NodeJS.ProcessEnv =
     // Read at the user's word, and for the hub the question named (it may have changed meanwhile).
     const key = env[ENV_KEY_VARIABLE]?.trim();
     if (choice !== 'Import' || !key) return;
+    // As when a key is typed: a plain-HTTP hub on another machine is confirmed before the key is first sent.
+    const allowed = await services.hub.httpConsent.allowFor(baseUrl);
     await services.keys.set(baseUrl, key);
     services.log.info(`key: imported from ${ENV_KEY_VARIABLE} for ${host}`);
-    if (services.hub.baseUrl === baseUrl) await checkKeyAndReport(services);
+    if (allowed && services.hub.baseUrl === baseUrl) await checkKeyAndReport(services);
   };
   const run = () => void maybeOffer().catch((err: unknown) => services.log.warn(`key: could not offer the ${ENV_KEY_VARIABLE} key: ${String(err)}`));
   run();

@@ -1,7 +1,7 @@
 // `aihub.setApiKey`: asks for the key (or takes it as an argument, for automation), stores it in SecretStorage
 // for the current hub, then checks it against the hub's model list and says what the hub answered.
 import * as vscode from 'vscode';
-import { hubHost, parseHubUrl } from '../core/hubs/hubUrl';
+import { hubHost } from '../core/hubs/hubUrl';
 import { keyFormatWarnings } from '../core/hubs/keyFormat';
 import { presetFor } from '../core/hubs/presets';
 import { Commands } from '../ids';
@@ -16,10 +16,9 @@ export function registerSetApiKey(services: Services): vscode.Disposable {
     if (!trimmed) return false;
     // An automated caller passing the key wants it stored, not a dialog or a notification to dismiss.
     const interactive = typeof argument !== 'string';
-    const parsed = parseHubUrl(baseUrl);
     // Requests over plain http:// to another machine are refused until confirmed: ask before the key is stored,
     // so the refresh that a new key starts can already succeed. A "no" still keeps the key the user typed.
-    const allowed = !interactive || !parsed.ok || !parsed.insecure || (await services.hub.httpConsent.ask(parsed.origin));
+    const allowed = !interactive || (await services.hub.httpConsent.allowFor(baseUrl));
     await services.keys.set(baseUrl, trimmed);
     services.log.info(`key: stored for ${hubHost(baseUrl)}`);
     if (interactive && allowed) await checkKeyAndReport(services);

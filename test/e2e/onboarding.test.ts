@@ -109,3 +109,46 @@ describe('Onboarding (e2e)', function () {
     assert.equal(chat.at(-1)?.headers.authorization, `Bearer ${KEY}`);
   });
 });
+
+describe('Importing AIHUB_API_KEY (e2e)', function () {
+  const ENV_KEY = 'sk-from-the-environment-0123456789';
+  let hub: LocalHub | undefined;
+  let server: CodeServer | undefined;
+  let workbench: Workbench | undefined;
+  const page = () => workbench!.page;
+
+  before(async () => {
+    // Seen as another machine (0.0.0.0), so no key is assumed and plain HTTP is confirmed after the import.
+    hub = await startHub({ apiKey: ENV_KEY });
+    server = await startCodeServer({
+      smokeTestDriver: true,
+      machineSettings: { 'aihub.baseUrl': asRemote(hub.url) },
+      env: { AIHUB_API_KEY: ENV_KEY },
+    });
+    workbench = await openWorkbench(server, { payload: [['extensionDevelopmentPath', remoteUri(server, REPO)], ['skipWelcome', 'true']] });
+  });
+  after(async () => {
+    await workbench?.close();
+    await server?.stop();
+    await hub?.close();
+  });
+
+  it('offers to import the key instead of using it silently, and uses it once imported', async () => {
+    await page().locator('.activitybar [aria-label^="AI Hub"]').first().click();
+    await waitUntil(async () => (await notifications(page())).some((n) => n.includes('AIHUB_API_KEY is set')), 'the import offer');
+    assert.equal(hub!.requests.length, 0, "nothing was sent with the variable before the user agreed");
+
+    // Answer the offer from wherever it is shown: a toast, or the notification centre.
+    if (!(await page().locator('.notification-toast').filter({ hasText: 'AIHUB_API_KEY' }).count())) await page().locator('[id="status.notifications"]').click();
+    const offer = page().locator('.notification-list-item', { hasText: 'AIHUB_API_KEY is set' }).first();
+    await offer.hover();
+    await offer.getByRole('button', { name: 'Import' }).click();
+
+    const dialog = page().locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    await dialog.getByRole('button', { name: 'Allow Plain HTTP' }).click();
+    await pane(page(), /^Models/).locator('.monaco-list-row', { hasText: /^OpenAI/ }).waitFor({ timeout: 20_000 });
+    const sent = hub!.requests.filter((r) => r.path === '/v1/models').map((r) => r.headers.authorization);
+    assert.ok(sent.length > 0 && sent.every((a) => a === `Bearer ${ENV_KEY}`), 'the imported key went to the hub');
+  });
+});
