@@ -1,6 +1,5 @@
 // Where our client's time goes, without the network: the same event-stream bytes, from memory, through each
 // stage of reading in turn. The last row is the real `readEventStream`; the ones above it stop earlier.
-import { createParser } from 'eventsource-parser';
 import { performance } from 'node:perf_hooks';
 import * as z from 'zod/mini';
 import { StreamAssembler } from '../../src/core/chat/streamAssembler';
@@ -10,6 +9,7 @@ import { chunkSchema } from '../../src/core/hub/schemas';
 import { silentLogger } from '../../src/core/logger';
 import { planStream } from '../../test/hub/streamPlan';
 import { collectGarbage, ms, summarize, table } from '../stats';
+import { feedEvents } from './bareParse';
 
 /** 64 KB pieces, the size fetch hands over on loopback. */
 function responseOf(pieces: Uint8Array[]): Response {
@@ -17,22 +17,11 @@ function responseOf(pieces: Uint8Array[]): Response {
   return new Response(new ReadableStream<Uint8Array>({ pull: (c) => (i < pieces.length ? c.enqueue(pieces[i++]) : c.close()) }), { headers: { 'content-type': 'text/event-stream' } });
 }
 
-async function feedAll(response: Response, onData: (data: string) => void): Promise<void> {
-  const parser = createParser({ onEvent: (m) => onData(m.data) });
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    parser.feed(decoder.decode(value, { stream: true }));
-  }
-}
-
 const STAGES: [string, (r: Response) => Promise<unknown>][] = [
   ['read the bytes', async (r) => { for await (const _ of r.body as ReadableStream<Uint8Array>) void _; }],
-  ['+ split events (eventsource-parser)', (r) => feedAll(r, () => undefined)],
-  ['+ JSON.parse each (= bare parse)', (r) => feedAll(r, (d) => d !== '[DONE]' && JSON.parse(d))],
-  ['+ zod chunk schema (safeParse)', (r) => feedAll(r, (d) => d !== '[DONE]' && z.safeParse(chunkSchema, JSON.parse(d)))],
+  ['+ split events (eventsource-parser)', (r) => feedEvents(r, () => undefined)],
+  ['+ JSON.parse each (= bare parse)', (r) => feedEvents(r, (d) => d !== '[DONE]' && JSON.parse(d))],
+  ['+ zod chunk schema (safeParse)', (r) => feedEvents(r, (d) => d !== '[DONE]' && z.safeParse(chunkSchema, JSON.parse(d)))],
   [
     '+ decode, events, assemble (= our readEventStream)',
     async (r) => {

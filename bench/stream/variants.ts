@@ -1,8 +1,8 @@
 // The four ways of reading one streamed reply that the stream benchmarks compare. Each returns what it got,
 // so the benchmark can check that every variant read the whole reply.
-import { createParser } from 'eventsource-parser';
 import OpenAI from 'openai';
 import { HubClient } from '../../src/core/hub/client';
+import { feedEvents } from './bareParse';
 
 export type VariantName = 'ours' | 'openai' | 'bare' | 'raw';
 export const VARIANTS: readonly VariantName[] = ['ours', 'openai', 'bare', 'raw'];
@@ -83,19 +83,10 @@ function post(baseUrl: string, apiKey: string): Promise<Response> {
 async function bare(baseUrl: string, apiKey: string): Promise<Outcome> {
   const response = await post(baseUrl, apiKey);
   let events = 0;
-  const parser = createParser({
-    onEvent: (message) => {
-      if (message.data !== '[DONE]') JSON.parse(message.data);
-      events++;
-    },
+  await feedEvents(response, (data) => {
+    if (data !== '[DONE]') JSON.parse(data);
+    events++;
   });
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    parser.feed(decoder.decode(value, { stream: true }));
-  }
   return { size: events, events };
 }
 
