@@ -13,23 +13,42 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** SIGTERM to the child's process group, then SIGKILL if it is still there after `graceMs`. */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * SIGTERM to the child's process group, then SIGKILL to whatever of the group is still there after `graceMs`.
+ * Waits for the whole group (code-server's extension host and pty host too), not only for the child itself.
+ */
 export async function stopGroup(child: ChildProcess, graceMs = 3000): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const pgid = child.pid;
+  if (pgid === undefined) return;
   const signal = (sig: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid!, sig);
+      process.kill(-pgid, sig);
     } catch {
-      // already gone
+      // the group is gone
     }
   };
+  const waitGone = async (ms: number) => {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      if (!groupAlive(pgid) && (child.exitCode !== null || child.signalCode !== null)) return true;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return false;
+  };
+  if (!groupAlive(pgid)) return;
   signal('SIGTERM');
-  const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs));
-  if ((await Promise.race([exited, timer])) === 'timeout') {
-    signal('SIGKILL');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 1000))]);
-  }
+  if (await waitGone(graceMs)) return;
+  signal('SIGKILL');
+  await waitGone(2000);
 }
 
 export async function waitForHttp(url: string, timeoutMs: number, isAlive: () => boolean): Promise<void> {
@@ -45,4 +64,32 @@ export async function waitForHttp(url: string, timeoutMs: number, isAlive: () =>
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+// Everything a runner started (hub, code-server, Chromium) registers how to stop it here, so that one signal
+// handler stops them all: code-server runs in its own process group and would outlive an interrupted runner.
+const cleanups = new Set<() => Promise<void>>();
+
+/** Registers `stop` to run on SIGINT/SIGTERM (see `stopOnSignals`); returns a function that unregisters it. */
+export function registerCleanup(stop: () => Promise<void>): () => void {
+  cleanups.add(stop);
+  return () => cleanups.delete(stop);
+}
+
+/** Runs every registered cleanup once, in reverse order of registration, never throwing. */
+export async function runCleanups(): Promise<void> {
+  const all = [...cleanups].reverse();
+  cleanups.clear();
+  for (const stop of all) await stop().catch(() => undefined);
+}
+
+/** On SIGINT/SIGTERM (or SIGHUP): stop everything registered, then exit with 128 + the signal's number. */
+export function stopOnSignals(): void {
+  const codes: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+  for (const [signal, n] of Object.entries(codes) as [NodeJS.Signals, number][]) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping every process this runner started`);
+      void runCleanups().finally(() => process.exit(128 + n));
+    });
+  }
 }

@@ -1,79 +1,100 @@
 // `npm run test:integration`: runs test/integration/*.test.ts inside a real VS Code extension host, against a
-// local hub started here. Offline this is code-server + Chromium; with AIHUB_VSCODE_PATH set (a desktop VS
-// Code), @vscode/test-electron runs the same suite.
+// local hub started here as a separate process. Offline this is code-server + Chromium (headless); with
+// AIHUB_VSCODE_PATH set (a desktop VS Code executable), @vscode/test-electron runs the same suite.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { startHub, type LocalHub } from '../hub/server';
 import { startCodeServer, type CodeServer } from './codeServer';
+import { startHubProcess, type HubProcess } from './hubProcess';
+import { runCleanups, stopOnSignals } from './processes';
+import { REPO_ROOT } from './toolchain';
 import { openWorkbench, remoteUri, screenshot, type Workbench } from './workbench';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TESTS = path.join(ROOT, 'out', 'test', 'integration');
+const TESTS = path.join(REPO_ROOT, 'out', 'test', 'integration');
 const KEY = 'sk-integration-test';
-const TIMEOUT_MS = 15 * 60 * 1000;
-// The workbench's own console chatter (offline gallery lookups, connection set-up) buries mocha's report.
-const WORKBENCH_NOISE = /workbench\.js|open-vsx|ENOTFOUND|Creating a socket|connection token|AgentHost|vsda|ChatModelSelection|AccountPolicyGate|Service Worker|builtin extensions cache|grace time|^\s*$/;
+const TIMEOUT_MS = Number(process.env.AIHUB_INTEGRATION_TIMEOUT_MS ?? 10 * 60 * 1000);
+// The workbench logs at trace level into the automation logger too; mocha's report arrives as `info`. These
+// info/warn/error lines are the workbench's own chatter (offline gallery lookups, connection set-up, and its
+// log of language model requests, whose expected errors carry whole stack traces).
+const WORKBENCH_NOISE = /^\[CHAT\] extension request|open-vsx|ENOTFOUND|Creating a socket|connection token|AgentHost|vsda|ChatModelSelection|AccountPolicyGate|Service Worker|builtin extensions cache|grace time/;
+const SHOWN_LEVELS = new Set((process.env.AIHUB_INTEGRATION_LOG_LEVELS ?? 'info,warn,error').split(','));
 
 function sampleWorkspace(dir: string): void {
   fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'src', 'sample.ts'), 'export function add(a: number, b: number): number {\n  return a + b;\n}\n');
 }
 
-async function runDesktop(vscodeExecutablePath: string, hub: LocalHub): Promise<number> {
+function elapsed(t0: number): string {
+  return `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+}
+
+async function runDesktop(vscodeExecutablePath: string, hub: HubProcess): Promise<number> {
   const { runTests } = await import('@vscode/test-electron');
-  const tmp = fs.mkdtempSync(path.join(ROOT, 'out', 'vscode-'));
-  sampleWorkspace(path.join(tmp, 'ws'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aihub-vscode-'));
+  const workspace = path.join(tmp, 'ws');
+  sampleWorkspace(workspace);
   const userData = path.join(tmp, 'ud');
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ 'aihub.baseUrl': hub.url }));
+  for (const scope of ['User', 'Machine']) {
+    fs.mkdirSync(path.join(userData, scope), { recursive: true });
+    fs.writeFileSync(path.join(userData, scope, 'settings.json'), JSON.stringify({ 'aihub.baseUrl': hub.url, 'workbench.startupEditor': 'none', 'update.mode': 'none', 'telemetry.telemetryLevel': 'off' }));
+  }
   try {
     return await runTests({
       vscodeExecutablePath,
-      extensionDevelopmentPath: ROOT,
+      extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: path.join(TESTS, 'index.js'),
-      launchArgs: ['--disable-extensions', '--user-data-dir', userData, '--disable-workspace-trust', path.join(tmp, 'ws')],
+      launchArgs: ['--disable-extensions', '--user-data-dir', userData, '--disable-workspace-trust', workspace],
       extensionTestsEnv: { AIHUB_TEST_HUB_URL: hub.url, AIHUB_TEST_KEY: KEY },
     });
-  } catch {
+  } catch (err) {
+    console.error(err);
     return 1;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-async function runCodeServer(hub: LocalHub): Promise<number> {
+async function runCodeServer(hub: HubProcess, t0: number): Promise<number> {
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
   try {
     server = await startCodeServer({
       smokeTestDriver: true,
       machineSettings: { 'aihub.baseUrl': hub.url },
+      // The extension host is a child of code-server and inherits its environment (the activation suite checks).
       env: { AIHUB_TEST_HUB_URL: hub.url, AIHUB_TEST_KEY: KEY },
     });
+    console.error(`[integration] code-server up on ${server.url} (${elapsed(t0)})`);
     sampleWorkspace(server.dirs.workspace);
-    const s = server;
+    // A test failure explains itself in mocha's report; without one, code-server's log tells what broke.
+    let reported = false;
     let resolveExit: (code: number) => void = () => undefined;
     const exited = new Promise<number>((resolve) => (resolveExit = resolve));
     workbench = await openWorkbench(server, {
       payload: [
-        ['extensionDevelopmentPath', remoteUri(s, ROOT)],
-        ['extensionTestsPath', remoteUri(s, TESTS)],
+        ['extensionDevelopmentPath', remoteUri(server, REPO_ROOT)],
+        ['extensionTestsPath', remoteUri(server, TESTS)],
         ['skipWelcome', 'true'],
       ],
-      onLog: (line) => {
-        if (!WORKBENCH_NOISE.test(line)) console.log(line);
+      onLog: (line, level) => {
+        if (/^\s*\d+ (passing|failing|pending)\b/.test(line)) reported = true;
+        if (SHOWN_LEVELS.has(level) && !WORKBENCH_NOISE.test(line)) console.log(line);
       },
       onExit: (code) => resolveExit(code),
     });
-    const timeout = new Promise<number>((resolve) =>
-      setTimeout(() => {
-        console.error(`integration suite did not finish within ${TIMEOUT_MS / 60000} minutes`);
+    console.error(`[integration] workbench loaded (${elapsed(t0)}); the suite's output follows`);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<number>((resolve) => {
+      timer = setTimeout(() => {
+        console.error(`[integration] the suite did not finish within ${TIMEOUT_MS / 1000} s`);
         resolve(1);
-      }, TIMEOUT_MS).unref(),
-    );
-    const code = await Promise.race([exited, timeout]);
-    await screenshot(workbench.page, 'integration-end').catch(() => undefined);
-    if (code !== 0) console.error(`--- code-server log (tail) ---\n${server.logTail(60)}`);
+      }, TIMEOUT_MS);
+    });
+    const code = await Promise.race([exited, timeout]).finally(() => clearTimeout(timer));
+    // By now the test extension host has exited: the workbench is still up, the extension's views are empty.
+    const shot = await screenshot(workbench.page, 'integration-end').catch((err: Error) => `none (${err.message})`);
+    console.error(`[integration] suite exited with ${code} (${elapsed(t0)}); screenshot: ${shot}`);
+    if (code !== 0 && !reported) console.error(`--- code-server log (tail) ---\n${server.logTail(60)}`);
     return code;
   } finally {
     await workbench?.close();
@@ -81,27 +102,38 @@ async function runCodeServer(hub: LocalHub): Promise<number> {
   }
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
+  const t0 = Date.now();
   if (!fs.existsSync(path.join(TESTS, 'index.js'))) {
     console.error(`no compiled suite in ${TESTS}: run "node esbuild.js" first`);
-    process.exit(1);
+    return 1;
   }
-  const hub = await startHub({ apiKey: KEY });
-  let code = 1;
-  const stopAll = () => {
-    void hub.close().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', stopAll);
-  process.once('SIGTERM', stopAll);
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) {
+    console.error('no dist/extension.js: run "node esbuild.js" first');
+    return 1;
+  }
+  stopOnSignals();
+  let hub: HubProcess | undefined;
   try {
+    hub = await startHubProcess({ key: KEY });
+    console.error(`[integration] local hub (pid ${hub.pid}) at ${hub.url} (${elapsed(t0)})`);
     const desktop = process.env.AIHUB_VSCODE_PATH;
-    code = desktop ? await runDesktop(desktop, hub) : await runCodeServer(hub);
+    return desktop ? await runDesktop(desktop, hub) : await runCodeServer(hub, t0);
   } catch (err) {
     console.error(err);
+    if (hub) console.error(`--- local hub output ---\n${hub.output()}`);
+    return 1;
   } finally {
-    await hub.close();
+    await hub?.stop();
+    await runCleanups();
   }
-  process.exit(code);
 }
 
-void main();
+// A hard stop as well: whatever hangs (a browser that does not close, a stuck stop), the runner ends.
+const hardStop = setTimeout(() => {
+  console.error('[integration] overall time limit reached: stopping everything');
+  void runCleanups().finally(() => process.exit(1));
+}, TIMEOUT_MS + 60_000);
+hardStop.unref();
+
+void main().then((code) => process.exit(code));

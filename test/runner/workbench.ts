@@ -6,51 +6,80 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import type { CodeServer } from './codeServer';
-import { toolchain } from './toolchain';
+import { registerCleanup } from './processes';
+import { REPO_ROOT, toolchain } from './toolchain';
 
 export interface WorkbenchOptions {
+  /** The folder to open; default `server.dirs.workspace`. */
   folder?: string;
-  /** The workbench's test payload: extensionDevelopmentPath, extensionTestsPath … (needs the smoke-test driver). */
+  /**
+   * The workbench's test payload: extensionDevelopmentPath, extensionTestsPath, skipWelcome … (needs the
+   * smoke-test driver). Default: the server's `extensionDevelopmentPath`, if it was started with one.
+   */
   payload?: [string, string][];
+  /** Called with the exit code when the extension tests of the payload finish. */
   onExit?: (code: number) => void;
-  onLog?: (line: string) => void;
+  /** Every line the workbench logs (the extension tests' console output among them), already formatted. */
+  onLog?: (line: string, level: string) => void;
+  /** Where `screenshot(page, name)` writes for this page; default test-results/screenshots. */
+  screenshotDir?: string;
   viewport?: { width: number; height: number };
+  /** How long to wait for the workbench to render (default 60 s). */
+  timeoutMs?: number;
 }
 
 export interface Workbench {
   browser: Browser;
   page: Page;
+  /** Closes the browser and removes its profile; safe to call twice. Call it in a `finally`/`after`. */
   close(): Promise<void>;
 }
 
-export const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', 'test-results', 'screenshots');
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
+const screenshotDirs = new WeakMap<Page, string>();
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** A `vscode-remote://` URI for a path on this machine, as the workbench of `server` names it. */
+export function remoteUri(server: Pick<CodeServer, 'port'>, fsPath: string): string {
+  return `vscode-remote://127.0.0.1:${server.port}${fsPath}`;
+}
 
 export async function openWorkbench(server: CodeServer, options: WorkbenchOptions = {}): Promise<Workbench> {
+  // Chromium's own HOME: it writes caches and crash reports there. Playwright gives it a temp profile too.
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'chr-'));
-  const browser = await chromium.launch({
-    executablePath: toolchain().chromium,
-    headless: true,
-    env: { ...process.env, HOME: home },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-  const close = async () => {
-    await browser.close().catch(() => undefined);
-    fs.rmSync(home, { recursive: true, force: true });
-  };
+  let browser: Browser | undefined;
+  let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      unregister();
+      await browser?.close().catch(() => undefined);
+      fs.rmSync(home, { recursive: true, force: true });
+    })());
+  const unregister = registerCleanup(close);
   try {
+    browser = await chromium.launch({
+      executablePath: toolchain().chromiumPath,
+      headless: true,
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache') },
+      args: CHROMIUM_ARGS,
+    });
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
     const page = await context.newPage();
+    if (options.screenshotDir) screenshotDirs.set(page, options.screenshotDir);
     // Both must exist before the workbench loads: it looks them up once, at start.
     await page.exposeFunction('codeAutomationExit', (code: number) => options.onExit?.(code));
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      const line = Array.isArray(args) ? format(...(args as [unknown, ...unknown[]])) : String(args);
-      options.onLog?.(type === 'error' ? line : line);
+    await page.exposeFunction('codeAutomationLog', (level: string, args: unknown) => {
+      // The workbench passes the logger's arguments: a format string (mocha's "%s", "%d" …) and its values.
+      const line = Array.isArray(args) ? (args.length > 0 ? format(...(args as [unknown, ...unknown[]])) : '') : String(args);
+      options.onLog?.(line, level);
     });
+    const payload = options.payload ?? (server.extensionDevelopmentPath ? [['extensionDevelopmentPath', remoteUri(server, server.extensionDevelopmentPath)], ['skipWelcome', 'true']] : undefined);
     const query = new URLSearchParams();
     query.set('folder', options.folder ?? server.dirs.workspace);
-    if (options.payload) query.set('payload', JSON.stringify(options.payload));
+    if (payload) query.set('payload', JSON.stringify(payload));
     await page.goto(`${server.url}/?${query.toString()}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: options.timeoutMs ?? 60_000 });
     return { browser, page, close };
   } catch (err) {
     await close();
@@ -58,11 +87,7 @@ export async function openWorkbench(server: CodeServer, options: WorkbenchOption
   }
 }
 
-/** A `vscode-remote://` URI for a path on this machine, as the workbench of `server` names it. */
-export function remoteUri(server: CodeServer, fsPath: string): string {
-  return `vscode-remote://127.0.0.1:${server.port}${fsPath}`;
-}
-
+/** Runs a command by its palette title (Ctrl+Shift+P, `>title`, Enter on the first match). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-widget input');
@@ -73,20 +98,23 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 }
 
 /**
- * The content frame of a webview. Each webview is an outer iframe (class `webview ready`) with the content in
- * an inner `#active-frame`; `title` picks one when several are open (the outer frame carries the view's title).
+ * The content frame of a webview. Each webview is an outer iframe (class `webview ready`) holding the content in
+ * an inner `#active-frame`. With several webviews open, `filter` picks one: a string matches the outer frame's
+ * `title` (a view's or panel's name) or any part of its `src` (which carries `extensionId=…` and `purpose=…`).
+ * The first match in the page is taken.
  */
-export function webviewFrame(page: Page, title?: string): FrameLocator {
-  const outer = title ? page.locator(`iframe.webview.ready[title="${title}"]`) : page.locator('iframe.webview.ready');
+export function webviewFrame(page: Page, filter?: string): FrameLocator {
+  const all = page.locator('iframe.webview.ready');
+  const outer = filter ? all.and(page.locator(`[title=${JSON.stringify(filter)}], [src*=${JSON.stringify(filter)}]`)) : all;
   return outer.first().contentFrame().locator('#active-frame').contentFrame();
 }
 
-/** The chat panel's content frame. */
-export function chatFrame(page: Page): FrameLocator {
-  return webviewFrame(page);
+/** The chat webview's content frame (this extension's webviews only; `filter` as in `webviewFrame`). */
+export function chatFrame(page: Page, filter = 'extensionId=aihub.aihub-vscode'): FrameLocator {
+  return webviewFrame(page, filter);
 }
 
-/** Text of every notification, opening the notification centre (headless toasts may not show). */
+/** Text of every notification, opening the notification centre when no toast shows (headless hides some). */
 export async function notifications(page: Page): Promise<string[]> {
   const toasts = await page.locator('.notification-toast .notification-list-item-message').allTextContents();
   if (toasts.length > 0) return toasts;
@@ -96,9 +124,11 @@ export async function notifications(page: Page): Promise<string[]> {
   return items;
 }
 
+/** A PNG of the page in the workbench's screenshot folder (test-results/screenshots); returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  const dir = screenshotDirs.get(page) ?? SCREENSHOT_DIR;
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
 }
