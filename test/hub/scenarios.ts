@@ -11,6 +11,10 @@ interface Framing {
   text?: string;
 }
 
+/**
+ * What the hub does with one request. Faults are the ones real hubs (new-api and the proxies in front of
+ * them) produce, so client code can be tested against each without waiting for it to happen in the wild.
+ */
 export type Scenario = Common &
   (
     | { kind: 'echo' }
@@ -19,6 +23,7 @@ export type Scenario = Common &
     | { kind: 'html'; status: number }
     | { kind: 'empty'; status: number }
     | { kind: 'successFalse'; message?: string }
+    /** new-api relays an upstream failure after the 200 as an `error` object in a data line. */
     | { kind: 'midStreamError'; afterChunks: number }
     | { kind: 'disconnect'; afterChunks: number }
     | { kind: 'stall'; afterChunks: number; ms?: number }
@@ -28,6 +33,7 @@ export type Scenario = Common &
     | ({ kind: 'crlf' } & Framing)
     | ({ kind: 'noSpace' } & Framing)
     | { kind: 'usageOnlyLast' }
+    /** new-api after an upstream timeout: usage and [DONE], never a finish reason. */
     | { kind: 'truncated' }
     | { kind: 'endsEarly'; afterChunks: number }
     | { kind: 'reasoning'; both?: boolean; field?: 'reasoning_content' | 'reasoning' }
@@ -35,6 +41,7 @@ export type Scenario = Common &
     | { kind: 'chunks'; count: number; chunkText?: string }
     | { kind: 'redirect'; location: string; status?: number }
     | { kind: 'slow'; delayMs: number }
+    /** A hub that ignores `stream: true` and answers with one chat.completion. */
     | { kind: 'jsonForStream' }
     /** Exactly these bytes as the event stream, for shapes no other scenario makes. */
     | { kind: 'raw'; body: string }
@@ -129,13 +136,16 @@ export function defaultToolCalls(body: ChatBody): { name: string; arguments: Rec
   return [{ name: tool.name, arguments: args }];
 }
 
-/** Splits text into small deltas of 4 to 8 characters, the same way every time. */
-export function splitText(text: string, size?: number): string[] {
+/**
+ * Splits text into small deltas of `min` to `min + 4` characters (4 to 8 by default), the same way every time:
+ * varied sizes catch clients that assume a fixed delta size, determinism keeps the bytes reproducible.
+ */
+export function splitText(text: string, size?: number, min = 4): string[] {
   const pieces: string[] = [];
   let i = 0;
   let n = 0;
   while (i < text.length) {
-    const len = size ?? 4 + (n++ % 5);
+    const len = Math.max(1, size ?? min + (n++ % 5));
     pieces.push(text.slice(i, i + len));
     i += len;
   }

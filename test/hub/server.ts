@@ -1,17 +1,22 @@
 // A local OpenAI-compatible hub for tests, benchmarks and the demo: new-api's shapes, deterministic replies,
-// and every fault a real hub produces, on request.
+// and every fault a real hub produces, on request. Only node:http, so it runs anywhere the tests run.
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { defaultModels, type HubModelEntry } from './models';
-import { appliesTo, directiveIn, echoText, HTML_ERROR_PAGE, newApiError, toolResultText, type ChatBody, type Scenario } from './scenarios';
-import { planStream, type Step } from './streamPlan';
+import { defaultModels, type HubModel } from './models';
+import { completionFor, sendError, sendJson, sendOneShot } from './replies';
+import { appliesTo, directiveIn, type ChatBody, type Scenario } from './scenarios';
+import { planStream } from './streamPlan';
+import { writeSteps } from './streamWriter';
 
 export interface HubServerOptions {
+  /** 0 (the default) lets the system choose a free port. */
   port?: number;
+  /** Default 127.0.0.1: every byte of a test stays on loopback. */
   host?: string;
   /** The accepted key (default `sk-test-key`); `null` accepts any request, with or without a key. */
   apiKey?: string | null;
-  models?: HubModelEntry[];
+  /** Default: the built-in catalogue (`defaultModels()`). */
+  models?: HubModel[];
   /** Delay between streamed chunks, to make streaming visible (demo) or stoppable (tests). */
   latencyMs?: number;
 }
@@ -20,16 +25,22 @@ export interface RecordedRequest {
   id: number;
   method: string;
   path: string;
+  /** As received, Authorization included verbatim: tests check which key arrived. */
   headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON, or the raw text when it is not JSON. */
   body: unknown;
+  /** The scenario's kind, or `unauthorized` when the key was refused before any scenario was taken. */
   scenario: string;
   /** The client closed the connection before the reply was finished (a cancel, a timeout). */
   clientClosed: boolean;
+  /** The whole reply was handed to the socket. */
   finished: boolean;
 }
 
 export interface LocalHub {
+  /** `http://127.0.0.1:PORT/v1`: what a client takes as its base URL. */
   url: string;
+  /** `http://127.0.0.1:PORT`: where the control API (`/__hub/...`) lives. */
   origin: string;
   port: number;
   requests: RecordedRequest[];
@@ -37,15 +48,17 @@ export interface LocalHub {
   clearQueue(): void;
   waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   waitForClientClose(id: number, timeoutMs?: number): Promise<void>;
+  /** Stops listening and destroys open sockets, stalled streams included. */
   close(): Promise<void>;
 }
 
-const FLUSH_BYTES = 64 * 1024;
+type Endpoint = 'chat' | 'models';
 
 export async function startHub(options: HubServerOptions = {}): Promise<LocalHub> {
   const apiKey = options.apiKey === undefined ? 'sk-test-key' : options.apiKey;
   const models = options.models ?? defaultModels();
   const latencyMs = options.latencyMs ?? 0;
+  const host = options.host ?? '127.0.0.1';
   const requests: RecordedRequest[] = [];
   let queue: Scenario[] = [];
   const sockets = new Set<Socket>();
@@ -61,14 +74,19 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
       timers.add(t);
     });
 
-  const takeQueued = (endpoint: 'chat' | 'models'): Scenario | undefined => {
+  const enqueue = (scenario: Scenario, times = 1) => {
+    for (let i = 0; i < times; i++) queue.push(scenario);
+  };
+
+  /** The first queued scenario meant for this endpoint; scenarios for the other endpoint stay queued. */
+  const takeQueued = (endpoint: Endpoint): Scenario | undefined => {
     const i = queue.findIndex((s) => appliesTo(s, endpoint));
     return i < 0 ? undefined : queue.splice(i, 1)[0];
   };
 
   const server = http.createServer((req, res) => {
-    void handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) json(res, 500, { error: { message: String(err), type: 'local_hub_error', param: '', code: 'internal_error' } });
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: { message: String(err), type: 'local_hub_error', param: '', code: 'internal_error' } });
       else res.destroy();
     });
   });
@@ -80,155 +98,117 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const path = (req.url ?? '/').split('?')[0];
-    if (path.startsWith('/__hub/')) return control(path, raw, res);
+    if (path.startsWith('/__hub/')) return control(req.method ?? 'GET', path, raw, res);
 
-    let body: unknown = raw;
+    let body: unknown = raw === '' ? undefined : raw;
     try {
-      body = raw ? JSON.parse(raw) : undefined;
+      if (raw) body = JSON.parse(raw);
     } catch {
       // keep the raw text: a test may be checking what a broken client sent
     }
-    const endpoint = path.endsWith('/models') || /\/models\/[^/]+$/.test(path) ? 'models' : 'chat';
-    const header = req.headers['x-hub-scenario'];
-    const scenario: Scenario =
-      takeQueued(endpoint) ??
-      (typeof header === 'string' ? (JSON.parse(header) as Scenario) : undefined) ??
-      (endpoint === 'chat' ? directiveIn(body as ChatBody) : undefined) ??
-      defaultScenario(body as ChatBody | undefined);
-    const record: RecordedRequest = { id: nextId++, method: req.method ?? 'GET', path, headers: req.headers, body, scenario: scenario.kind, clientClosed: false, finished: false };
+    const chat = (body !== null && typeof body === 'object' ? body : {}) as ChatBody;
+    const endpoint: Endpoint = /\/models(\/[^/]+)?$/.test(path) ? 'models' : 'chat';
+    const record: RecordedRequest = { id: nextId++, method: req.method ?? 'GET', path, headers: req.headers, body, scenario: 'unauthorized', clientClosed: false, finished: false };
     requests.push(record);
+    let hubHungUp = false;
     res.on('close', () => {
-      if (!res.writableFinished) record.clientClosed = true;
+      if (!res.writableFinished && !hubHungUp) record.clientClosed = true;
     });
     res.on('finish', () => {
       record.finished = true;
     });
 
+    // The key is checked before a scenario is taken, as a hub would: a refused request must not use up a
+    // scenario queued for the request after it.
     if (apiKey !== null && req.headers.authorization !== `Bearer ${apiKey}`) {
-      return json(res, 401, newApiError(401, '', {}));
+      return sendJson(res, 401, { error: { message: 'Invalid token (request id: 2026112300000001)', type: 'new_api_error', param: '', code: 'invalid_api_key' } });
     }
-    if (await simpleReply(scenario, (body ?? {}) as ChatBody, res)) return;
-
-    if (endpoint === 'models') {
-      if (req.method !== 'GET') return json(res, 405, newApiError(400, '', { message: 'use GET' }));
-      const id = /\/models\/([^/]+)$/.exec(path)?.[1];
-      if (id) {
-        const model = models.find((m) => m.id === decodeURIComponent(id));
-        return model ? json(res, 200, model) : json(res, 404, newApiError(404, id, {}));
-      }
-      return json(res, 200, { object: 'list', data: models, success: true });
+    let scenario: Scenario;
+    try {
+      scenario = pickScenario(endpoint, req.headers['x-hub-scenario'], chat);
+    } catch (err) {
+      record.scenario = 'invalid';
+      return sendError(res, 400, `local hub: unreadable x-hub-scenario header: ${String(err)}`);
     }
-    if (req.method !== 'POST' || !path.endsWith('/chat/completions')) return json(res, 404, newApiError(404, '', { message: `no route ${req.method} ${path}` }));
-    const chat = (body ?? {}) as ChatBody;
-    if (!chat.stream || scenario.kind === 'jsonForStream') return json(res, 200, completion(chat));
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    await stream(planStream(scenario, chat), res);
-  }
+    record.scenario = scenario.kind;
 
-  /** Scenarios that answer without a stream (statuses, pages, redirects); true when one did. */
-  async function simpleReply(scenario: Scenario, body: ChatBody, res: http.ServerResponse): Promise<boolean> {
-    const model = body.model ?? 'unknown-model';
-    switch (scenario.kind) {
-      case 'status': {
-        const headers: Record<string, string> = {};
-        if (scenario.retryAfter !== undefined) headers['retry-after'] = scenario.retryAfter;
-        if (scenario.retryAfterMs !== undefined) headers['retry-after-ms'] = String(scenario.retryAfterMs);
-        json(res, scenario.status, newApiError(scenario.status, model, scenario), headers);
-        return true;
-      }
-      case 'html':
-        res.writeHead(scenario.status, { 'content-type': 'text/html' }).end(HTML_ERROR_PAGE(scenario.status));
-        return true;
-      case 'empty':
-        res.writeHead(scenario.status).end();
-        return true;
-      case 'successFalse':
-        json(res, 200, { success: false, message: scenario.message ?? 'no available channel (无可用渠道)' });
-        return true;
-      case 'redirect':
-        res.writeHead(scenario.status ?? 307, { location: scenario.location }).end();
-        return true;
-      case 'slow':
-        await delay(scenario.delayMs);
-        return false;
-      default:
-        return false;
-    }
-  }
+    if (scenario.kind === 'slow') await delay(scenario.delayMs);
+    if (res.destroyed || sendOneShot(scenario, chat.model ?? 'unknown-model', res)) return;
 
-  async function stream(steps: Step[], res: http.ServerResponse): Promise<void> {
-    let pending = '';
-    const flush = async () => {
-      if (!pending || res.destroyed) return;
-      const ok = res.write(pending);
-      pending = '';
-      if (!ok) await drained(res);
+    const hangUp = () => {
+      hubHungUp = true;
+      res.socket?.destroy();
     };
-    for (const step of steps) {
+    // Outside a stream, a dropped or stalled connection is all these faults can be.
+    const streaming = endpoint === 'chat' && chat.stream === true && scenario.kind !== 'jsonForStream';
+    if (!streaming && scenario.kind === 'disconnect') return hangUp();
+    if (!streaming && scenario.kind === 'stall') {
+      const closed = new Promise<void>((resolve) => res.once('close', resolve));
+      await Promise.race([scenario.ms === undefined ? closed : delay(scenario.ms), closed]);
       if (res.destroyed) return;
-      if ('frame' in step) {
-        pending += step.frame;
-        if (latencyMs > 0) {
-          await flush();
-          await delay(latencyMs);
-        } else if (pending.length >= FLUSH_BYTES) await flush();
-      } else if ('disconnect' in step) {
-        await flush();
-        await delay(10);
-        res.socket?.destroy();
-        return;
-      } else {
-        await flush();
-        await Promise.race([step.stall === undefined ? new Promise<void>(() => undefined) : delay(step.stall), new Promise<void>((r) => res.once('close', r))]);
-        if (!res.destroyed) res.end();
-        return;
+    }
+
+    if (endpoint === 'models') return modelsRoute(req.method ?? 'GET', path, res);
+    if (req.method !== 'POST' || !path.endsWith('/chat/completions')) return sendError(res, 404, `no route ${req.method} ${path}`, 'not_found');
+    if (!streaming) return sendJson(res, 200, completionFor(scenario, chat));
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    await writeSteps(planStream(scenario, chat), res, { latencyMs, delay, onHangUp: () => (hubHungUp = true) });
+  }
+
+  /** First match wins: the queue, then the header, then a directive in the last user message, then the default. */
+  function pickScenario(endpoint: Endpoint, header: string | string[] | undefined, chat: ChatBody): Scenario {
+    const queued = takeQueued(endpoint);
+    if (queued) return queued;
+    if (typeof header === 'string' && header.trim()) return parseScenario(header);
+    if (endpoint === 'models') return { kind: 'echo', endpoint: 'models' };
+    return directiveIn(chat) ?? defaultScenario(chat);
+  }
+
+  function modelsRoute(method: string, path: string, res: http.ServerResponse): void {
+    if (method !== 'GET') return sendError(res, 405, `use GET for ${path}`);
+    const id = /\/models\/([^/]+)$/.exec(path)?.[1];
+    if (id === undefined) return sendJson(res, 200, { object: 'list', data: models, success: true });
+    const model = models.find((m) => m.id === decodeURIComponent(id));
+    return model ? sendJson(res, 200, model) : sendError(res, 404, `The model ${decodeURIComponent(id)} does not exist`, 'model_not_found');
+  }
+
+  // The control API lets a test in another process (an extension host, a browser run) steer the hub.
+  // It needs no key: it is not part of the hub being imitated, and it only listens on loopback.
+  function control(method: string, path: string, raw: string, res: http.ServerResponse): void {
+    if (path === '/__hub/enqueue' && method === 'POST') {
+      let parsed: { scenario?: unknown; times?: unknown };
+      try {
+        parsed = JSON.parse(raw) as typeof parsed;
+        const scenario = parseScenario(JSON.stringify(parsed.scenario));
+        enqueue(scenario, typeof parsed.times === 'number' ? parsed.times : 1);
+      } catch (err) {
+        return sendError(res, 400, `local hub: expected {"scenario": {"kind": ...}, "times"?: n}: ${String(err)}`);
       }
+      return sendJson(res, 200, { queued: queue.length });
     }
-    await flush();
-    res.end();
-  }
-
-  function completion(chat: ChatBody) {
-    const text = toolResultText(chat) ?? echoText(chat);
-    return {
-      id: 'chatcmpl-local',
-      object: 'chat.completion',
-      created: 1_763_856_000,
-      model: chat.model ?? 'unknown-model',
-      choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 17, completion_tokens: Math.ceil(text.length / 4), total_tokens: 17 + Math.ceil(text.length / 4) },
-    };
-  }
-
-  function control(path: string, raw: string, res: http.ServerResponse): void {
-    if (path === '/__hub/enqueue') {
-      const { scenario, times } = JSON.parse(raw) as { scenario: Scenario; times?: number };
-      for (let i = 0; i < (times ?? 1); i++) queue.push(scenario);
-      return json(res, 200, { queued: queue.length });
-    }
-    if (path === '/__hub/reset') {
+    if (path === '/__hub/reset' && method === 'POST') {
       queue = [];
       requests.length = 0;
-      return json(res, 200, { ok: true });
+      return sendJson(res, 200, { ok: true });
     }
-    if (path === '/__hub/requests') return json(res, 200, requests);
-    json(res, 404, { error: 'unknown control path' });
+    if (path === '/__hub/requests' && method === 'GET') return sendJson(res, 200, requests);
+    sendError(res, 404, `unknown control path ${method} ${path}`, 'not_found');
   }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  const origin = `http://${host}:${port}`;
 
   const waitFor = async <T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = check();
       if (found !== undefined) return found;
-      if (Date.now() > deadline) throw new Error(`local hub: timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 10));
+      if (Date.now() > deadline) throw new Error(`local hub: timed out after ${timeoutMs} ms waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 5));
     }
   };
 
@@ -237,42 +217,37 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     origin,
     port,
     requests,
-    enqueue(scenario, times = 1) {
-      for (let i = 0; i < times; i++) queue.push(scenario);
-    },
+    enqueue,
     clearQueue() {
       queue = [];
     },
-    waitForRequest: (pred, timeoutMs = 5_000) => waitFor(() => requests.find(pred), timeoutMs, 'a request'),
+    waitForRequest: (pred, timeoutMs = 5_000) => waitFor(() => requests.find(pred), timeoutMs, 'a matching request'),
     waitForClientClose: async (id, timeoutMs = 5_000) => {
       await waitFor(() => (requests.find((r) => r.id === id)?.clientClosed ? true : undefined), timeoutMs, `request ${id} to be closed by the client`);
     },
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);
+        timers.clear();
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),
   };
 }
 
-/** Waits for the socket to take more data, or to close; leaves no listener behind either way. */
-function drained(res: http.ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
+/** A scenario from JSON text; throws unless it is an object with a string `kind`. */
+function parseScenario(text: string): Scenario {
+  const value = JSON.parse(text) as unknown;
+  if (value === null || typeof value !== 'object' || typeof (value as { kind?: unknown }).kind !== 'string') {
+    throw new Error(`not a scenario: ${text}`);
+  }
+  return value as Scenario;
 }
 
-/** A request offering tools, whose last message is the user's, gets a call to the first tool; anything else an echo. */
-function defaultScenario(body: ChatBody | undefined): Scenario {
-  const last = body?.messages?.at(-1);
-  return body?.tools?.length && last?.role === 'user' ? { kind: 'toolCall' } : { kind: 'echo' };
+/** A request offering a named tool, whose last message is the user's, gets a call to that tool; anything else an echo. */
+function defaultScenario(body: ChatBody): Scenario {
+  const last = body.messages?.at(-1);
+  return body.tools?.[0]?.function?.name && last?.role === 'user' ? { kind: 'toolCall' } : { kind: 'echo' };
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
@@ -282,8 +257,4 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-function json(res: http.ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
 }

@@ -44,7 +44,9 @@ export function planStream(scenario: Scenario, body: ChatBody): Step[] {
     }
     case 'ping': {
       const steps = textSteps(reply());
-      return [{ frame: `: PING${framing.eol}${framing.eol}` }, ...steps.flatMap((s) => [s, { frame: `: PING${framing.eol}` }]), ...finishWithUsage('stop', steps.length)];
+      // new-api writes `: PING\n\n` while it waits on a slow upstream: a comment, then a blank line.
+      const ping: Step = { frame: `: PING${framing.eol}${framing.eol}` };
+      return [ping, ...steps.flatMap((s) => [s, ping]), ...finishWithUsage('stop', steps.length)];
     }
     case 'usageOnlyLast':
     case 'echo':
@@ -66,14 +68,22 @@ export function planStream(scenario: Scenario, body: ChatBody): Step[] {
       const steps = textSteps(reply());
       return [chunk({ role: 'assistant', content: '' }), ...reasoningSteps, ...steps.slice(1), ...finishWithUsage('stop', steps.length + thoughts.length)];
     }
-    case 'toolCall':
-      return toolCallSteps(scenario.calls ?? defaultToolCalls(body), !!scenario.missingIndex, chunk, finishWithUsage);
+    case 'toolCall': {
+      const calls = scenario.calls ?? defaultToolCalls(body);
+      // A request without a named tool cannot be answered with a call: echo instead of an empty tool_calls reply.
+      if (calls.length === 0) return [...textSteps(echoText(body)), ...finishWithUsage('stop', 10)];
+      return toolCallSteps(calls, !!scenario.missingIndex, chunk, finishWithUsage);
+    }
     case 'chunks': {
+      // Exactly `count` content chunks (the first also carries the role) so benchmarks can count deltas.
+      // Every frame is the same string, rendered once: 100,000 chunks cost one JSON.stringify, not 100,000.
       const text = scenario.chunkText ?? 'token ';
+      const steps: Step[] = [];
+      if (scenario.count > 0) steps.push(chunk({ role: 'assistant', content: text }));
       const frame = chunk({ content: text });
-      const steps: Step[] = [chunk({ role: 'assistant', content: '' })];
-      for (let i = 0; i < scenario.count; i++) steps.push(frame);
-      return [...steps, ...finishWithUsage('stop', scenario.count)];
+      for (let i = 1; i < scenario.count; i++) steps.push(frame);
+      steps.push(...finishWithUsage('stop', scenario.count));
+      return steps;
     }
     default:
       return [...textSteps(echoText(body)), ...finishWithUsage('stop', 10)];
@@ -87,7 +97,8 @@ function toolCallSteps(
   finish: (reason: string, completion: number) => Step[],
 ): Step[] {
   const steps: Step[] = [chunk({ role: 'assistant', content: null })];
-  const pieces = calls.map((c) => splitText(JSON.stringify(c.arguments)));
+  // 3 to 7 characters a piece: pieces end mid-key and mid-string, which is what clients must reassemble.
+  const pieces = calls.map((c) => splitText(JSON.stringify(c.arguments), undefined, 3));
   // With indexes: open every call, then interleave the argument pieces by index, as providers streaming
   // parallel calls do. Without: one call after the other, which is all a hub that drops indexes can express.
   calls.forEach((call, index) => {
