@@ -10,10 +10,10 @@ function words(chars: number): string {
   return WORDS.repeat(Math.ceil(chars / WORDS.length)).slice(0, chars);
 }
 
-/** Two parallel tool calls whose JSON arguments arrive in 4–8 character pieces, interleaved by index, as the hub sends them. */
+/** Two parallel tool calls whose JSON arguments arrive in 3–7 character pieces, interleaved by index, as the hub sends them. */
 export function toolCallBody(chunks: number): string {
-  // splitText cuts 6 characters per piece on average; two calls share the chunks.
-  const perCall = words(Math.round((chunks * 6) / 2) - 40);
+  // The hub cuts tool arguments into 5-character pieces on average; two calls share the chunks.
+  const perCall = words(Math.round((chunks * 5) / 2) - 40);
   const calls = [
     { name: 'write_file', arguments: { path: 'src/a.ts', content: perCall } },
     { name: 'write_file', arguments: { path: 'src/b.ts', content: perCall } },
