@@ -4,6 +4,7 @@ import type { ChatEvent } from '../core/hub/types';
 import { countMessageTokens, toOpenAiMessages } from '../core/lm/messages';
 import { isChatModel, toLanguageModelInfo } from '../core/lm/modelInfo';
 import { requestOptions } from '../core/lm/requestOptions';
+import { parseToolArguments } from '../core/lm/toolArguments';
 import { estimateTokens } from '../core/lm/tokenEstimate';
 import { Commands, Settings } from '../ids';
 import type { Services } from '../services';
@@ -11,6 +12,12 @@ import { toLanguageModelError } from './languageModelErrors';
 import { toNeutralMessage } from './vscodeMessages';
 
 type ThinkingPartConstructor = new (value: string) => unknown;
+
+/**
+ * How long a failure waits behind the parts already reported: in code-server they were lost at 5 ms and arrived
+ * at 30 ms (they cross to the workbench and back); the margin is for a busy machine. Only failures wait.
+ */
+const PARTS_IN_FLIGHT_MS = 250;
 
 export class HubLanguageModelProvider implements vscode.LanguageModelChatProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -65,19 +72,30 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
     const Thinking = (vscode as unknown as { LanguageModelThinkingPart?: ThinkingPartConstructor }).LanguageModelThinkingPart;
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
+    let reported = false;
+    const report = (part: vscode.LanguageModelResponsePart) => {
+      reported = true;
+      progress.report(part);
+    };
     const onEvent = (event: ChatEvent) => {
-      if (event.type === 'text') progress.report(new vscode.LanguageModelTextPart(event.text));
-      else if (event.type === 'reasoning' && Thinking) progress.report(new Thinking(event.text) as vscode.LanguageModelResponsePart);
+      if (event.type === 'text') report(new vscode.LanguageModelTextPart(event.text));
+      else if (event.type === 'reasoning' && Thinking) report(new Thinking(event.text) as vscode.LanguageModelResponsePart);
     };
     try {
       const client = this.services.hub.client();
       const result = await client.streamChat({ model: model.id, messages: toOpenAiMessages(messages.map(toNeutralMessage)), ...extra }, { signal: controller.signal, onEvent });
-      // Tool calls go out whole, once the stream has delivered all of their JSON arguments.
-      for (const call of result.toolCalls) progress.report(new vscode.LanguageModelToolCallPart(call.id, call.name, parseArguments(call.name, call.arguments)));
+      // Tool calls go out whole at the end: parallel calls interleave their argument pieces by index, so a call
+      // is complete only when the stream is. All are checked before any is reported: half a set of calls would
+      // leave the caller waiting for results it cannot pair.
+      const calls = result.toolCalls.map((call) => new vscode.LanguageModelToolCallPart(call.id, call.name, parseToolArguments(call.name, call.arguments)));
+      for (const call of calls) progress.report(call);
       if (result.possiblyTruncated) this.services.log.warn(`language models: ${model.id} ended without a finish reason; the answer may be cut short`);
     } catch (err) {
       // A cancelled request is the caller's choice, not a failure to report.
       if (token.isCancellationRequested) return;
+      // VS Code's response stream throws a failure ahead of any parts its reader has not taken yet, so text
+      // reported in the same moment as the failure would be lost; the pause lets those parts reach the reader.
+      if (reported) await new Promise((resolve) => setTimeout(resolve, PARTS_IN_FLIGHT_MS));
       throw toLanguageModelError(err);
     } finally {
       cancel.dispose();
@@ -99,14 +117,4 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
     vscode.Disposable.from(...this.subscriptions).dispose();
     this.changed.dispose();
   }
-}
-
-function parseArguments(name: string, json: string): object {
-  try {
-    const value: unknown = JSON.parse(json || '{}');
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value;
-  } catch {
-    // reported below
-  }
-  throw new Error(`The model called the tool "${name}" with arguments that are not a JSON object: ${json.slice(0, 200)}`);
 }

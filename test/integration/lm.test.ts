@@ -8,6 +8,7 @@ interface Recorded {
   id: number;
   path: string;
   body: { model?: string; messages?: { role: string; content: unknown }[]; tools?: unknown[]; tool_choice?: unknown };
+  scenario: string;
   clientClosed: boolean;
 }
 
@@ -96,6 +97,59 @@ describe('language model provider (vscode.lm)', () => {
     assert.deepEqual(messages.map((m) => m.role), ['user', 'assistant', 'tool']);
   });
 
+  it('reports several parallel tool calls, their argument pieces interleaved, each with its own input', async () => {
+    const tools: vscode.LanguageModelChatTool[] = [
+      { name: 'read_file', description: 'Read a file', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } },
+      { name: 'search', description: 'Search the workspace', inputSchema: { type: 'object', properties: { query: { type: 'string' }, limit: { type: 'integer' } } } },
+    ];
+    await enqueue({ kind: 'toolCall', calls: [{ name: 'read_file', arguments: { path: 'src/extension.ts' } }, { name: 'search', arguments: { query: 'registerLanguageModelChatProvider', limit: 5 } }] });
+    const { parts, text, error } = await collect(await model(), [vscode.LanguageModelChatMessage.User('look around')], { tools });
+    assert.equal(error, undefined);
+    assert.equal(text, '');
+    const calls = parts.filter((p): p is vscode.LanguageModelToolCallPart => p instanceof vscode.LanguageModelToolCallPart);
+    assert.deepEqual(calls.map((c) => [c.callId, c.name, c.input]), [
+      ['call_0_read_file', 'read_file', { path: 'src/extension.ts' }],
+      ['call_1_search', 'search', { query: 'registerLanguageModelChatProvider', limit: 5 }],
+    ]);
+    assert.equal((await recorded()).at(-1)!.body.tool_choice, undefined, 'no tool is forced in Auto mode');
+  });
+
+  it('fails in words, naming the tool, when a tool call\'s arguments are not valid JSON', async () => {
+    const frame = (delta: unknown, finish: string | null = null) => `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    const body = [
+      frame({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_bad', type: 'function', function: { name: 'get_weather', arguments: '{"city": "Par' } }] }),
+      frame({ tool_calls: [{ index: 0, function: { arguments: 'is",' } }] }),
+      frame({}, 'tool_calls'),
+      'data: [DONE]\n\n',
+    ].join('');
+    await enqueue({ kind: 'raw', body });
+    const tools: vscode.LanguageModelChatTool[] = [{ name: 'get_weather', description: 'Weather for a city', inputSchema: { type: 'object', properties: { city: { type: 'string' } } } }];
+    const { parts, error } = await collect(await model(), [vscode.LanguageModelChatMessage.User('weather?')], { tools });
+    assert.ok(error instanceof Error, 'the request failed');
+    assert.match(error.message, /tool "get_weather" with arguments that are not a JSON object: \{"city": "Paris",/);
+    assert.ok(!parts.some((p) => p instanceof vscode.LanguageModelToolCallPart), 'no half-parsed tool call reaches the caller');
+  });
+
+  it('keeps the model\'s reasoning out of the answer text', async () => {
+    await enqueue({ kind: 'reasoning' });
+    const { text, error } = await collect(await model('deepseek-r1'), [vscode.LanguageModelChatMessage.User('Think, then answer')]);
+    assert.equal(error, undefined);
+    assert.match(text, /Think, then answer/);
+    assert.doesNotMatch(text, /step by step/);
+    assert.equal((await recorded()).at(-1)!.scenario, 'reasoning');
+  });
+
+  it('keeps the text that streamed before the hub broke off, then reports the failure', async () => {
+    const ask = [vscode.LanguageModelChatMessage.User('partial answer please')];
+    const whole = await collect(await model(), ask);
+    await enqueue({ kind: 'midStreamError', afterChunks: 3 });
+    const { texts, text, error } = await collect(await model(), ask);
+    assert.equal(texts.length, 3, `the three text parts sent before the failure arrived (${texts.length})`);
+    assert.ok(whole.text.startsWith(text) && text.length > 0, `the partial text is the start of the answer: ${JSON.stringify(text)}`);
+    assert.ok(error instanceof Error, 'the failure is reported');
+    assert.match(error.message, /upstream error/);
+  });
+
   it('sends an image part to the hub as an OpenAI image_url content part', async function () {
     const DataPart = (vscode as unknown as { LanguageModelDataPart?: { image(data: Uint8Array, mime: string): unknown } }).LanguageModelDataPart;
     if (!DataPart) this.skip();
@@ -145,7 +199,10 @@ describe('language model provider (vscode.lm)', () => {
       const { error } = await collect(await model(), [vscode.LanguageModelChatMessage.User(`fail ${status}`)]);
       assert.ok(error instanceof Error, 'the request failed');
       assert.match(error.message, says);
-      if (code && error instanceof vscode.LanguageModelError) assert.equal(error.code, code);
+      if (code) {
+        assert.ok(error instanceof vscode.LanguageModelError, `a LanguageModelError, not ${error.constructor.name}`);
+        assert.equal(error.code, code);
+      }
     });
   }
 

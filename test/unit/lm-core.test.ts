@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, findOverride, readLimitOverrides } from '../../src/core
 import { countMessageTokens, toOpenAiMessages, type NeutralMessage } from '../../src/core/lm/messages';
 import { displayName, isChatModel, toLanguageModelInfo } from '../../src/core/lm/modelInfo';
 import { requestOptions } from '../../src/core/lm/requestOptions';
+import { parseToolArguments } from '../../src/core/lm/toolArguments';
 
 function fixture(name: string): HubModel[] {
   const json: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'models', `${name}.json`), 'utf8'));
@@ -109,5 +110,20 @@ describe('request options', () => {
     assert.deepEqual(requestOptions({}, tools, true).options.tool_choice, { type: 'function', function: { name: 'search' } });
     assert.equal(requestOptions({}, [...tools, { name: 'open' }], true).options.tool_choice, 'required');
     assert.deepEqual(requestOptions({}, [{ name: 'open' }], false).options.tools?.[0].function.parameters, { type: 'object', properties: {} });
+  });
+});
+
+describe('tool call arguments', () => {
+  it('parses the reassembled JSON object, and treats no arguments as an empty object', () => {
+    assert.deepEqual(parseToolArguments('get_weather', '{"city":"Paris","days":3}'), { city: 'Paris', days: 3 });
+    assert.deepEqual(parseToolArguments('list_files', ''), {});
+    assert.deepEqual(parseToolArguments('list_files', '  '), {});
+  });
+
+  it('names the tool and shows what the model sent when the arguments are not a JSON object', () => {
+    assert.throws(() => parseToolArguments('get_weather', '{"city":"Par'), /tool "get_weather".*not a JSON object: \{"city":"Par$/);
+    assert.throws(() => parseToolArguments('sum', '[1,2]'), /tool "sum".*\[1,2\]/);
+    assert.throws(() => parseToolArguments('sum', 'null'), /tool "sum"/);
+    assert.throws(() => parseToolArguments('big', `{"x":"${'y'.repeat(500)}`), (err: Error) => err.message.length < 300 && err.message.endsWith('…'));
   });
 });
