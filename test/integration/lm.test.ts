@@ -64,6 +64,14 @@ describe('language model provider (vscode.lm)', () => {
     assert.match(text, /const answer = 42;/);
   });
 
+  it('sends a System-role message (proposed role 3) as an OpenAI system message', async () => {
+    const system = new vscode.LanguageModelChatMessage(3 as vscode.LanguageModelChatMessageRole, 'Answer in one line.');
+    const { error } = await collect(await model(), [system, vscode.LanguageModelChatMessage.User('with a system prompt')]);
+    assert.equal(error, undefined);
+    const messages = (await recorded()).at(-1)!.body.messages!;
+    assert.deepEqual(messages.map((m) => [m.role, m.content]), [['system', 'Answer in one line.'], ['user', 'with a system prompt']]);
+  });
+
   it('passes the options hubs understand and drops the others', async () => {
     await collect(await model(), [vscode.LanguageModelChatMessage.User('options')], { modelOptions: { temperature: 0.3, max_tokens: 50, notAnOpenAiOption: 1 } });
     const body = (await recorded()).at(-1)!.body as Record<string, unknown>;
