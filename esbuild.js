@@ -25,10 +25,13 @@ const problemMatcher = {
 
 function listTests(dir) {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true })
-    // Each suite and the entry point are bundles of their own; support modules are bundled into them.
-    .filter((f) => f.endsWith('.test.ts') || f === 'index.ts')
-    .map((f) => path.join(dir, f));
+  return (
+    fs
+      .readdirSync(dir, { recursive: true })
+      // Each suite and the entry point are bundles of their own; support modules are bundled into them.
+      .filter((f) => f.endsWith('.test.ts') || f === 'index.ts')
+      .map((f) => path.join(dir, f))
+  );
 }
 
 const common = {

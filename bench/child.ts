@@ -35,7 +35,8 @@ export function startWorker<Req, Res>(script: string, input: unknown): Worker<Re
   return {
     request: (message) =>
       new Promise<Res>((resolve, reject) => {
-        if (child.exitCode !== null || child.signalCode !== null) return reject(new Error(`${script} is not running:\n${stderr.slice(-2000)}`));
+        if (child.exitCode !== null || child.signalCode !== null)
+          return reject(new Error(`${script} is not running:\n${stderr.slice(-2000)}`));
         pending = { resolve, reject };
         child.send(message as object);
       }),

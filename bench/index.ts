@@ -15,8 +15,16 @@ interface Bench {
 }
 
 const BENCHES: Bench[] = [
-  { name: 'stream', what: 'stream client: our HubClient vs openai SDK vs bare parse vs raw bytes', run: () => runStreamCases(textCases, '### 1. Stream client (text deltas)', 100_000) },
-  { name: 'tools', what: 'tool-call and reasoning streams, same comparison', run: () => runStreamCases(toolAndReasoningCases, '### 2. Tool-call and reasoning streams') },
+  {
+    name: 'stream',
+    what: 'stream client: our HubClient vs openai SDK vs bare parse vs raw bytes',
+    run: () => runStreamCases(textCases, '### 1. Stream client (text deltas)', 100_000),
+  },
+  {
+    name: 'tools',
+    what: 'tool-call and reasoning streams, same comparison',
+    run: () => runStreamCases(toolAndReasoningCases, '### 2. Tool-call and reasoning streams'),
+  },
   { name: 'models', what: 'models list: parse, group and build tree items for 100 to 5,000 models', run: runModelsBench },
   { name: 'webview', what: 'chat webview rendering a 20 KB, 200 KB and 1 MB streamed reply in Chromium', run: runWebviewBench },
   { name: 'extension', what: 'activation time in a real extension host, bundle and .vsix sizes', run: runExtensionBench },
@@ -27,7 +35,9 @@ async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const unknown = wanted.filter((w) => !BENCHES.some((b) => b.name === w));
   if (unknown.length > 0) {
-    console.error(`Unknown benchmark ${unknown.join(', ')}. Choose from:\n${BENCHES.map((b) => `  ${b.name.padEnd(10)} ${b.what}`).join('\n')}`);
+    console.error(
+      `Unknown benchmark ${unknown.join(', ')}. Choose from:\n${BENCHES.map((b) => `  ${b.name.padEnd(10)} ${b.what}`).join('\n')}`,
+    );
     process.exit(2);
   }
   const chosen = wanted.length > 0 ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;

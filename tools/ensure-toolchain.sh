@@ -12,6 +12,11 @@ stamp="$dir/.installed"
 
 log() { echo "[toolchain] $*" >&2; }
 
+# Two runs at once (a test and the demo, two checkouts) would delete each other's half-built install.
+mkdir -p "$root"
+exec 9>"$root/.lock"
+flock 9
+
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)

@@ -10,7 +10,11 @@ const stages: [name: string, script: string][] = [
   ['e2e', 'test:e2e'],
 ];
 
-interface Tally { passed: number; failed: number; skipped: number }
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 
 function run(script: string, tally: Tally): Promise<number> {
   return new Promise((resolve) => {

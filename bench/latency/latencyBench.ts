@@ -17,9 +17,9 @@ const RUNS = 200;
 const WARMUP = 20;
 const GOAL_MEDIAN_MS = 5;
 
-
 const base = { id: 'chatcmpl-local', object: 'chat.completion.chunk', created: 1_763_856_000, model: 'bench-model' };
-const frame = (delta: Record<string, unknown>, finish: string | null = null) => `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+const frame = (delta: Record<string, unknown>, finish: string | null = null) =>
+  `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 
 /** A hub that answers each request with a first text chunk at once (stamping when), the rest 40 ms later. */
 async function startStampingHub(stamps: number[]): Promise<{ url: string; close(): Promise<void> }> {
@@ -38,7 +38,14 @@ async function startStampingHub(stamps: number[]): Promise<{ url: string; close(
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/v1`, close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 /** One reply; resolves with [ms to onDelta, ms to the batched post] after the first text chunk was written. */
@@ -90,10 +97,13 @@ export async function runLatencyBench(): Promise<string> {
   return [
     '### 6. Added latency (first chunk → message to the webview)',
     `${RUNS} replies after ${WARMUP} warm-up ones, over loopback, one process and one clock. The chat controller (src/chat/chatController.ts) imports vscode and cannot run outside VS Code; its delta batching is the pure \`DeltaBatcher\` (src/core/chat/deltaBatcher.ts, ${DELTA_INTERVAL_MS} ms interval, first piece after a quiet spell posted at once), which runs here as it does there. VS Code's own IPC from the extension host to the webview is not included.`,
-    table(['measured up to', 'median', 'p95', 'min – max'], [
-      row('`streamReply` hands the first text to `onDelta` (HubClient parse + validate + event)', d),
-      row('the controller\'s `delta` message is posted (through its `DeltaBatcher`)', p),
-    ]),
+    table(
+      ['measured up to', 'median', 'p95', 'min – max'],
+      [
+        row('`streamReply` hands the first text to `onDelta` (HubClient parse + validate + event)', d),
+        row("the controller's `delta` message is posted (through its `DeltaBatcher`)", p),
+      ],
+    ),
     `Goal: median ≤ ${GOAL_MEDIAN_MS} ms from the hub to the message: ${ms(p.median)}, ${verdict(p.median <= GOAL_MEDIAN_MS)}.`,
   ].join('\n\n');
 }

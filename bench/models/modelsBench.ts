@@ -96,7 +96,14 @@ export async function runModelsBench(): Promise<string> {
   const median = (n: number) => summarize(inputs.find((i) => i.n === n)!.full).median;
   const rows = inputs.map((i) => {
     const full = summarize(i.full);
-    return [i.n.toLocaleString('en-US'), `${(i.json.length / 1024).toFixed(0)} KB`, String(i.items), msSpread(full), `${((full.median * 1000) / i.n).toFixed(1)} µs`, msSpread(summarize(i.filter))];
+    return [
+      i.n.toLocaleString('en-US'),
+      `${(i.json.length / 1024).toFixed(0)} KB`,
+      String(i.items),
+      msSpread(full),
+      `${((full.median * 1000) / i.n).toFixed(1)} µs`,
+      msSpread(summarize(i.filter)),
+    ];
   });
   const goal = median(GOAL_SIZE);
   const linearity = [

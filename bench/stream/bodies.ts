@@ -18,14 +18,17 @@ export function toolCallBody(chunks: number): string {
     { name: 'write_file', arguments: { path: 'src/a.ts', content: perCall } },
     { name: 'write_file', arguments: { path: 'src/b.ts', content: perCall } },
   ];
-  return planStream({ kind: 'toolCall', calls }, { model: MODEL }).map((s) => ('frame' in s ? s.frame : '')).join('');
+  return planStream({ kind: 'toolCall', calls }, { model: MODEL })
+    .map((s) => ('frame' in s ? s.frame : ''))
+    .join('');
 }
 
 /** A reasoning model's reply: four fifths `reasoning_content` deltas, then the answer's text deltas. */
 export function reasoningBody(chunks: number): string {
   const base = { id: 'chatcmpl-local', object: 'chat.completion.chunk', created: 1_763_856_000, model: MODEL };
   const frame = (payload: unknown) => `data: ${JSON.stringify(payload)}\n\n`;
-  const chunk = (delta: Record<string, unknown>, finish: string | null = null) => frame({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] });
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
+    frame({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] });
   const thoughts = splitText(words(Math.round(chunks * 0.8 * 6))).slice(0, Math.round(chunks * 0.8));
   const answer = splitText(words(chunks * 6)).slice(0, chunks - thoughts.length);
   return [

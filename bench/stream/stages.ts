@@ -14,11 +14,18 @@ import { feedEvents } from './bareParse';
 /** 64 KB pieces, the size fetch hands over on loopback. */
 function responseOf(pieces: Uint8Array[]): Response {
   let i = 0;
-  return new Response(new ReadableStream<Uint8Array>({ pull: (c) => (i < pieces.length ? c.enqueue(pieces[i++]) : c.close()) }), { headers: { 'content-type': 'text/event-stream' } });
+  return new Response(new ReadableStream<Uint8Array>({ pull: (c) => (i < pieces.length ? c.enqueue(pieces[i++]) : c.close()) }), {
+    headers: { 'content-type': 'text/event-stream' },
+  });
 }
 
 const STAGES: [string, (r: Response) => Promise<unknown>][] = [
-  ['read the bytes', async (r) => { for await (const _ of r.body as ReadableStream<Uint8Array>) void _; }],
+  [
+    'read the bytes',
+    async (r) => {
+      for await (const _ of r.body as ReadableStream<Uint8Array>) void _;
+    },
+  ],
   ['+ split events (eventsource-parser)', (r) => feedEvents(r, () => undefined)],
   ['+ JSON.parse each (= bare parse)', (r) => feedEvents(r, (d) => d !== '[DONE]' && JSON.parse(d))],
   ['+ zod chunk schema (safeParse)', (r) => feedEvents(r, (d) => d !== '[DONE]' && z.safeParse(chunkSchema, JSON.parse(d)))],
@@ -27,14 +34,23 @@ const STAGES: [string, (r: Response) => Promise<unknown>][] = [
     async (r) => {
       const watchdog = new IdleWatchdog(60_000);
       let events = 0;
-      await readEventStream(r, { watchdog, assembler: new StreamAssembler(), onEvent: () => events++, model: 'bench', logger: silentLogger, maxReplyChars: 20_000_000 });
+      await readEventStream(r, {
+        watchdog,
+        assembler: new StreamAssembler(),
+        onEvent: () => events++,
+        model: 'bench',
+        logger: silentLogger,
+        maxReplyChars: 20_000_000,
+      });
       watchdog.dispose();
     },
   ],
 ];
 
 export async function stageBreakdown(chunks: number): Promise<string> {
-  const body = planStream({ kind: 'chunks', count: chunks }, { model: 'bench-model' }).map((s) => ('frame' in s ? s.frame : '')).join('');
+  const body = planStream({ kind: 'chunks', count: chunks }, { model: 'bench-model' })
+    .map((s) => ('frame' in s ? s.frame : ''))
+    .join('');
   const bytes = new TextEncoder().encode(body);
   const pieces: Uint8Array[] = [];
   for (let i = 0; i < bytes.length; i += 65_536) pieces.push(bytes.subarray(i, i + 65_536));
@@ -48,6 +64,11 @@ export async function stageBreakdown(chunks: number): Promise<string> {
     }
   }
   const medians = samples.map((s) => summarize(s).median);
-  const rows = STAGES.map(([name], i) => [name, ms(medians[i]), i === 0 ? '—' : `+${ms(medians[i] - medians[i - 1])}`, `${((medians[i] * 1000) / chunks).toFixed(2)} µs`]);
+  const rows = STAGES.map(([name], i) => [
+    name,
+    ms(medians[i]),
+    i === 0 ? '—' : `+${ms(medians[i] - medians[i - 1])}`,
+    `${((medians[i] * 1000) / chunks).toFixed(2)} µs`,
+  ]);
   return table(['stage (in-process, no network)', 'median', 'this stage adds', 'per chunk'], rows);
 }

@@ -21,11 +21,23 @@ export interface StreamCase {
 
 const SIZES = [1_000, 100_000];
 
-export const textCases: StreamCase[] = SIZES.map((count) => ({ label: `text, ${count.toLocaleString('en-US')} chunks (hub \`chunks\` scenario)`, chunks: count, scenario: () => ({ kind: 'chunks', count }) }));
+export const textCases: StreamCase[] = SIZES.map((count) => ({
+  label: `text, ${count.toLocaleString('en-US')} chunks (hub \`chunks\` scenario)`,
+  chunks: count,
+  scenario: () => ({ kind: 'chunks', count }),
+}));
 
 export const toolAndReasoningCases: StreamCase[] = SIZES.flatMap((count) => [
-  { label: `tool-call arguments, ${count.toLocaleString('en-US')} chunks`, chunks: count, scenario: (): Scenario => ({ kind: 'raw', body: toolCallBody(count) }) },
-  { label: `reasoning + text, ${count.toLocaleString('en-US')} chunks`, chunks: count, scenario: (): Scenario => ({ kind: 'raw', body: reasoningBody(count) }) },
+  {
+    label: `tool-call arguments, ${count.toLocaleString('en-US')} chunks`,
+    chunks: count,
+    scenario: (): Scenario => ({ kind: 'raw', body: toolCallBody(count) }),
+  },
+  {
+    label: `reasoning + text, ${count.toLocaleString('en-US')} chunks`,
+    chunks: count,
+    scenario: (): Scenario => ({ kind: 'raw', body: reasoningBody(count) }),
+  },
 ]);
 
 /** Big replies are timed one read per sample; small ones in batches, so a sample is long enough to time well. */
@@ -44,7 +56,13 @@ async function measureCase(hub: LocalHub, c: StreamCase): Promise<Measured[]> {
   hub.clearQueue();
   hub.requests.length = 0;
   hub.enqueue(c.scenario(), VARIANTS.length * (1 + (warmup + runs) * batch));
-  const workers = VARIANTS.map((variant) => startWorker<VariantRequest, MemoryResult | number>('stream/measureVariant.ts', { variant, baseUrl: hub.url, apiKey: API_KEY } satisfies VariantInput));
+  const workers = VARIANTS.map((variant) =>
+    startWorker<VariantRequest, MemoryResult | number>('stream/measureVariant.ts', {
+      variant,
+      baseUrl: hub.url,
+      apiKey: API_KEY,
+    } satisfies VariantInput),
+  );
   try {
     // Memory first and one variant at a time: nothing else runs while a peak is sampled.
     const memory: MemoryResult[] = [];
@@ -93,7 +111,12 @@ export async function runStreamCases(cases: StreamCase[], heading: string, break
       sections.push(table(['variant', 'median per read (min–max, samples)', 'ours ÷ this', 'peak heap growth', 'peak RSS growth'], rows));
       const vsOpenai = by('ours') / by('openai');
       const vsBare = by('ours') / by('bare');
-      goals.push([c.label, `${vsOpenai.toFixed(2)}× (≤ ${GOAL_VS_OPENAI}×) ${verdict(vsOpenai <= GOAL_VS_OPENAI)}`, `${vsBare.toFixed(2)}× (≤ ${GOAL_VS_BARE}×) ${verdict(vsBare <= GOAL_VS_BARE)}`, ratio(by('ours'), by('raw'))]);
+      goals.push([
+        c.label,
+        `${vsOpenai.toFixed(2)}× (≤ ${GOAL_VS_OPENAI}×) ${verdict(vsOpenai <= GOAL_VS_OPENAI)}`,
+        `${vsBare.toFixed(2)}× (≤ ${GOAL_VS_BARE}×) ${verdict(vsBare <= GOAL_VS_BARE)}`,
+        ratio(by('ours'), by('raw')),
+      ]);
     }
   } finally {
     await hub.close();
@@ -102,7 +125,9 @@ export async function runStreamCases(cases: StreamCase[], heading: string, break
   sections.push(table(['stream', 'ours ÷ openai', 'ours ÷ bare parse', 'ours ÷ raw bytes'], goals));
   if (breakdownChunks) {
     process.stderr.write(`  stage breakdown, ${breakdownChunks} chunks…\n`);
-    sections.push(`Where our client's time goes (${breakdownChunks.toLocaleString('en-US')} text chunks from memory, each stage cumulative, median of 9):`);
+    sections.push(
+      `Where our client's time goes (${breakdownChunks.toLocaleString('en-US')} text chunks from memory, each stage cumulative, median of 9):`,
+    );
     sections.push(await stageBreakdown(breakdownChunks));
   }
   return sections.join('\n\n');

@@ -47,7 +47,12 @@ function ours(baseUrl: string, apiKey: string): Reader {
 function openai(baseUrl: string, apiKey: string): Reader {
   const client = new OpenAI({ baseURL: baseUrl, apiKey, maxRetries: 0 });
   return async () => {
-    const stream = await client.chat.completions.create({ model: MODEL, messages: MESSAGES, stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: MODEL,
+      messages: MESSAGES,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let text = '';
     let reasoning = '';
     const calls: { id?: string; name: string; arguments: string }[] = [];

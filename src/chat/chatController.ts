@@ -201,7 +201,14 @@ export class ChatController implements vscode.Disposable {
   }
 
   private async reply(c: Conversation): Promise<{ conversationId: string; turnId: string }> {
-    const turn: AssistantTurn = { id: randomUUID(), role: 'assistant', model: c.model, text: '', status: 'streaming', createdAt: Date.now() };
+    const turn: AssistantTurn = {
+      id: randomUUID(),
+      role: 'assistant',
+      model: c.model,
+      text: '',
+      status: 'streaming',
+      createdAt: Date.now(),
+    };
     const messages = requestMessages(c.turns);
     c.turns.push(turn);
     c.updatedAt = Date.now();
@@ -242,7 +249,10 @@ export class ChatController implements vscode.Disposable {
       await this.store.save(c);
     } catch (err) {
       // Logged by the store; the user is told once, and the conversation stays on screen.
-      this.broadcast({ type: 'notice', message: `The conversation could not be saved: ${err instanceof Error ? err.message : String(err)}` });
+      this.broadcast({
+        type: 'notice',
+        message: `The conversation could not be saved: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
   }
 

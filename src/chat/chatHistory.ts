@@ -23,7 +23,13 @@ export async function showHistory(controller: ChatController): Promise<void> {
     const list = await controller.store.list();
     // The current conversation may not be saved yet (nothing asked): it is still listed first.
     const current = controller.current;
-    const items = list.some((s) => s.id === current.id) || current.turns.length === 0 ? list : [{ id: current.id, title: current.title, model: current.model, updatedAt: current.updatedAt, turns: current.turns.length }, ...list];
+    const items =
+      list.some((s) => s.id === current.id) || current.turns.length === 0
+        ? list
+        : [
+            { id: current.id, title: current.title, model: current.model, updatedAt: current.updatedAt, turns: current.turns.length },
+            ...list,
+          ];
     picker.items = items.map((s) => toItem(s, s.id === current.id));
     picker.busy = false;
     if (items.length === 0) picker.placeholder = 'No conversations yet';
@@ -35,13 +41,21 @@ export async function showHistory(controller: ChatController): Promise<void> {
   });
   picker.onDidTriggerItemButton(async ({ item, button }) => {
     if (button === RENAME) {
-      const title = await vscode.window.showInputBox({ title: 'Rename Conversation', value: item.label, validateInput: (v) => (v.trim() ? undefined : 'A title cannot be empty') });
+      const title = await vscode.window.showInputBox({
+        title: 'Rename Conversation',
+        value: item.label,
+        validateInput: (v) => (v.trim() ? undefined : 'A title cannot be empty'),
+      });
       if (title) await controller.rename(item.id, title);
       picker.show();
     } else if (button === EXPORT) {
       await exportConversation(controller, item.id);
     } else if (button === DELETE) {
-      const answer = await vscode.window.showWarningMessage(`Delete the conversation "${item.label}"?`, { modal: true, detail: 'It cannot be restored.' }, 'Delete');
+      const answer = await vscode.window.showWarningMessage(
+        `Delete the conversation "${item.label}"?`,
+        { modal: true, detail: 'It cannot be restored.' },
+        'Delete',
+      );
       if (answer === 'Delete') await controller.delete(item.id);
       picker.show();
     }

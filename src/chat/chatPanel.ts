@@ -19,7 +19,12 @@ export class ChatPanels implements vscode.Disposable {
       this.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(Views.chatPanel, 'AI Hub Chat', vscode.ViewColumn.Beside, webviewOptions(this.deps.services.context.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      Views.chatPanel,
+      'AI Hub Chat',
+      vscode.ViewColumn.Beside,
+      webviewOptions(this.deps.services.context.extensionUri),
+    );
     this.adopt(panel);
   }
 

@@ -32,7 +32,12 @@ export class EditorTracker implements vscode.Disposable {
 }
 
 /** Runs a code block action; resolves with a message for the user when it could not be done. */
-export async function runCodeAction(tracker: EditorTracker, action: CodeAction, code: string, language: string): Promise<string | undefined> {
+export async function runCodeAction(
+  tracker: EditorTracker,
+  action: CodeAction,
+  code: string,
+  language: string,
+): Promise<string | undefined> {
   switch (action) {
     case 'copy':
       await vscode.env.clipboard.writeText(code);
@@ -67,7 +72,8 @@ export function attachmentFrom(tracker: EditorTracker, what: 'selection' | 'file
   const { document, selection } = editor;
   const text = what === 'file' ? document.getText() : document.getText(selection);
   if (!text.trim()) return what === 'file' ? 'The current file is empty.' : 'Select some code in the editor first.';
-  if (text.length > MAX_ATTACHMENT_CHARS) return `That is ${Math.round(text.length / 1000)} KB; attach a selection under ${MAX_ATTACHMENT_CHARS / 1000} KB instead.`;
+  if (text.length > MAX_ATTACHMENT_CHARS)
+    return `That is ${Math.round(text.length / 1000)} KB; attach a selection under ${MAX_ATTACHMENT_CHARS / 1000} KB instead.`;
   const name = vscode.workspace.asRelativePath(document.uri, false);
   const fileName = what === 'file' || selection.isSingleLine ? name : `${name}:${selection.start.line + 1}-${selection.end.line + 1}`;
   return { fileName, language: document.languageId, text };

@@ -8,6 +8,6 @@ export function modelOptions(services: Services): { models: ModelOption[]; loadi
   return {
     models: services.models.catalog.map((m) => ({ id: m.id, provider: m.provider, detail: modelSummary(m) })),
     loading: state.status === 'loading',
-    error: state.status === 'error' ? state.message : state.status === 'noKey' ? 'Set an API key to list the hub\'s models.' : undefined,
+    error: state.status === 'error' ? state.message : state.status === 'noKey' ? "Set an API key to list the hub's models." : undefined,
   };
 }

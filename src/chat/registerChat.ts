@@ -21,7 +21,9 @@ const chatAskSchema = z.object({
 });
 
 export function registerChat(services: Services): vscode.Disposable {
-  const store = new ConversationStore(vscode.Uri.joinPath(services.context.globalStorageUri, 'conversations').fsPath, { logger: services.log });
+  const store = new ConversationStore(vscode.Uri.joinPath(services.context.globalStorageUri, 'conversations').fsPath, {
+    logger: services.log,
+  });
   const controller = new ChatController(services, store);
   const tracker = new EditorTracker();
   const deps = { services, controller, tracker };
@@ -31,7 +33,12 @@ export function registerChat(services: Services): vscode.Disposable {
   const focusView = () => vscode.commands.executeCommand(`${Views.chat}.focus`);
   const titles = controller.connect({ post: (message) => followTitle(message) });
   function followTitle(message: HostMessage): void {
-    const title = message.type === 'state' ? message.conversation.title : message.type === 'turnAdded' && message.conversationId === controller.current.id ? message.title : undefined;
+    const title =
+      message.type === 'state'
+        ? message.conversation.title
+        : message.type === 'turnAdded' && message.conversationId === controller.current.id
+          ? message.title
+          : undefined;
     if (title === undefined) return;
     view.setDescription(controller.current.turns.length > 0 ? title : undefined);
     panels.setTitle(title);
@@ -60,10 +67,13 @@ export function registerChat(services: Services): vscode.Disposable {
       controller.broadcast({ type: 'focusInput' });
     }),
     vscode.commands.registerCommand(Commands.chatHistory, () => showHistory(controller)),
-    vscode.commands.registerCommand(Commands.exportChat, (id?: unknown) => exportConversation(controller, typeof id === 'string' ? id : undefined)),
+    vscode.commands.registerCommand(Commands.exportChat, (id?: unknown) =>
+      exportConversation(controller, typeof id === 'string' ? id : undefined),
+    ),
     vscode.commands.registerCommand(Commands.chatAsk, async (argument: unknown) => {
       const parsed = chatAskSchema.safeParse(argument);
-      if (!parsed.success) throw new Error('aihub._chatAsk expects { prompt: string; display?: string; context?: {fileName, language, text}[] }');
+      if (!parsed.success)
+        throw new Error('aihub._chatAsk expects { prompt: string; display?: string; context?: {fileName, language, text}[] }');
       await focusView();
       return controller.ask({ text: parsed.data.prompt, display: parsed.data.display, context: parsed.data.context });
     }),

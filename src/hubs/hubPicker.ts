@@ -65,20 +65,27 @@ function items(current: string, saved: readonly SavedHub[]): HubItem[] {
   // The active hub may be set by hand in settings.json and be in neither list.
   const listed = [...presets, ...own].some((i) => i.hub?.baseUrl === current);
   const host = hubHost(current);
-  const unlisted: HubItem[] = listed || !parseHubUrl(current).ok ? [] : [{ label: `$(check) ${host}`, description: current, hub: { name: host, baseUrl: current, saved: false } }];
+  const unlisted: HubItem[] =
+    listed || !parseHubUrl(current).ok
+      ? []
+      : [{ label: `$(check) ${host}`, description: current, hub: { name: host, baseUrl: current, saved: false } }];
   return [
     { label: 'Known hubs', kind: vscode.QuickPickItemKind.Separator },
     ...presets,
     ...(own.length || unlisted.length ? [{ label: 'Your hubs', kind: vscode.QuickPickItemKind.Separator }, ...unlisted, ...own] : []),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: '$(edit) Custom URL…', detail: 'Any OpenAI-compatible hub: a company gateway, OpenRouter, Ollama or LiteLLM on this machine…', custom: true },
+    {
+      label: '$(edit) Custom URL…',
+      detail: 'Any OpenAI-compatible hub: a company gateway, OpenRouter, Ollama or LiteLLM on this machine…',
+      custom: true,
+    },
   ];
 }
 
 function askForUrl(): Thenable<string | undefined> {
   return vscode.window.showInputBox({
     title: 'AI Hub: Custom Hub URL',
-    prompt: 'The hub\'s OpenAI-compatible API address. With or without /v1; a pasted …/chat/completions is fine too.',
+    prompt: "The hub's OpenAI-compatible API address. With or without /v1; a pasted …/chat/completions is fine too.",
     placeHolder: 'https://gateway.example.com/v1   or   localhost:11434',
     ignoreFocusOut: true,
     validateInput: (value) => {
@@ -86,7 +93,10 @@ function askForUrl(): Thenable<string | undefined> {
       if (!parsed.ok) return value.trim() ? parsed.error : undefined;
       const understood = parsed.notes.length ? ` (${parsed.notes.join('; ')})` : '';
       if (parsed.insecure) {
-        return { message: `Will use ${parsed.url}${understood}. Plain http:// to another machine: you will be asked to confirm.`, severity: vscode.InputBoxValidationSeverity.Warning };
+        return {
+          message: `Will use ${parsed.url}${understood}. Plain http:// to another machine: you will be asked to confirm.`,
+          severity: vscode.InputBoxValidationSeverity.Warning,
+        };
       }
       return { message: `Will use ${parsed.url}${understood}`, severity: vscode.InputBoxValidationSeverity.Info };
     },

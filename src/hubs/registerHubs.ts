@@ -28,7 +28,10 @@ async function useHub(services: Services, hub: HubUrl, name: string | undefined)
   const config = vscode.workspace.getConfiguration(Settings.section);
   const isPreset = HUB_PRESETS.some((p) => p.baseUrl === hub.url);
   if (!isPreset) {
-    const saved = withSavedHub(services.config.current.hubs, { name: name ?? services.config.current.hubs.find((h) => h.baseUrl === hub.url)?.name ?? hub.host, baseUrl: hub.url });
+    const saved = withSavedHub(services.config.current.hubs, {
+      name: name ?? services.config.current.hubs.find((h) => h.baseUrl === hub.url)?.name ?? hub.host,
+      baseUrl: hub.url,
+    });
     await config.update(Settings.hubs, saved, vscode.ConfigurationTarget.Global);
   }
   await config.update(Settings.baseUrl, hub.url, vscode.ConfigurationTarget.Global);

@@ -7,8 +7,7 @@ import { Commands } from '../ids';
 import type { Services } from '../services';
 
 export type KeyCheck =
-  | { ok: true; host: string; models: number }
-  | { ok: false; host: string; message: string; kind?: HubErrorKind; status?: number };
+  { ok: true; host: string; models: number } | { ok: false; host: string; message: string; kind?: HubErrorKind; status?: number };
 
 export async function checkKey(services: Services): Promise<KeyCheck> {
   const host = hubHost(services.hub.baseUrl);
@@ -17,7 +16,13 @@ export async function checkKey(services: Services): Promise<KeyCheck> {
     const models = await services.models.refresh();
     return { ok: true, host, models: new Set(models.map((m) => m.id)).size };
   } catch (err) {
-    return { ok: false, host, message: err instanceof Error ? err.message : String(err), kind: isHubError(err) ? err.kind : undefined, status: isHubError(err) ? err.status : undefined };
+    return {
+      ok: false,
+      host,
+      message: err instanceof Error ? err.message : String(err),
+      kind: isHubError(err) ? err.kind : undefined,
+      status: isHubError(err) ? err.status : undefined,
+    };
   }
 }
 
@@ -28,13 +33,17 @@ export async function checkKeyAndReport(services: Services): Promise<KeyCheck> {
     () => checkKey(services),
   );
   if (check.ok) {
-    void vscode.window.showInformationMessage(`AI Hub: key saved. ${check.host} offers ${check.models} model${check.models === 1 ? '' : 's'}.`);
+    void vscode.window.showInformationMessage(
+      `AI Hub: key saved. ${check.host} offers ${check.models} model${check.models === 1 ? '' : 's'}.`,
+    );
     return check;
   }
   const again = 'Enter Another Key';
-  void vscode.window.showWarningMessage(`AI Hub: key saved, but ${check.host} did not accept it. ${check.message}`, again).then((choice) => {
-    if (choice === again) void vscode.commands.executeCommand(Commands.setApiKey);
-  });
+  void vscode.window
+    .showWarningMessage(`AI Hub: key saved, but ${check.host} did not accept it. ${check.message}`, again)
+    .then((choice) => {
+      if (choice === again) void vscode.commands.executeCommand(Commands.setApiKey);
+    });
   return check;
 }
 

@@ -11,7 +11,9 @@ export function registerClearApiKey(services: Services): vscode.Disposable {
     const had = !!(await services.keys.get(baseUrl));
     await services.keys.delete(baseUrl);
     services.log.info(`key: cleared for ${host}`);
-    void vscode.window.showInformationMessage(had ? `AI Hub: the API key for ${host} was removed from secret storage.` : `AI Hub: no API key was stored for ${host}.`);
+    void vscode.window.showInformationMessage(
+      had ? `AI Hub: the API key for ${host} was removed from secret storage.` : `AI Hub: no API key was stored for ${host}.`,
+    );
     return had;
   });
 }

@@ -30,7 +30,8 @@ export function registerEnvKeyOffer(services: Services, env: NodeJS.ProcessEnv =
     services.log.info(`key: imported from ${ENV_KEY_VARIABLE} for ${host}`);
     if (allowed && services.hub.baseUrl === baseUrl) await checkKeyAndReport(services);
   };
-  const run = () => void maybeOffer().catch((err: unknown) => services.log.warn(`key: could not offer the ${ENV_KEY_VARIABLE} key: ${String(err)}`));
+  const run = () =>
+    void maybeOffer().catch((err: unknown) => services.log.warn(`key: could not offer the ${ENV_KEY_VARIABLE} key: ${String(err)}`));
   run();
   return services.hub.onDidChangeHub(run);
 }

@@ -7,5 +7,10 @@ import { registerEnvKeyOffer } from './envKeyImport';
 import { registerSetApiKey } from './setApiKey';
 
 export function registerKeys(services: Services): vscode.Disposable {
-  return vscode.Disposable.from(registerSetApiKey(services), registerClearApiKey(services), registerCheckKey(services), registerEnvKeyOffer(services));
+  return vscode.Disposable.from(
+    registerSetApiKey(services),
+    registerClearApiKey(services),
+    registerCheckKey(services),
+    registerEnvKeyOffer(services),
+  );
 }

@@ -38,7 +38,9 @@ function askForKey(baseUrl: string): Thenable<string | undefined> {
       if (!value.trim()) return 'Paste the key from your hub dashboard.';
       const warnings = keyFormatWarnings(value, preset);
       // A warning, not an error: Enter still stores the key (hubs change formats; gateways have their own).
-      return warnings.length ? { message: `${warnings.join(' ')} Press Enter to use it anyway.`, severity: vscode.InputBoxValidationSeverity.Warning } : undefined;
+      return warnings.length
+        ? { message: `${warnings.join(' ')} Press Enter to use it anyway.`, severity: vscode.InputBoxValidationSeverity.Warning }
+        : undefined;
     },
   });
 }

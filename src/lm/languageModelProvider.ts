@@ -40,7 +40,10 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
     ];
   }
 
-  async provideLanguageModelChatInformation(options: vscode.PrepareLanguageModelChatModelOptions, token: vscode.CancellationToken): Promise<vscode.LanguageModelChatInformation[]> {
+  async provideLanguageModelChatInformation(
+    options: vscode.PrepareLanguageModelChatModelOptions,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.LanguageModelChatInformation[]> {
     if (!(await this.services.hub.hasKey())) {
       // Asked silently (VS Code listing models at start), a missing key is no reason to interrupt anyone.
       if (options.silent || !(await this.offerKey())) return [];
@@ -50,7 +53,8 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
       models = await this.services.models.getModels();
     } catch (err) {
       this.services.log.warn(`language models: ${err instanceof Error ? err.message : String(err)}`);
-      if (!options.silent && models.length === 0) void vscode.window.showWarningMessage(`AI Hub: could not list the hub's models. ${err instanceof Error ? err.message : ''}`);
+      if (!options.silent && models.length === 0)
+        void vscode.window.showWarningMessage(`AI Hub: could not list the hub's models. ${err instanceof Error ? err.message : ''}`);
     }
     if (token.isCancellationRequested) return [];
     const overrides = this.services.config.current.modelLimits;
@@ -65,8 +69,13 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
     token: vscode.CancellationToken,
   ): Promise<void> {
     const tools = options.tools?.map((t) => ({ name: t.name, description: t.description, inputSchema: t.inputSchema }));
-    const { options: extra, dropped } = requestOptions(options.modelOptions, tools, options.toolMode === vscode.LanguageModelChatToolMode.Required);
-    if (dropped.length > 0) this.services.log.debug(`language models: options the hub would not understand were dropped: ${dropped.join(', ')}`);
+    const { options: extra, dropped } = requestOptions(
+      options.modelOptions,
+      tools,
+      options.toolMode === vscode.LanguageModelChatToolMode.Required,
+    );
+    if (dropped.length > 0)
+      this.services.log.debug(`language models: options the hub would not understand were dropped: ${dropped.join(', ')}`);
     // Still a proposed API: where this VS Code has it, reasoning shows as thinking; elsewhere it is left out,
     // never mixed into the answer.
     const Thinking = (vscode as unknown as { LanguageModelThinkingPart?: ThinkingPartConstructor }).LanguageModelThinkingPart;
@@ -83,13 +92,19 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
     };
     try {
       const client = this.services.hub.client();
-      const result = await client.streamChat({ model: model.id, messages: toOpenAiMessages(messages.map(toNeutralMessage)), ...extra }, { signal: controller.signal, onEvent });
+      const result = await client.streamChat(
+        { model: model.id, messages: toOpenAiMessages(messages.map(toNeutralMessage)), ...extra },
+        { signal: controller.signal, onEvent },
+      );
       // Tool calls go out whole at the end: parallel calls interleave their argument pieces by index, so a call
       // is complete only when the stream is. All are checked before any is reported: half a set of calls would
       // leave the caller waiting for results it cannot pair.
-      const calls = result.toolCalls.map((call) => new vscode.LanguageModelToolCallPart(call.id, call.name, parseToolArguments(call.name, call.arguments)));
+      const calls = result.toolCalls.map(
+        (call) => new vscode.LanguageModelToolCallPart(call.id, call.name, parseToolArguments(call.name, call.arguments)),
+      );
       for (const call of calls) progress.report(call);
-      if (result.possiblyTruncated) this.services.log.warn(`language models: ${model.id} ended without a finish reason; the answer may be cut short`);
+      if (result.possiblyTruncated)
+        this.services.log.warn(`language models: ${model.id} ended without a finish reason; the answer may be cut short`);
     } catch (err) {
       // A cancelled request is the caller's choice, not a failure to report.
       if (token.isCancellationRequested) return;
@@ -102,7 +117,10 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
     }
   }
 
-  async provideTokenCount(_model: vscode.LanguageModelChatInformation, text: string | vscode.LanguageModelChatRequestMessage): Promise<number> {
+  async provideTokenCount(
+    _model: vscode.LanguageModelChatInformation,
+    text: string | vscode.LanguageModelChatRequestMessage,
+  ): Promise<number> {
     return typeof text === 'string' ? estimateTokens(text) : countMessageTokens(toNeutralMessage(text));
   }
 

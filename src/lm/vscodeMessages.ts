@@ -6,18 +6,26 @@ import type { NeutralMessage, NeutralPart } from '../core/lm/messages';
 const SYSTEM_ROLE = 3;
 
 export function toNeutralMessage(message: vscode.LanguageModelChatRequestMessage): NeutralMessage {
-  const role = message.role === vscode.LanguageModelChatMessageRole.Assistant ? 'assistant' : (message.role as number) === SYSTEM_ROLE ? 'system' : 'user';
+  const role =
+    message.role === vscode.LanguageModelChatMessageRole.Assistant
+      ? 'assistant'
+      : (message.role as number) === SYSTEM_ROLE
+        ? 'system'
+        : 'user';
   return { role, parts: message.content.flatMap(toNeutralParts) };
 }
 
 function toNeutralParts(part: unknown): NeutralPart[] {
   if (part instanceof vscode.LanguageModelTextPart) return [{ kind: 'text', text: part.value }];
-  if (part instanceof vscode.LanguageModelToolCallPart) return [{ kind: 'toolCall', callId: part.callId, name: part.name, input: part.input }];
-  if (part instanceof vscode.LanguageModelToolResultPart) return [{ kind: 'toolResult', callId: part.callId, text: part.content.map(resultText).join('') }];
+  if (part instanceof vscode.LanguageModelToolCallPart)
+    return [{ kind: 'toolCall', callId: part.callId, name: part.name, input: part.input }];
+  if (part instanceof vscode.LanguageModelToolResultPart)
+    return [{ kind: 'toolResult', callId: part.callId, text: part.content.map(resultText).join('') }];
   const data = asDataPart(part);
   if (data) {
     if (data.mimeType.startsWith('image/')) return [{ kind: 'image', mimeType: data.mimeType, data: data.data }];
-    if (data.mimeType.startsWith('text/') || data.mimeType.includes('json')) return [{ kind: 'text', text: new TextDecoder().decode(data.data) }];
+    if (data.mimeType.startsWith('text/') || data.mimeType.includes('json'))
+      return [{ kind: 'text', text: new TextDecoder().decode(data.data) }];
   }
   // Anything else (cache hints, parts a newer VS Code invents) carries nothing a chat completion can use.
   return [];
@@ -34,6 +42,7 @@ function resultText(part: unknown): string {
 /** LanguageModelDataPart (images, JSON) is newer than the 1.104 API this extension targets: recognised by shape. */
 function asDataPart(part: unknown): { mimeType: string; data: Uint8Array } | undefined {
   const candidate = part as { mimeType?: unknown; data?: unknown } | null;
-  if (candidate && typeof candidate.mimeType === 'string' && candidate.data instanceof Uint8Array) return { mimeType: candidate.mimeType, data: candidate.data };
+  if (candidate && typeof candidate.mimeType === 'string' && candidate.data instanceof Uint8Array)
+    return { mimeType: candidate.mimeType, data: candidate.data };
   return undefined;
 }

@@ -26,7 +26,10 @@ export class Favourites implements vscode.Disposable {
 
   async unpin(id: string): Promise<void> {
     if (!this.has(id)) return;
-    await this.memento.update(KEY, this.ids.filter((x) => x !== id));
+    await this.memento.update(
+      KEY,
+      this.ids.filter((x) => x !== id),
+    );
     this.emitter.fire();
   }
 

@@ -83,5 +83,8 @@ function withTypedId(items: ModelPickItem[], value: string): ModelPickItem[] {
   const typed = value.trim();
   const needle = typed.toLowerCase();
   if (!typed || items.some((i) => i.modelId && `${i.label} ${i.description ?? ''}`.toLowerCase().includes(needle))) return items;
-  return [...items, { label: typed, modelId: typed, description: 'use this model id', alwaysShow: true, iconPath: new vscode.ThemeIcon('edit') }];
+  return [
+    ...items,
+    { label: typed, modelId: typed, description: 'use this model id', alwaysShow: true, iconPath: new vscode.ThemeIcon('edit') },
+  ];
 }

@@ -114,7 +114,12 @@ export class ModelsService implements vscode.Disposable {
       else {
         const message = err instanceof Error ? err.message : String(err);
         this.logger.warn(`models: could not list models from ${baseUrl}: ${message}`);
-        this.setState({ status: 'error', message, kind: isHubError(err) ? err.kind : undefined, httpStatus: isHubError(err) ? err.status : undefined });
+        this.setState({
+          status: 'error',
+          message,
+          kind: isHubError(err) ? err.kind : undefined,
+          httpStatus: isHubError(err) ? err.status : undefined,
+        });
       }
       throw err;
     }

@@ -61,12 +61,25 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
     const catalog = this.services.models.catalog;
     const state = this.services.models.state;
     if (catalog.length === 0) {
-      if (state.status === 'ready') roots.push({ kind: 'message', id: 'empty', label: 'The hub lists no models', icon: 'info', command: { title: 'Refresh', command: Commands.refreshModels } });
+      if (state.status === 'ready')
+        roots.push({
+          kind: 'message',
+          id: 'empty',
+          label: 'The hub lists no models',
+          icon: 'info',
+          command: { title: 'Refresh', command: Commands.refreshModels },
+        });
       return roots;
     }
     const groups = this.groups();
     if (groups.length === 0) {
-      roots.push({ kind: 'message', id: 'noMatch', label: `No model matches "${this.filterText}": click to clear the filter`, icon: 'filter', command: { title: 'Clear Filter', command: Commands.clearModelFilter } });
+      roots.push({
+        kind: 'message',
+        id: 'noMatch',
+        label: `No model matches "${this.filterText}": click to clear the filter`,
+        icon: 'filter',
+        command: { title: 'Clear Filter', command: Commands.clearModelFilter },
+      });
     }
     return [...roots, ...groups.map((group): ModelsNode => ({ kind: 'group', group }))];
   }
@@ -74,14 +87,41 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
   private stateMessages(): ModelsNode[] {
     const state = this.services.models.state;
     if (state.status === 'noKey') {
-      return [{ kind: 'message', id: 'noKey', label: 'No API key for this hub: click to set one', icon: 'key', command: { title: 'Set API Key', command: Commands.setApiKey } }];
+      return [
+        {
+          kind: 'message',
+          id: 'noKey',
+          label: 'No API key for this hub: click to set one',
+          icon: 'key',
+          command: { title: 'Set API Key', command: Commands.setApiKey },
+        },
+      ];
     }
     if (state.status !== 'error') return [];
-    const retry: ModelsNode = { kind: 'message', id: 'error', label: `Could not load models: ${state.message}`, icon: 'error', tooltip: `${state.message}\n\nClick to retry.`, command: { title: 'Retry', command: Commands.refreshModels } };
+    const retry: ModelsNode = {
+      kind: 'message',
+      id: 'error',
+      label: `Could not load models: ${state.message}`,
+      icon: 'error',
+      tooltip: `${state.message}\n\nClick to retry.`,
+      command: { title: 'Retry', command: Commands.refreshModels },
+    };
     if (state.kind === 'auth' || state.kind === 'forbidden') {
-      return [retry, { kind: 'message', id: 'setKey', label: 'Set a different API key…', icon: 'key', command: { title: 'Set API Key', command: Commands.setApiKey } }];
+      return [
+        retry,
+        {
+          kind: 'message',
+          id: 'setKey',
+          label: 'Set a different API key…',
+          icon: 'key',
+          command: { title: 'Set API Key', command: Commands.setApiKey },
+        },
+      ];
     }
-    return [retry, { kind: 'message', id: 'retry', label: 'Retry', icon: 'refresh', command: { title: 'Retry', command: Commands.refreshModels } }];
+    return [
+      retry,
+      { kind: 'message', id: 'retry', label: 'Retry', icon: 'refresh', command: { title: 'Retry', command: Commands.refreshModels } },
+    ];
   }
 
   getTreeItem(node: ModelsNode): vscode.TreeItem {
@@ -100,7 +140,10 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
 
   private groupItem(group: ModelGroup): vscode.TreeItem {
     const expanded = group.kind === 'favourites' || this.filterText !== '';
-    const item = new vscode.TreeItem(group.label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      group.label,
+      expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = `group:${this.filterEpoch}:${group.label}`;
     item.description = String(group.models.length);
     item.tooltip = `${group.label}: ${group.models.length} model${group.models.length === 1 ? '' : 's'}`;
@@ -128,7 +171,10 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
     const { model } = node;
     const tooltip = new vscode.MarkdownString();
     const isDefault = model.id === this.services.config.current.defaultModel;
-    tooltip.appendMarkdown('**').appendText(model.id).appendMarkdown(`**${isDefault ? ' (default model)' : ''}\n\n`);
+    tooltip
+      .appendMarkdown('**')
+      .appendText(model.id)
+      .appendMarkdown(`**${isDefault ? ' (default model)' : ''}\n\n`);
     for (const line of modelDetails(model)) tooltip.appendText(line).appendMarkdown('  \n');
     item.tooltip = tooltip;
     return item;

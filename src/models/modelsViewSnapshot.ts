@@ -23,7 +23,13 @@ export interface ModelsViewSnapshot {
   statusBar: StatusBarSnapshot;
 }
 
-export function modelsViewSnapshot(tree: ModelsTreeProvider, view: vscode.TreeView<ModelsNode>, keys: KeyPresence, statusBar: ModelStatusBar, services: Services): ModelsViewSnapshot {
+export function modelsViewSnapshot(
+  tree: ModelsTreeProvider,
+  view: vscode.TreeView<ModelsNode>,
+  keys: KeyPresence,
+  statusBar: ModelStatusBar,
+  services: Services,
+): ModelsViewSnapshot {
   const describe = (node: ModelsNode): TreeItemSnapshot => {
     const item = tree.getTreeItem(node);
     const children = tree.getChildren(node);

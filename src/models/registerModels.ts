@@ -21,7 +21,7 @@ export function registerModels(services: Services): vscode.Disposable {
     if (!tree.filter) {
       view.description = total > 0 ? `${total} models` : undefined;
       // The first fetch on a fresh profile has no cached list to show meanwhile.
-      view.message = total === 0 && services.models.state.status === 'loading' ? 'Loading the hub\'s models…' : undefined;
+      view.message = total === 0 && services.models.state.status === 'loading' ? "Loading the hub's models…" : undefined;
       return;
     }
     const shown = tree.groups().reduce((n, g) => n + (g.kind === 'provider' ? g.models.length : 0), 0);
@@ -48,7 +48,8 @@ export function registerModels(services: Services): vscode.Disposable {
       return (await services.models.refresh()).length;
     } catch (err) {
       // The view shows the error with a retry item; a command run from the palette also deserves an answer.
-      if (!view.visible) void vscode.window.showWarningMessage(`AI Hub: could not load models: ${err instanceof Error ? err.message : String(err)}`);
+      if (!view.visible)
+        void vscode.window.showWarningMessage(`AI Hub: could not load models: ${err instanceof Error ? err.message : String(err)}`);
       return 0;
     }
   };
@@ -65,7 +66,7 @@ export function registerModels(services: Services): vscode.Disposable {
     }),
     vscode.commands.registerCommand(Commands.refreshModels, refresh),
     vscode.commands.registerCommand(Commands.selectModel, async (argument?: unknown) => {
-      const id = typeof argument === 'string' ? argument.trim() : modelIdOf(argument) ?? (await pickModel(services, favourites));
+      const id = typeof argument === 'string' ? argument.trim() : (modelIdOf(argument) ?? (await pickModel(services, favourites)));
       if (!id) return undefined;
       await setDefaultModel(id);
       services.log.info(`models: default model set to ${id}`);

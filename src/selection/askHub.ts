@@ -33,9 +33,16 @@ export async function askHub(services: Services, ask: HubAsk): Promise<string | 
     return undefined;
   }
   const info = services.models.catalog.find((m) => m.id === model);
-  const budget = checkBudget({ messages: ask.messages, expectedOutputTokens: ask.expectedOutputTokens, contextLength: info?.contextLength, maxOutputTokens: info?.maxOutputTokens });
+  const budget = checkBudget({
+    messages: ask.messages,
+    expectedOutputTokens: ask.expectedOutputTokens,
+    contextLength: info?.contextLength,
+    maxOutputTokens: info?.maxOutputTokens,
+  });
   if (!budget.fits) {
-    services.log.warn(`selection: refused before sending, ${budget.inputTokens} + ${budget.reservedTokens} tokens > ${budget.limitTokens} for ${model}`);
+    services.log.warn(
+      `selection: refused before sending, ${budget.inputTokens} + ${budget.reservedTokens} tokens > ${budget.limitTokens} for ${model}`,
+    );
     offer(budgetMessage(model, budget), { label: 'Select Model', command: Commands.selectModel });
     return undefined;
   }

@@ -67,7 +67,10 @@ async function enclosingSymbol(document: vscode.TextDocument, position: vscode.P
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SYMBOLS_TIMEOUT_MS)));
-    symbols = await Promise.race([vscode.commands.executeCommand<typeof symbols>('vscode.executeDocumentSymbolProvider', document.uri), timeout]);
+    symbols = await Promise.race([
+      vscode.commands.executeCommand<typeof symbols>('vscode.executeDocumentSymbolProvider', document.uri),
+      timeout,
+    ]);
   } catch {
     return undefined;
   } finally {

@@ -8,6 +8,9 @@ import { runRewrite } from './rewriteFlow';
 
 export function registerDocumentSelection(services: Services, proposals: Proposals): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.documentSelection, () =>
-    runRewrite(services, proposals, { title: 'Add documentation', messages: (ctx) => rewriteMessages(documentInstruction(ctx.language), ctx) }),
+    runRewrite(services, proposals, {
+      title: 'Add documentation',
+      messages: (ctx) => rewriteMessages(documentInstruction(ctx.language), ctx),
+    }),
   );
 }

@@ -65,17 +65,32 @@ export class Proposals implements vscode.TextDocumentContentProvider, vscode.Dis
     const start = document.offsetAt(range.start);
     const end = document.offsetAt(range.end);
     const id = String(this.next++);
-    const proposal: Proposal = { id, target, replacement, originalFile, proposedFile: originalFile.slice(0, start) + replacement + originalFile.slice(end), title };
+    const proposal: Proposal = {
+      id,
+      target,
+      replacement,
+      originalFile,
+      proposedFile: originalFile.slice(0, start) + replacement + originalFile.slice(end),
+      title,
+    };
     this.pending.set(id, proposal);
     const name = path.posix.basename(document.uri.path) || 'untitled';
-    await vscode.commands.executeCommand('vscode.diff', proposalUri(id, 'original', name), proposalUri(id, 'proposal', name), `${name}: ${title} (proposal)`, {
-      preview: false,
-      selection: new vscode.Range(range.start, range.start),
-    } satisfies vscode.TextDocumentShowOptions);
-    void vscode.window.showInformationMessage(`AI Hub: ${title} — review the proposal for ${target.ctx.fileName}.`, 'Accept', 'Reject').then((choice) => {
-      if (choice === 'Accept') void vscode.commands.executeCommand(Commands.acceptProposal, id);
-      else if (choice === 'Reject') void vscode.commands.executeCommand(Commands.rejectProposal, id);
-    });
+    await vscode.commands.executeCommand(
+      'vscode.diff',
+      proposalUri(id, 'original', name),
+      proposalUri(id, 'proposal', name),
+      `${name}: ${title} (proposal)`,
+      {
+        preview: false,
+        selection: new vscode.Range(range.start, range.start),
+      } satisfies vscode.TextDocumentShowOptions,
+    );
+    void vscode.window
+      .showInformationMessage(`AI Hub: ${title} — review the proposal for ${target.ctx.fileName}.`, 'Accept', 'Reject')
+      .then((choice) => {
+        if (choice === 'Accept') void vscode.commands.executeCommand(Commands.acceptProposal, id);
+        else if (choice === 'Reject') void vscode.commands.executeCommand(Commands.rejectProposal, id);
+      });
     return id;
   }
 
@@ -102,7 +117,10 @@ export class Proposals implements vscode.TextDocumentContentProvider, vscode.Dis
     }
     await this.close(proposal);
     const endOffset = document.offsetAt(target.range.start) + proposal.replacement.length;
-    await vscode.window.showTextDocument(document, { selection: new vscode.Range(target.range.start, document.positionAt(endOffset)), preview: false });
+    await vscode.window.showTextDocument(document, {
+      selection: new vscode.Range(target.range.start, document.positionAt(endOffset)),
+      preview: false,
+    });
     return true;
   }
 

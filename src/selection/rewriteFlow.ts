@@ -28,12 +28,18 @@ export async function targetInActiveEditor(options: { writable: boolean }): Prom
     return undefined;
   }
   const target = await resolveTarget(editor);
-  if (!target) void vscode.window.showInformationMessage('AI Hub: there is no code here. Select some code, or put the cursor inside a function.');
+  if (!target)
+    void vscode.window.showInformationMessage('AI Hub: there is no code here. Select some code, or put the cursor inside a function.');
   return target;
 }
 
 /** Runs a rewrite on the active editor; resolves with the proposal's id once the diff is open. */
-export async function runRewrite(services: Services, proposals: Proposals, rewrite: Rewrite, target?: CodeTarget): Promise<string | undefined> {
+export async function runRewrite(
+  services: Services,
+  proposals: Proposals,
+  rewrite: Rewrite,
+  target?: CodeTarget,
+): Promise<string | undefined> {
   const at = target ?? (await targetInActiveEditor({ writable: true }));
   if (!at) return undefined;
   const answer = await askHub(services, {

@@ -25,12 +25,21 @@ export function registerRunPrompt(services: Services, proposals: Proposals): vsc
     const items: Item[] = [
       ...BUILT_IN,
       ...(custom.length ? [{ label: 'Your prompts (aihub.prompts)', kind: vscode.QuickPickItemKind.Separator, command: '' }] : []),
-      ...custom.map((prompt) => ({ label: prompt.name, description: prompt.mode === 'diff' ? 'diff' : 'chat', detail: oneLine(prompt.template), prompt })),
+      ...custom.map((prompt) => ({
+        label: prompt.name,
+        description: prompt.mode === 'diff' ? 'diff' : 'chat',
+        detail: oneLine(prompt.template),
+        prompt,
+      })),
     ];
     const chosen =
       typeof argument === 'string'
         ? items.find((i) => i.kind !== vscode.QuickPickItemKind.Separator && i.label === argument)
-        : await vscode.window.showQuickPick(items, { title: 'AI Hub: Run Prompt', placeHolder: 'What to do with the selection', matchOnDetail: true });
+        : await vscode.window.showQuickPick(items, {
+            title: 'AI Hub: Run Prompt',
+            placeHolder: 'What to do with the selection',
+            matchOnDetail: true,
+          });
     if (!chosen) {
       if (typeof argument === 'string') void vscode.window.showWarningMessage(`AI Hub: no prompt is named "${argument}".`);
       return undefined;
@@ -47,9 +56,14 @@ export function registerRunPrompt(services: Services, proposals: Proposals): vsc
 function readCustomPrompts(): CustomPrompt[] {
   const { prompts, problems } = parseCustomPrompts(vscode.workspace.getConfiguration(Settings.section).get(Settings.prompts));
   if (problems.length) {
-    void vscode.window.showWarningMessage(`AI Hub: ${problems.length === 1 ? 'one entry' : `${problems.length} entries`} of aihub.prompts skipped: ${problems.join('; ')}`, 'Open Settings').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', `${Settings.section}.${Settings.prompts}`);
-    });
+    void vscode.window
+      .showWarningMessage(
+        `AI Hub: ${problems.length === 1 ? 'one entry' : `${problems.length} entries`} of aihub.prompts skipped: ${problems.join('; ')}`,
+        'Open Settings',
+      )
+      .then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', `${Settings.section}.${Settings.prompts}`);
+      });
   }
   return prompts;
 }

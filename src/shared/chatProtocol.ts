@@ -1,7 +1,13 @@
 // Every message between the chat webview and the extension, one discriminated union per direction. Both
 // sides safeParse what they receive: the webview runs model output, so the host trusts nothing it sends.
 import * as z from 'zod/mini';
-import { assistantTurnSchema, attachmentSchema, conversationSchema, conversationSummarySchema, turnSchema } from '../core/chat/conversation';
+import {
+  assistantTurnSchema,
+  attachmentSchema,
+  conversationSchema,
+  conversationSummarySchema,
+  turnSchema,
+} from '../core/chat/conversation';
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 

@@ -39,7 +39,8 @@ export class ModelStatusBar implements vscode.Disposable {
     const text = `$(hubot) ${host} · ${model}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.isTrusted = { enabledCommands: [Commands.selectModel, Commands.setApiKey] };
-    if (problem) tooltip.appendMarkdown('$(warning) ').appendText(problem).appendMarkdown(`\n\n[Set API Key](command:${Commands.setApiKey})\n\n`);
+    if (problem)
+      tooltip.appendMarkdown('$(warning) ').appendText(problem).appendMarkdown(`\n\n[Set API Key](command:${Commands.setApiKey})\n\n`);
     tooltip.appendText(`AI Hub: ${host}, model ${model}`).appendMarkdown(`\n\n[Select Model](command:${Commands.selectModel})`);
     this.item.text = text;
     this.item.tooltip = tooltip;

@@ -26,7 +26,12 @@ export class Composer {
     private readonly events: ComposerEvents,
     picker: ModelPicker,
   ) {
-    this.input = h('textarea', { class: 'input', rows: '1', 'aria-label': 'Message', placeholder: 'Ask anything (Enter to send, Shift+Enter for a new line)' });
+    this.input = h('textarea', {
+      class: 'input',
+      rows: '1',
+      'aria-label': 'Message',
+      placeholder: 'Ask anything (Enter to send, Shift+Enter for a new line)',
+    });
     this.chips = h('div', { class: 'chips composer-chips', 'aria-label': 'Attached code' });
     this.sendButton = h('button', { class: 'send-button', type: 'button' });
     const toolbar = h(
@@ -114,7 +119,11 @@ export class Composer {
           { class: 'chip', title: a.fileName },
           icon('file-code'),
           h('span', { text: attachmentLabel(a) }),
-          h('button', { class: 'chip-remove', type: 'button', 'data-remove': String(i), 'aria-label': `Remove ${a.fileName}`, title: 'Remove' }, icon('close')),
+          h(
+            'button',
+            { class: 'chip-remove', type: 'button', 'data-remove': String(i), 'aria-label': `Remove ${a.fileName}`, title: 'Remove' },
+            icon('close'),
+          ),
         ),
       ),
     );

@@ -24,7 +24,11 @@ export function icon(name: string, extra = ''): HTMLElement {
 
 /** An icon-only button; `label` is its accessible name and tooltip. */
 export function iconButton(name: string, label: string, action: string, extra: Record<string, string> = {}): HTMLButtonElement {
-  return h('button', { class: 'icon-button', type: 'button', title: label, 'aria-label': label, 'data-action': action, ...extra }, icon(name));
+  return h(
+    'button',
+    { class: 'icon-button', type: 'button', title: label, 'aria-label': label, 'data-action': action, ...extra },
+    icon(name),
+  );
 }
 
 /** A button with an icon and a visible label. */

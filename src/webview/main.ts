@@ -17,9 +17,25 @@ const saved = loadState();
 const app = document.getElementById('app')!;
 const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
 const noticeText = h('span');
-const notice = h('div', { class: 'notice', role: 'status', hidden: true }, icon('info'), noticeText, h('button', { class: 'icon-button', type: 'button', 'aria-label': 'Dismiss', title: 'Dismiss', 'data-action': 'dismiss-notice' }, icon('close')));
+const notice = h(
+  'div',
+  { class: 'notice', role: 'status', hidden: true },
+  icon('info'),
+  noticeText,
+  h(
+    'button',
+    { class: 'icon-button', type: 'button', 'aria-label': 'Dismiss', title: 'Dismiss', 'data-action': 'dismiss-notice' },
+    icon('close'),
+  ),
+);
 const keyBannerText = h('span');
-const keyBanner = h('div', { class: 'key-banner', hidden: true }, icon('key'), h('div', { class: 'key-text' }, keyBannerText), textButton('key', 'Set API Key', 'set-key', 'primary'));
+const keyBanner = h(
+  'div',
+  { class: 'key-banner', hidden: true },
+  icon('key'),
+  h('div', { class: 'key-text' }, keyBannerText),
+  textButton('key', 'Set API Key', 'set-key', 'primary'),
+);
 
 let atBottom = saved.atBottom ?? true;
 let restoringScroll = saved.scrollTop;
@@ -167,7 +183,9 @@ document.addEventListener('click', (event) => {
     case 'code-replace':
     case 'code-new-file': {
       if (!code) return;
-      const kind = ({ 'code-copy': 'copy', 'code-insert': 'insert', 'code-replace': 'replace', 'code-new-file': 'newFile' } as const)[action];
+      const kind = ({ 'code-copy': 'copy', 'code-insert': 'insert', 'code-replace': 'replace', 'code-new-file': 'newFile' } as const)[
+        action
+      ];
       post({ type: 'codeAction', action: kind, code: code.code, language: code.language });
       if (kind === 'copy') flash(button, 'check');
       return;

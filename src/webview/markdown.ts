@@ -57,7 +57,28 @@ md.renderer.rules.image = (tokens, index) => {
 };
 
 const PURIFY_CONFIG = {
-  FORBID_TAGS: ['img', 'image', 'svg', 'math', 'style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'video', 'audio', 'source', 'picture', 'link', 'meta', 'base'],
+  FORBID_TAGS: [
+    'img',
+    'image',
+    'svg',
+    'math',
+    'style',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'iframe',
+    'object',
+    'embed',
+    'video',
+    'audio',
+    'source',
+    'picture',
+    'link',
+    'meta',
+    'base',
+  ],
   FORBID_ATTR: ['style', 'srcset', 'src', 'action', 'formaction', 'background', 'poster'],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
 };

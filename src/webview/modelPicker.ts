@@ -24,8 +24,23 @@ export class ModelPicker {
     private readonly onOpen: () => void,
   ) {
     this.label = h('span', { class: 'model-label' });
-    this.button = h('button', { class: 'model-button', type: 'button', 'aria-haspopup': 'listbox', 'aria-expanded': 'false', title: 'Model for this conversation' }, icon('sparkle'), this.label, icon('chevron-down'));
-    this.search = h('input', { class: 'model-search', type: 'text', role: 'combobox', 'aria-autocomplete': 'list', 'aria-controls': 'model-list', 'aria-expanded': 'true', 'aria-label': 'Search models', placeholder: 'Search models or type an id' });
+    this.button = h(
+      'button',
+      { class: 'model-button', type: 'button', 'aria-haspopup': 'listbox', 'aria-expanded': 'false', title: 'Model for this conversation' },
+      icon('sparkle'),
+      this.label,
+      icon('chevron-down'),
+    );
+    this.search = h('input', {
+      class: 'model-search',
+      type: 'text',
+      role: 'combobox',
+      'aria-autocomplete': 'list',
+      'aria-controls': 'model-list',
+      'aria-expanded': 'true',
+      'aria-label': 'Search models',
+      placeholder: 'Search models or type an id',
+    });
     this.list = h('ul', { id: 'model-list', class: 'model-list', role: 'listbox', 'aria-label': 'Models' });
     this.status = h('div', { class: 'model-status muted' });
     this.popup = h('div', { class: 'model-popup', hidden: true }, this.search, this.status, this.list);
@@ -55,7 +70,13 @@ export class ModelPicker {
 
   setModels(models: ModelOption[], loading: boolean, error: string | undefined): void {
     this.models = models;
-    this.status.textContent = loading ? 'Loading the hub\'s models…' : error ? error : models.length === 0 ? 'The hub listed no models; type an id.' : '';
+    this.status.textContent = loading
+      ? "Loading the hub's models…"
+      : error
+        ? error
+        : models.length === 0
+          ? 'The hub listed no models; type an id.'
+          : '';
     this.status.hidden = !this.status.textContent;
     if (this.isOpen) this.filter();
   }
@@ -79,7 +100,9 @@ export class ModelPicker {
   private filter(): void {
     const query = this.search.value.trim().toLowerCase();
     const words = query.split(/\s+/).filter(Boolean);
-    const matches = this.models.filter((m) => words.every((w) => `${m.id} ${m.provider ?? ''}`.toLowerCase().includes(w))).slice(0, MAX_SHOWN);
+    const matches = this.models
+      .filter((m) => words.every((w) => `${m.id} ${m.provider ?? ''}`.toLowerCase().includes(w)))
+      .slice(0, MAX_SHOWN);
     this.shown = matches.map((m) => m.id);
     const typed = this.search.value.trim();
     const offerTyped = typed && !this.models.some((m) => m.id === typed);
@@ -87,12 +110,26 @@ export class ModelPicker {
       ...matches.map((m, i) =>
         h(
           'li',
-          { id: `model-${i}`, role: 'option', 'data-model': m.id, 'aria-selected': m.id === this.current ? 'true' : 'false', class: m.id === this.current ? 'current' : '' },
+          {
+            id: `model-${i}`,
+            role: 'option',
+            'data-model': m.id,
+            'aria-selected': m.id === this.current ? 'true' : 'false',
+            class: m.id === this.current ? 'current' : '',
+          },
           h('span', { class: 'model-id', text: m.id }),
           h('span', { class: 'model-detail muted', text: [m.provider, m.detail].filter(Boolean).join(' · ') }),
         ),
       ),
-      ...(offerTyped ? [h('li', { id: `model-${matches.length}`, role: 'option', 'data-model': typed, 'aria-selected': 'false' }, h('span', { class: 'model-id', text: `Use "${typed}"` }))] : []),
+      ...(offerTyped
+        ? [
+            h(
+              'li',
+              { id: `model-${matches.length}`, role: 'option', 'data-model': typed, 'aria-selected': 'false' },
+              h('span', { class: 'model-id', text: `Use "${typed}"` }),
+            ),
+          ]
+        : []),
     );
     if (offerTyped) this.shown.push(typed);
     const currentIndex = this.shown.indexOf(this.current);
@@ -111,7 +148,8 @@ export class ModelPicker {
     this.search.setAttribute('aria-activedescendant', item.id);
     // Not scrollIntoView: in a narrow view it also scrolls the page sideways.
     if (item.offsetTop < this.list.scrollTop) this.list.scrollTop = item.offsetTop;
-    else if (item.offsetTop + item.offsetHeight > this.list.scrollTop + this.list.clientHeight) this.list.scrollTop = item.offsetTop + item.offsetHeight - this.list.clientHeight;
+    else if (item.offsetTop + item.offsetHeight > this.list.scrollTop + this.list.clientHeight)
+      this.list.scrollTop = item.offsetTop + item.offsetHeight - this.list.clientHeight;
   }
 
   private onKey(e: KeyboardEvent): void {

@@ -41,7 +41,12 @@ export class Transcript {
       h(
         'ul',
         {},
-        h('li', {}, icon('list-selection'), h('span', { text: 'Attach the selection or the current file with the buttons below the input.' })),
+        h(
+          'li',
+          {},
+          icon('list-selection'),
+          h('span', { text: 'Attach the selection or the current file with the buttons below the input.' }),
+        ),
         h('li', {}, icon('keyboard'), h('span', { text: 'Enter sends, Shift+Enter adds a line, Esc stops a reply.' })),
         h('li', {}, icon('history'), h('span', { text: 'Earlier conversations are in the history (title bar).' })),
       ),
@@ -116,7 +121,12 @@ export class Transcript {
       view.element.replaceWith(this.render(turn));
     }
     this.refreshChrome();
-    const words = turn.status === 'done' ? `Reply from ${turn.model}: ${turn.text.slice(0, 400)}` : turn.status === 'stopped' ? 'Reply stopped.' : `The reply failed: ${turn.error?.message ?? ''}`;
+    const words =
+      turn.status === 'done'
+        ? `Reply from ${turn.model}: ${turn.text.slice(0, 400)}`
+        : turn.status === 'stopped'
+          ? 'Reply stopped.'
+          : `The reply failed: ${turn.error?.message ?? ''}`;
     this.announce(words);
   }
 
@@ -146,7 +156,12 @@ export class Transcript {
         restore();
       }
     });
-    const editor = h('article', { class: 'turn user editing', 'data-turn-id': turnId }, input, h('div', { class: 'edit-actions' }, h('span', { class: 'hint', text: 'Answers after this message are replaced.' }), cancel, save));
+    const editor = h(
+      'article',
+      { class: 'turn user editing', 'data-turn-id': turnId },
+      input,
+      h('div', { class: 'edit-actions' }, h('span', { class: 'hint', text: 'Answers after this message are replaced.' }), cancel, save),
+    );
     element.replaceWith(editor);
     input.focus();
     input.setSelectionRange(input.value.length, input.value.length);
@@ -158,12 +173,24 @@ export class Transcript {
 
   private renderUser(turn: UserTurn): HTMLElement {
     const chips = turn.context?.length
-      ? h('div', { class: 'chips' }, ...turn.context.map((a) => h('span', { class: 'chip', title: a.fileName }, icon('file-code'), h('span', { text: attachmentLabel(a) }))))
+      ? h(
+          'div',
+          { class: 'chips' },
+          ...turn.context.map((a) =>
+            h('span', { class: 'chip', title: a.fileName }, icon('file-code'), h('span', { text: attachmentLabel(a) })),
+          ),
+        )
       : undefined;
     return h(
       'article',
       { class: 'turn user', 'data-turn-id': turn.id, 'aria-label': 'You said' },
-      h('div', { class: 'turn-header' }, icon('account'), h('span', { class: 'who', text: 'You' }), h('div', { class: 'turn-actions' }, iconButton('edit', 'Edit and Resend', 'edit'))),
+      h(
+        'div',
+        { class: 'turn-header' },
+        icon('account'),
+        h('span', { class: 'who', text: 'You' }),
+        h('div', { class: 'turn-actions' }, iconButton('edit', 'Edit and Resend', 'edit')),
+      ),
       h('div', { class: 'user-text', text: turn.display ?? turn.text }),
       chips,
     );
@@ -177,8 +204,19 @@ export class Transcript {
     details.hidden = !turn.reasoning;
     const element = h(
       'article',
-      { class: `turn assistant status-${turn.status}`, 'data-turn-id': turn.id, 'aria-label': `Reply from ${turn.model}`, 'aria-busy': streaming ? 'true' : 'false' },
-      h('div', { class: 'turn-header' }, icon('sparkle'), h('span', { class: 'who', text: turn.model }), streaming ? icon('loading', 'codicon-modifier-spin streaming-indicator') : undefined),
+      {
+        class: `turn assistant status-${turn.status}`,
+        'data-turn-id': turn.id,
+        'aria-label': `Reply from ${turn.model}`,
+        'aria-busy': streaming ? 'true' : 'false',
+      },
+      h(
+        'div',
+        { class: 'turn-header' },
+        icon('sparkle'),
+        h('span', { class: 'who', text: turn.model }),
+        streaming ? icon('loading', 'codicon-modifier-spin streaming-indicator') : undefined,
+      ),
       details,
       bodyEl,
     );
@@ -202,8 +240,19 @@ export class Transcript {
     if (!turn.text && turn.status === 'done') bodyEl.append(h('p', { class: 'muted', text: '(The model sent an empty reply.)' }));
     const status = STATUS_TEXT[turn.status];
     if (status) element.append(h('div', { class: `turn-status ${turn.status}` }, icon(status.icon), h('span', { text: status.text })));
-    if (turn.possiblyTruncated) element.append(h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: 'The hub ended the reply without saying it was complete: it may be cut short.' })));
-    if (turn.finishReason === 'length') element.append(h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: 'The reply reached the model\'s length limit.' })));
+    if (turn.possiblyTruncated)
+      element.append(
+        h(
+          'div',
+          { class: 'turn-status' },
+          icon('warning'),
+          h('span', { text: 'The hub ended the reply without saying it was complete: it may be cut short.' }),
+        ),
+      );
+    if (turn.finishReason === 'length')
+      element.append(
+        h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: "The reply reached the model's length limit." })),
+      );
     if (turn.status === 'error') element.append(this.renderError(turn));
     element.append(this.renderFooter(turn));
   }
@@ -211,12 +260,22 @@ export class Transcript {
   private renderError(turn: AssistantTurn): HTMLElement {
     const actions = h('div', { class: 'error-actions' }, textButton('refresh', 'Retry', 'regenerate', 'primary'));
     if (turn.error?.kind && KEY_ERRORS.has(turn.error.kind)) actions.prepend(textButton('key', 'Set API Key', 'set-key', 'primary'));
-    return h('div', { class: 'turn-error', role: 'alert' }, icon('error'), h('div', { class: 'error-text', text: turn.error?.message ?? 'The request failed.' }), actions);
+    return h(
+      'div',
+      { class: 'turn-error', role: 'alert' },
+      icon('error'),
+      h('div', { class: 'error-text', text: turn.error?.message ?? 'The request failed.' }),
+      actions,
+    );
   }
 
   private renderFooter(turn: AssistantTurn): HTMLElement {
     const usage = turn.usage
-      ? h('span', { class: 'usage', title: `${turn.usage.totalTokens.toLocaleString()} tokens in total` }, `${turn.usage.promptTokens.toLocaleString()} in · ${turn.usage.completionTokens.toLocaleString()} out tokens`)
+      ? h(
+          'span',
+          { class: 'usage', title: `${turn.usage.totalTokens.toLocaleString()} tokens in total` },
+          `${turn.usage.promptTokens.toLocaleString()} in · ${turn.usage.completionTokens.toLocaleString()} out tokens`,
+        )
       : undefined;
     const actions = h('div', { class: 'turn-actions' });
     if (turn.text) actions.append(iconButton('copy', 'Copy Reply', 'copy-reply'));

@@ -21,11 +21,15 @@ interface HubProcess {
 /** `npm run hub` as a separate process in its own group, keyless (a loopback hub needs no key). */
 async function startHubProcess(): Promise<HubProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'test', 'hub', 'cli.ts'), '--port', String(port), '--no-auth'], {
-    cwd: REPO,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO, 'test', 'hub', 'cli.ts'), '--port', String(port), '--no-auth'],
+    {
+      cwd: REPO,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -84,10 +88,19 @@ describe('Chat panel (e2e)', function () {
     server = await startCodeServer({
       smokeTestDriver: true,
       machineSettings: { 'aihub.baseUrl': hub.url },
-      userSettings: { 'aihub.defaultModel': 'gpt-4o-mini', 'workbench.colorTheme': 'Default Dark Modern', 'workbench.secondarySideBar.defaultVisibility': 'hidden' },
+      userSettings: {
+        'aihub.defaultModel': 'gpt-4o-mini',
+        'workbench.colorTheme': 'Default Dark Modern',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      },
     });
     fs.writeFileSync(path.join(server.dirs.workspace, 'sample.ts'), '// the code goes below\n');
-    workbench = await openWorkbench(server, { payload: [['extensionDevelopmentPath', remoteUri(server, REPO)], ['skipWelcome', 'true']] });
+    workbench = await openWorkbench(server, {
+      payload: [
+        ['extensionDevelopmentPath', remoteUri(server, REPO)],
+        ['skipWelcome', 'true'],
+      ],
+    });
   });
 
   after(async () => {
@@ -218,16 +231,24 @@ describe('Chat panel (e2e)', function () {
       frame.locator('body').evaluate((body) => {
         const page = globalThis as unknown as { getComputedStyle(e: unknown): Styled; document: { documentElement: unknown } };
         const reply = (body as unknown as { querySelector(s: string): unknown }).querySelector('.turn.assistant .reply-body p') ?? body;
-        const background = page.getComputedStyle(page.document.documentElement).getPropertyValue('--vscode-sideBar-background').trim() || page.getComputedStyle(body).backgroundColor;
+        const background =
+          page.getComputedStyle(page.document.documentElement).getPropertyValue('--vscode-sideBar-background').trim() ||
+          page.getComputedStyle(body).backgroundColor;
         return { text: page.getComputedStyle(reply).color, background };
       });
     const before = await colours();
-    for (const [theme, shot] of [['Light Modern', 'chat-theme-light'], ['Dark High Contrast', 'chat-theme-high-contrast']] as const) {
+    for (const [theme, shot] of [
+      ['Light Modern', 'chat-theme-light'],
+      ['Dark High Contrast', 'chat-theme-high-contrast'],
+    ] as const) {
       // Not runCommand: "Browse Color Themes in Marketplace" can come first in the palette for this title.
       await page.keyboard.press('Control+Shift+P');
       const input = page.locator('.quick-input-widget input');
       await input.fill('>Preferences: Color Theme');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: /^Preferences: Color Theme/ }).first().click();
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: /^Preferences: Color Theme/ })
+        .first()
+        .click();
       await input.fill(theme);
       await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
       await page.keyboard.press('Enter');
@@ -248,7 +269,9 @@ describe('Chat panel (e2e)', function () {
 function contrast(a: string, b: string): number {
   const luminance = (colour: string) => {
     const hex = /^#([0-9a-f]{6})/i.exec(colour)?.[1];
-    const channels = hex ? [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) : (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const channels = hex
+      ? [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16))
+      : (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
     const [r, g, bl] = channels.map((c) => {
       const v = c / 255;
       return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;

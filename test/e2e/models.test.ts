@@ -16,7 +16,9 @@ function modelsPane(page: Page): Locator {
 
 /** The computed background colour (test files have no DOM typings: the function runs in the page). */
 function background(item: Locator): Promise<string> {
-  return item.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+  return item.evaluate(
+    (el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor,
+  );
 }
 
 async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
@@ -39,7 +41,12 @@ async function session(baseUrl: string): Promise<{ server: CodeServer; workbench
     userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
   });
   try {
-    const workbench = await openWorkbench(server, { payload: [['extensionDevelopmentPath', remoteUri(server, REPO)], ['skipWelcome', 'true']] });
+    const workbench = await openWorkbench(server, {
+      payload: [
+        ['extensionDevelopmentPath', remoteUri(server, REPO)],
+        ['skipWelcome', 'true'],
+      ],
+    });
     return { server, workbench };
   } catch (err) {
     await server.stop();
@@ -101,7 +108,11 @@ describe('Models view (e2e)', function () {
       const anthropic = pane.locator('.monaco-list-row', { hasText: /^Anthropic/ });
       await anthropic.waitFor({ timeout: 60_000 });
       for (const provider of ['DeepSeek', 'Google', 'Meta', 'Mistral', 'OpenAI', 'Qwen', 'xAI']) {
-        assert.equal(await pane.locator('.monaco-list-row', { hasText: new RegExp(`^${provider}\\s*\\d+`) }).count(), 1, `${provider} group`);
+        assert.equal(
+          await pane.locator('.monaco-list-row', { hasText: new RegExp(`^${provider}\\s*\\d+`) }).count(),
+          1,
+          `${provider} group`,
+        );
       }
       assert.match(await anthropic.innerText(), /Anthropic\s*7/, 'the group shows its count');
       await anthropic.click();

@@ -43,7 +43,12 @@ describe('Onboarding (e2e)', function () {
       machineSettings: { 'aihub.baseUrl': asRemote(hub.url) },
       userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
     });
-    workbench = await openWorkbench(server, { payload: [['extensionDevelopmentPath', remoteUri(server, REPO)], ['skipWelcome', 'true']] });
+    workbench = await openWorkbench(server, {
+      payload: [
+        ['extensionDevelopmentPath', remoteUri(server, REPO)],
+        ['skipWelcome', 'true'],
+      ],
+    });
   });
   after(async () => {
     await workbench?.close();
@@ -63,7 +68,10 @@ describe('Onboarding (e2e)', function () {
   });
 
   it('Set API Key: a password box, the plain-HTTP confirmation, then the number of models', async () => {
-    await pane(page(), /^Models/).locator('.welcome-view-content').getByRole('button', { name: 'Set API Key' }).click();
+    await pane(page(), /^Models/)
+      .locator('.welcome-view-content')
+      .getByRole('button', { name: 'Set API Key' })
+      .click();
     const input = page().locator('.quick-input-widget input[type="password"]');
     await input.waitFor();
     assert.match(await page().locator('.quick-input-widget').innerText(), /kept in VS Code's secret storage/);
@@ -77,7 +85,11 @@ describe('Onboarding (e2e)', function () {
     await screenshot(page(), 'onboarding-3-http-consent');
     await dialog.getByRole('button', { name: 'Allow Plain HTTP' }).click();
 
-    const modelIds = new Set((await (await fetch(`${hub!.url}/models`, { headers: { authorization: `Bearer ${KEY}` } })).json() as { data: { id: string }[] }).data.map((m) => m.id));
+    const modelIds = new Set(
+      (
+        (await (await fetch(`${hub!.url}/models`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as { data: { id: string }[] }
+      ).data.map((m) => m.id),
+    );
     const expected = `key saved. ${new URL(asRemote(hub!.url)).host} offers ${modelIds.size} models.`;
     await waitUntil(async () => (await notifications(page())).some((n) => n.includes(expected)), `the notification "${expected}"`);
     const models = pane(page(), /^Models/);
@@ -125,7 +137,12 @@ describe('Importing AIHUB_API_KEY (e2e)', function () {
       machineSettings: { 'aihub.baseUrl': asRemote(hub.url) },
       env: { AIHUB_API_KEY: ENV_KEY },
     });
-    workbench = await openWorkbench(server, { payload: [['extensionDevelopmentPath', remoteUri(server, REPO)], ['skipWelcome', 'true']] });
+    workbench = await openWorkbench(server, {
+      payload: [
+        ['extensionDevelopmentPath', remoteUri(server, REPO)],
+        ['skipWelcome', 'true'],
+      ],
+    });
   });
   after(async () => {
     await workbench?.close();
@@ -136,10 +153,11 @@ describe('Importing AIHUB_API_KEY (e2e)', function () {
   it('offers to import the key instead of using it silently, and uses it once imported', async () => {
     await page().locator('.activitybar [aria-label^="AI Hub"]').first().click();
     await waitUntil(async () => (await notifications(page())).some((n) => n.includes('AIHUB_API_KEY is set')), 'the import offer');
-    assert.equal(hub!.requests.length, 0, "nothing was sent with the variable before the user agreed");
+    assert.equal(hub!.requests.length, 0, 'nothing was sent with the variable before the user agreed');
 
     // Answer the offer from wherever it is shown: a toast, or the notification centre.
-    if (!(await page().locator('.notification-toast').filter({ hasText: 'AIHUB_API_KEY' }).count())) await page().locator('[id="status.notifications"]').click();
+    if (!(await page().locator('.notification-toast').filter({ hasText: 'AIHUB_API_KEY' }).count()))
+      await page().locator('[id="status.notifications"]').click();
     const offer = page().locator('.notification-list-item', { hasText: 'AIHUB_API_KEY is set' }).first();
     await offer.hover();
     await offer.getByRole('button', { name: 'Import' }).click();
@@ -147,7 +165,9 @@ describe('Importing AIHUB_API_KEY (e2e)', function () {
     const dialog = page().locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 15_000 });
     await dialog.getByRole('button', { name: 'Allow Plain HTTP' }).click();
-    await pane(page(), /^Models/).locator('.monaco-list-row', { hasText: /^OpenAI/ }).waitFor({ timeout: 20_000 });
+    await pane(page(), /^Models/)
+      .locator('.monaco-list-row', { hasText: /^OpenAI/ })
+      .waitFor({ timeout: 20_000 });
     const sent = hub!.requests.filter((r) => r.path === '/v1/models').map((r) => r.headers.authorization);
     assert.ok(sent.length > 0 && sent.every((a) => a === `Bearer ${ENV_KEY}`), 'the imported key went to the hub');
   });

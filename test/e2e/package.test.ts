@@ -41,7 +41,7 @@ describe('packaged extension (.vsix)', () => {
     assert.deepEqual(unwanted, []);
   });
 
-  it('installs into code-server with --install-extension and shows the hub\'s models there', async () => {
+  it("installs into code-server with --install-extension and shows the hub's models there", async () => {
     hub = await startHub({ apiKey: null });
     server = await startCodeServer({ installVsix: VSIX, machineSettings: { 'aihub.baseUrl': hub.url } });
     const installed = fs.readdirSync(server.dirs.extensions).filter((d) => d.startsWith('aihub.aihub-vscode-'));
@@ -53,6 +53,9 @@ describe('packaged extension (.vsix)', () => {
     await models.waitFor();
     await page.locator('.monaco-list-row', { hasText: 'OpenAI' }).first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'vsix-installed-models');
-    assert.ok(hub.requests.some((r) => r.path === '/v1/models'), 'the installed extension asked the hub for its models');
+    assert.ok(
+      hub.requests.some((r) => r.path === '/v1/models'),
+      'the installed extension asked the hub for its models',
+    );
   });
 });

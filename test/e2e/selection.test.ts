@@ -10,7 +10,8 @@ import { startCodeServer, type CodeServer } from '../runner/codeServer';
 import { openWorkbench, remoteUri, screenshot, type Workbench } from '../runner/workbench';
 
 const REPO = path.resolve(__dirname, '..', '..');
-const SOURCE = 'export class Calc {\n  total(xs: number[]): number {\n    let sum = 0;\n    for (const x of xs) {\n      sum = sum + x;\n    }\n    return sum;\n  }\n}\n';
+const SOURCE =
+  'export class Calc {\n  total(xs: number[]): number {\n    let sum = 0;\n    for (const x of xs) {\n      sum = sum + x;\n    }\n    return sum;\n  }\n}\n';
 const ANSWER = 'Here you go:\n\n```ts\ntotal(xs: number[]): number {\n  return xs.reduce((a, b) => a + b, 0);\n}\n```\n';
 
 async function openCalc(page: Page): Promise<void> {
@@ -37,9 +38,18 @@ describe('selection commands (e2e)', function () {
 
   before(async () => {
     hub = await startHub({ apiKey: null });
-    server = await startCodeServer({ smokeTestDriver: true, machineSettings: { 'aihub.baseUrl': hub.url }, userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' } });
+    server = await startCodeServer({
+      smokeTestDriver: true,
+      machineSettings: { 'aihub.baseUrl': hub.url },
+      userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
+    });
     fs.writeFileSync(path.join(server.dirs.workspace, 'calc.ts'), SOURCE);
-    workbench = await openWorkbench(server, { payload: [['extensionDevelopmentPath', remoteUri(server, REPO)], ['skipWelcome', 'true']] });
+    workbench = await openWorkbench(server, {
+      payload: [
+        ['extensionDevelopmentPath', remoteUri(server, REPO)],
+        ['skipWelcome', 'true'],
+      ],
+    });
   });
   after(async () => {
     await workbench?.close();
@@ -49,11 +59,21 @@ describe('selection commands (e2e)', function () {
 
   it('offers the commands in an "AI Hub" submenu of the editor context menu', async () => {
     await selectMethod(page());
-    await page().locator('.monaco-editor .view-lines', { hasText: 'let sum' }).first().click({ button: 'right', position: { x: 60, y: 40 } });
+    await page()
+      .locator('.monaco-editor .view-lines', { hasText: 'let sum' })
+      .first()
+      .click({ button: 'right', position: { x: 60, y: 40 } });
     const submenu = page().locator('.monaco-menu .action-item', { hasText: /^AI Hub/ });
     await submenu.first().waitFor({ timeout: 15_000 });
     await submenu.first().hover();
-    for (const title of ['Explain Selection', 'Refactor Selection…', 'Fix Selection', 'Add Documentation Comments', 'Write Unit Tests', 'Run Prompt on Selection…']) {
+    for (const title of [
+      'Explain Selection',
+      'Refactor Selection…',
+      'Fix Selection',
+      'Add Documentation Comments',
+      'Write Unit Tests',
+      'Run Prompt on Selection…',
+    ]) {
       await page().locator('.monaco-menu .action-label', { hasText: title }).first().waitFor({ timeout: 10_000 });
     }
     await screenshot(page(), 'selection-context-menu');
@@ -68,7 +88,10 @@ describe('selection commands (e2e)', function () {
     const picker = page().locator('.quick-input-widget');
     await picker.locator('.quick-input-title', { hasText: 'AI Hub: Refactor' }).waitFor();
     const rows = await picker.locator('.quick-input-list .monaco-list-row').allInnerTexts();
-    assert.deepEqual(rows.map((r) => r.split('\n')[0]), ['Simplify', 'Improve names', 'Add types', 'Modernise syntax', 'Extract function']);
+    assert.deepEqual(
+      rows.map((r) => r.split('\n')[0]),
+      ['Simplify', 'Improve names', 'Add types', 'Modernise syntax', 'Extract function'],
+    );
     await picker.locator('input').fill('Simplify');
     await page().keyboard.press('Enter');
 
@@ -98,7 +121,10 @@ describe('selection commands (e2e)', function () {
     const request = await hub!.waitForRequest((r) => r.id > before && r.path.endsWith('/chat/completions'), 15_000);
     // Headless, notifications may stay in the notification centre instead of popping up as toasts.
     const item = page().locator('.notification-list-item', { hasText: 'AI Hub: Add types' });
-    await item.first().waitFor({ timeout: 5_000 }).catch(() => page().locator('[id="status.notifications"]').click());
+    await item
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .catch(() => page().locator('[id="status.notifications"]').click());
     await item.first().waitFor({ timeout: 15_000 });
     await screenshot(page(), 'selection-progress');
     await item.first().getByRole('button', { name: 'Cancel' }).click();

@@ -12,8 +12,37 @@ export interface HubModel {
 export type HubModelEntry = HubModel;
 
 const CATALOGUE: [owner: string, ids: string[]][] = [
-  ['openai', ['gpt-4o', 'gpt-4o-mini', 'gpt-4-turbo', 'gpt-4.1', 'gpt-4.1-mini', 'gpt-4.1-nano', 'o1', 'o3', 'o3-mini', 'o4-mini', 'gpt-5', 'gpt-5-mini', 'text-embedding-3-small', 'openai/gpt-4o']],
-  ['anthropic', ['claude-sonnet-4.6', 'claude-opus-4.6', 'claude-haiku-4.5', 'claude-sonnet-4', 'claude-3-5-sonnet', 'claude-3-7-sonnet', 'anthropic/claude-sonnet-4.6']],
+  [
+    'openai',
+    [
+      'gpt-4o',
+      'gpt-4o-mini',
+      'gpt-4-turbo',
+      'gpt-4.1',
+      'gpt-4.1-mini',
+      'gpt-4.1-nano',
+      'o1',
+      'o3',
+      'o3-mini',
+      'o4-mini',
+      'gpt-5',
+      'gpt-5-mini',
+      'text-embedding-3-small',
+      'openai/gpt-4o',
+    ],
+  ],
+  [
+    'anthropic',
+    [
+      'claude-sonnet-4.6',
+      'claude-opus-4.6',
+      'claude-haiku-4.5',
+      'claude-sonnet-4',
+      'claude-3-5-sonnet',
+      'claude-3-7-sonnet',
+      'anthropic/claude-sonnet-4.6',
+    ],
+  ],
   ['google', ['gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.0-flash', 'google/gemini-2.5-pro']],
   ['deepseek', ['deepseek-chat', 'deepseek-reasoner', 'deepseek-r1', 'deepseek-v3', 'deepseek-v3.2', 'deepseek/deepseek-chat']],
   ['meta', ['llama-4-maverick', 'llama-4-scout', 'llama-3.3-70b-instruct', 'llama-3.1-8b-instruct']],

@@ -15,7 +15,11 @@ export function completionFor(scenario: Scenario, body: ChatBody): Record<string
     message = {
       role: 'assistant',
       content: null,
-      tool_calls: calls.map((c, i) => ({ id: `call_${i}_${c.name}`, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.arguments) } })),
+      tool_calls: calls.map((c, i) => ({
+        id: `call_${i}_${c.name}`,
+        type: 'function',
+        function: { name: c.name, arguments: JSON.stringify(c.arguments) },
+      })),
     };
     finish = 'tool_calls';
   } else {

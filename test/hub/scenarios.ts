@@ -97,7 +97,9 @@ export function directiveIn(body: ChatBody): Scenario | undefined {
 
 /** The default reply: markdown built from the request, so tests can assert on what they sent. */
 export function echoText(body: ChatBody): string {
-  const said = lastUserText(body).replace(/\[\[scenario:[\s\S]*?\]\]/g, '').trim();
+  const said = lastUserText(body)
+    .replace(/\[\[scenario:[\s\S]*?\]\]/g, '')
+    .trim();
   const images = imageCount(body);
   const lines = [
     `**Echo** from ${body.model ?? 'unknown-model'}:`,
@@ -152,7 +154,11 @@ export function splitText(text: string, size?: number, min = 4): string[] {
   return pieces;
 }
 
-export function newApiError(status: number, model: string, s: { code?: string; message?: string; type?: string }): { error: { message: string; type: string; param: string; code: string } } {
+export function newApiError(
+  status: number,
+  model: string,
+  s: { code?: string; message?: string; type?: string },
+): { error: { message: string; type: string; param: string; code: string } } {
   const defaults: Record<number, [code: string, message: string]> = {
     400: ['invalid_request', 'invalid request body'],
     401: ['invalid_api_key', 'Invalid token'],

@@ -86,7 +86,8 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: { message: String(err), type: 'local_hub_error', param: '', code: 'internal_error' } });
+      if (!res.headersSent)
+        sendJson(res, 500, { error: { message: String(err), type: 'local_hub_error', param: '', code: 'internal_error' } });
       else res.destroy();
     });
   });
@@ -108,7 +109,16 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     }
     const chat = (body !== null && typeof body === 'object' ? body : {}) as ChatBody;
     const endpoint: Endpoint = /\/models(\/[^/]+)?$/.test(path) ? 'models' : 'chat';
-    const record: RecordedRequest = { id: nextId++, method: req.method ?? 'GET', path, headers: req.headers, body, scenario: 'unauthorized', clientClosed: false, finished: false };
+    const record: RecordedRequest = {
+      id: nextId++,
+      method: req.method ?? 'GET',
+      path,
+      headers: req.headers,
+      body,
+      scenario: 'unauthorized',
+      clientClosed: false,
+      finished: false,
+    };
     requests.push(record);
     let hubHungUp = false;
     res.on('close', () => {
@@ -121,7 +131,9 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     // The key is checked before a scenario is taken, as a hub would: a refused request must not use up a
     // scenario queued for the request after it.
     if (apiKey !== null && req.headers.authorization !== `Bearer ${apiKey}`) {
-      return sendJson(res, 401, { error: { message: 'Invalid token (request id: 2026112300000001)', type: 'new_api_error', param: '', code: 'invalid_api_key' } });
+      return sendJson(res, 401, {
+        error: { message: 'Invalid token (request id: 2026112300000001)', type: 'new_api_error', param: '', code: 'invalid_api_key' },
+      });
     }
     let scenario: Scenario;
     try {
@@ -149,7 +161,8 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     }
 
     if (endpoint === 'models') return modelsRoute(req.method ?? 'GET', path, res);
-    if (req.method !== 'POST' || !path.endsWith('/chat/completions')) return sendError(res, 404, `no route ${req.method} ${path}`, 'not_found');
+    if (req.method !== 'POST' || !path.endsWith('/chat/completions'))
+      return sendError(res, 404, `no route ${req.method} ${path}`, 'not_found');
     if (!streaming) return sendJson(res, 200, completionFor(scenario, chat));
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
     await writeSteps(planStream(scenario, chat), res, { latencyMs, delay, onHangUp: () => (hubHungUp = true) });
@@ -223,7 +236,11 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     },
     waitForRequest: (pred, timeoutMs = 5_000) => waitFor(() => requests.find(pred), timeoutMs, 'a matching request'),
     waitForClientClose: async (id, timeoutMs = 5_000) => {
-      await waitFor(() => (requests.find((r) => r.id === id)?.clientClosed ? true : undefined), timeoutMs, `request ${id} to be closed by the client`);
+      await waitFor(
+        () => (requests.find((r) => r.id === id)?.clientClosed ? true : undefined),
+        timeoutMs,
+        `request ${id} to be closed by the client`,
+      );
     },
     close: () =>
       new Promise<void>((resolve) => {

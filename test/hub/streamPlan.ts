@@ -12,11 +12,21 @@ export function planStream(scenario: Scenario, body: ChatBody): Step[] {
   const model = body.model ?? 'unknown-model';
   const framing: Framing = { eol: scenario.kind === 'crlf' ? '\r\n' : '\n', space: scenario.kind === 'noSpace' ? '' : ' ' };
   const base = { id: 'chatcmpl-local', object: 'chat.completion.chunk', created: 1_763_856_000, model };
-  const data = (payload: unknown): Step => ({ frame: `data:${framing.space}${typeof payload === 'string' ? payload : JSON.stringify(payload)}${framing.eol}${framing.eol}` });
-  const chunk = (delta: Record<string, unknown>, finish: string | null = null): Step => data({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] });
-  const textSteps = (text: string, size?: number): Step[] => [chunk({ role: 'assistant', content: '' }), ...splitText(text, size).map((t) => chunk({ content: t }))];
+  const data = (payload: unknown): Step => ({
+    frame: `data:${framing.space}${typeof payload === 'string' ? payload : JSON.stringify(payload)}${framing.eol}${framing.eol}`,
+  });
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null): Step =>
+    data({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] });
+  const textSteps = (text: string, size?: number): Step[] => [
+    chunk({ role: 'assistant', content: '' }),
+    ...splitText(text, size).map((t) => chunk({ content: t })),
+  ];
   const usage = (completion: number) => ({ prompt_tokens: 17, completion_tokens: completion, total_tokens: 17 + completion });
-  const finishWithUsage = (reason: string, completion: number): Step[] => [chunk({}, reason), data({ ...base, choices: [], usage: usage(completion) }), data('[DONE]')];
+  const finishWithUsage = (reason: string, completion: number): Step[] => [
+    chunk({}, reason),
+    data({ ...base, choices: [], usage: usage(completion) }),
+    data('[DONE]'),
+  ];
   const reply = (): string => ('text' in scenario && scenario.text) || toolResultText(body) || echoText(body);
 
   switch (scenario.kind) {
@@ -35,7 +45,12 @@ export function planStream(scenario: Scenario, body: ChatBody): Step[] {
     case 'malformed': {
       const steps = textSteps(reply());
       const broken: Step = { frame: `data: {"choices":[{"delta":{"content":${framing.eol}${framing.eol}` };
-      return [...steps.slice(0, scenario.afterChunks + 1), broken, ...steps.slice(scenario.afterChunks + 1), ...finishWithUsage('stop', steps.length)];
+      return [
+        ...steps.slice(0, scenario.afterChunks + 1),
+        broken,
+        ...steps.slice(scenario.afterChunks + 1),
+        ...finishWithUsage('stop', steps.length),
+      ];
     }
     case 'huge': {
       const line = 'This line repeats to make a very large reply. '.repeat(20) + '\n';
@@ -66,7 +81,12 @@ export function planStream(scenario: Scenario, body: ChatBody): Step[] {
       const field = scenario.field ?? 'reasoning_content';
       const reasoningSteps = thoughts.map((t) => chunk(scenario.both ? { reasoning_content: t, reasoning: t } : { [field]: t }));
       const steps = textSteps(reply());
-      return [chunk({ role: 'assistant', content: '' }), ...reasoningSteps, ...steps.slice(1), ...finishWithUsage('stop', steps.length + thoughts.length)];
+      return [
+        chunk({ role: 'assistant', content: '' }),
+        ...reasoningSteps,
+        ...steps.slice(1),
+        ...finishWithUsage('stop', steps.length + thoughts.length),
+      ];
     }
     case 'toolCall': {
       const calls = scenario.calls ?? defaultToolCalls(body);
@@ -102,7 +122,18 @@ function toolCallSteps(
   // With indexes: open every call, then interleave the argument pieces by index, as providers streaming
   // parallel calls do. Without: one call after the other, which is all a hub that drops indexes can express.
   calls.forEach((call, index) => {
-    steps.push(chunk({ tool_calls: [{ ...(missingIndex ? {} : { index }), id: `call_${index}_${call.name}`, type: 'function', function: { name: call.name, arguments: '' } }] }));
+    steps.push(
+      chunk({
+        tool_calls: [
+          {
+            ...(missingIndex ? {} : { index }),
+            id: `call_${index}_${call.name}`,
+            type: 'function',
+            function: { name: call.name, arguments: '' },
+          },
+        ],
+      }),
+    );
     if (missingIndex) for (const p of pieces[index]) steps.push(chunk({ tool_calls: [{ function: { arguments: p } }] }));
   });
   if (!missingIndex) {

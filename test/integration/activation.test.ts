@@ -24,7 +24,9 @@ describe('activation', () => {
     const declared = new Set((extension.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command));
     // VS Code itself adds `<viewId>.focus`, `.open`, … for each contributed view: those are not ours to declare.
     const viewIds = ['aihub.chat.', 'aihub.models.'];
-    const registered = new Set((await vscode.commands.getCommands(true)).filter((c) => c.startsWith('aihub.') && !viewIds.some((v) => c.startsWith(v))));
+    const registered = new Set(
+      (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('aihub.') && !viewIds.some((v) => c.startsWith(v))),
+    );
     const missing = [...declared].filter((c) => !registered.has(c));
     const undeclared = [...registered].filter((c) => !declared.has(c));
     assert.deepEqual(missing, [], 'declared but not registered');
@@ -39,7 +41,8 @@ describe('activation', () => {
 
   it('stores the key in SecretStorage and sends it only as the Authorization header; clearing it stops sending it', async () => {
     const key = hubKey;
-    const lastModelsRequest = async () => (await hubRequests<{ path: string; headers: Record<string, string> }>()).filter((r) => r.path === '/v1/models').at(-1);
+    const lastModelsRequest = async () =>
+      (await hubRequests<{ path: string; headers: Record<string, string> }>()).filter((r) => r.path === '/v1/models').at(-1);
     await resetHub();
     assert.equal(await vscode.commands.executeCommand('aihub.setApiKey', key), true);
     await vscode.commands.executeCommand('aihub.refreshModels');

@@ -24,7 +24,6 @@ const checkKey = () => vscode.commands.executeCommand<KeyCheck>('aihub._checkKey
 const hubRequests = async (): Promise<Recorded[]> => (await (await fetch(`${hubOrigin}/__hub/requests`)).json()) as Recorded[];
 const resetHub = () => fetch(`${hubOrigin}/__hub/reset`, { method: 'POST' });
 
-
 /** The hub's own list, read directly: the number the key check must report. */
 async function modelCount(url: string, key: string): Promise<number> {
   const body = (await (await fetch(`${url}/models`, { headers: { authorization: `Bearer ${key}` } })).json()) as { data: { id: string }[] };
@@ -34,7 +33,11 @@ async function modelCount(url: string, key: string): Promise<number> {
 /** Chooses a hub as a typed URL; `url` is what it must be understood as. */
 async function useHub(url: string, typed = url): Promise<void> {
   assert.equal(await vscode.commands.executeCommand('aihub.selectHub', typed), url);
-  await until(() => readConfig().baseUrl, (u) => u === url, `the active hub to become ${url}`);
+  await until(
+    () => readConfig().baseUrl,
+    (u) => u === url,
+    `the active hub to become ${url}`,
+  );
 }
 
 describe('hubs and keys', function () {
@@ -49,7 +52,11 @@ describe('hubs and keys', function () {
   after(async () => {
     await config().update('baseUrl', hubUrl, vscode.ConfigurationTarget.Global);
     await config().update('hubs', undefined, vscode.ConfigurationTarget.Global);
-    await until(() => readConfig().baseUrl, (u) => u === hubUrl, 'the runner\'s hub to be active again');
+    await until(
+      () => readConfig().baseUrl,
+      (u) => u === hubUrl,
+      "the runner's hub to be active again",
+    );
     await vscode.commands.executeCommand('aihub.setApiKey', hubKey);
     await other.close();
   });
@@ -58,22 +65,32 @@ describe('hubs and keys', function () {
     other.requests.length = 0;
   });
 
-  it('ignores aihub.baseUrl and aihub.hubs in the workspace\'s .vscode/settings.json: that server receives no request', async () => {
+  it("ignores aihub.baseUrl and aihub.hubs in the workspace's .vscode/settings.json: that server receives no request", async () => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(folder, 'the runner opens a workspace folder');
     const file = path.join(folder, '.vscode', 'settings.json');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify({ 'aihub.baseUrl': other.url, 'aihub.hubs': [{ name: 'Planted', baseUrl: other.url }], 'editor.tabSize': 7 }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ 'aihub.baseUrl': other.url, 'aihub.hubs': [{ name: 'Planted', baseUrl: other.url }], 'editor.tabSize': 7 }),
+    );
     try {
       // A window-scoped setting from the same file shows that VS Code has read it.
-      await until(() => vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue, (v) => v === 7, 'the workspace settings to load');
+      await until(
+        () => vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue,
+        (v) => v === 7,
+        'the workspace settings to load',
+      );
       assert.equal(readConfig().baseUrl, hubUrl, 'the extension reads the machine value');
       assert.deepEqual(readConfig().hubs, [], 'no hub from the workspace');
       assert.equal(config().get('baseUrl'), hubUrl, 'VS Code itself ignores a machine setting in a workspace');
 
       const check = await checkKey();
       assert.equal(check.ok, true, JSON.stringify(check));
-      const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'export function add(a: number, b: number) {\n  return a + b;\n}\n' });
+      const document = await vscode.workspace.openTextDocument({
+        language: 'typescript',
+        content: 'export function add(a: number, b: number) {\n  return a + b;\n}\n',
+      });
       const editor = await vscode.window.showTextDocument(document);
       editor.selection = new vscode.Selection(0, 0, 3, 0);
       const proposal = await vscode.commands.executeCommand<string>('aihub.refactorSelection', 'simplify');
@@ -81,8 +98,15 @@ describe('hubs and keys', function () {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
       const paths = (await hubRequests()).map((r) => r.path);
-      assert.ok(paths.includes('/v1/models') && paths.includes('/v1/chat/completions'), `the machine hub got both requests: ${paths.join(', ')}`);
-      assert.deepEqual(other.requests.map((r) => r.path), [], 'the planted hub got nothing');
+      assert.ok(
+        paths.includes('/v1/models') && paths.includes('/v1/chat/completions'),
+        `the machine hub got both requests: ${paths.join(', ')}`,
+      );
+      assert.deepEqual(
+        other.requests.map((r) => r.path),
+        [],
+        'the planted hub got nothing',
+      );
     } finally {
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
@@ -120,8 +144,8 @@ describe('hubs and keys', function () {
     await useHub(other.url, `${other.url.replace('http://', '')}/chat/completions/`);
     assert.deepEqual(readConfig().hubs, [{ name: new URL(other.url).host, baseUrl: other.url }], 'a custom hub is kept in aihub.hubs');
     const noKeyYet = await checkKey();
-    assert.equal(noKeyYet.ok, false, 'the first hub\'s key is not used for the second');
-    assert.equal(other.requests.at(-1)?.headers.authorization, undefined, 'the first hub\'s key never reaches the second hub');
+    assert.equal(noKeyYet.ok, false, "the first hub's key is not used for the second");
+    assert.equal(other.requests.at(-1)?.headers.authorization, undefined, "the first hub's key never reaches the second hub");
 
     await vscode.commands.executeCommand('aihub.setApiKey', OTHER_KEY);
     const onOther = await checkKey();
@@ -129,15 +153,18 @@ describe('hubs and keys', function () {
     assert.equal(other.requests.at(-1)?.headers.authorization, `Bearer ${OTHER_KEY}`);
 
     await useHub(hubUrl);
-    assert.equal((await checkKey()).ok, true, 'the first hub\'s key is still there');
+    assert.equal((await checkKey()).ok, true, "the first hub's key is still there");
     const sent = (await hubRequests()).map((r) => r.headers.authorization);
-    assert.ok(sent.length > 0 && sent.every((a) => a === `Bearer ${hubKey}`), `the first hub only ever got its own key: ${JSON.stringify(sent)}`);
+    assert.ok(
+      sent.length > 0 && sent.every((a) => a === `Bearer ${hubKey}`),
+      `the first hub only ever got its own key: ${JSON.stringify(sent)}`,
+    );
 
     await useHub(other.url);
-    assert.equal((await checkKey()).ok, true, 'switching back finds the second hub\'s key');
+    assert.equal((await checkKey()).ok, true, "switching back finds the second hub's key");
     await vscode.commands.executeCommand('aihub.clearApiKey');
     await useHub(hubUrl);
-    assert.equal((await checkKey()).ok, true, 'clearing the second hub\'s key left the first one\'s');
+    assert.equal((await checkKey()).ok, true, "clearing the second hub's key left the first one's");
   });
 
   it('refuses an address it cannot use, with the reason, and keeps the current hub', async () => {
@@ -168,7 +195,11 @@ describe('hubs and keys', function () {
     const remoteUrl = remote.url.replace('127.0.0.1', '0.0.0.0');
     try {
       await config().update('baseUrl', remoteUrl, vscode.ConfigurationTarget.Global);
-      await until(() => readConfig().baseUrl, (u) => u === remoteUrl, 'the non-loopback hub to be active');
+      await until(
+        () => readConfig().baseUrl,
+        (u) => u === remoteUrl,
+        'the non-loopback hub to be active',
+      );
       await vscode.commands.executeCommand('aihub.setApiKey', OTHER_KEY);
       const check = await checkKey();
       assert.equal(check.ok, false);
@@ -180,7 +211,11 @@ describe('hubs and keys', function () {
       await vscode.commands.executeCommand('aihub.clearApiKey');
     } finally {
       await config().update('baseUrl', hubUrl, vscode.ConfigurationTarget.Global);
-      await until(() => readConfig().baseUrl, (u) => u === hubUrl, 'the runner\'s hub to be active again');
+      await until(
+        () => readConfig().baseUrl,
+        (u) => u === hubUrl,
+        "the runner's hub to be active again",
+      );
       await remote.close();
     }
   });

@@ -21,7 +21,12 @@ async function model(id = 'gpt-4o'): Promise<vscode.LanguageModelChat> {
 }
 
 /** Sends and reads the whole reply, returning its parts and whatever error ended it. */
-async function collect(chat: vscode.LanguageModelChat, messages: vscode.LanguageModelChatMessage[], options: vscode.LanguageModelChatRequestOptions = {}, token?: vscode.CancellationToken) {
+async function collect(
+  chat: vscode.LanguageModelChat,
+  messages: vscode.LanguageModelChatMessage[],
+  options: vscode.LanguageModelChatRequestOptions = {},
+  token?: vscode.CancellationToken,
+) {
   const parts: unknown[] = [];
   const texts: string[] = [];
   let error: unknown;
@@ -43,10 +48,15 @@ describe('language model provider (vscode.lm)', () => {
     await resetHub();
   });
 
-  it('lists the hub\'s chat models with their metadata', async () => {
+  it("lists the hub's chat models with their metadata", async () => {
     const models = await vscode.lm.selectChatModels({ vendor: 'aihub' });
-    const hub = (await (await fetch(`${HUB}/models`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as { data: { id: string; supported_endpoint_types?: string[] }[] };
-    const chatIds = hub.data.filter((m) => !m.supported_endpoint_types?.every((e) => e === 'embeddings')).map((m) => m.id).sort();
+    const hub = (await (await fetch(`${HUB}/models`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as {
+      data: { id: string; supported_endpoint_types?: string[] }[];
+    };
+    const chatIds = hub.data
+      .filter((m) => !m.supported_endpoint_types?.every((e) => e === 'embeddings'))
+      .map((m) => m.id)
+      .sort();
     assert.deepEqual(models.map((m) => m.id).sort(), chatIds);
     const claude = models.find((m) => m.id === 'claude-sonnet-4.6')!;
     assert.equal(claude.vendor, 'aihub');
@@ -69,11 +79,19 @@ describe('language model provider (vscode.lm)', () => {
     const { error } = await collect(await model(), [system, vscode.LanguageModelChatMessage.User('with a system prompt')]);
     assert.equal(error, undefined);
     const messages = (await recorded()).at(-1)!.body.messages!;
-    assert.deepEqual(messages.map((m) => [m.role, m.content]), [['system', 'Answer in one line.'], ['user', 'with a system prompt']]);
+    assert.deepEqual(
+      messages.map((m) => [m.role, m.content]),
+      [
+        ['system', 'Answer in one line.'],
+        ['user', 'with a system prompt'],
+      ],
+    );
   });
 
   it('passes the options hubs understand and drops the others', async () => {
-    await collect(await model(), [vscode.LanguageModelChatMessage.User('options')], { modelOptions: { temperature: 0.3, max_tokens: 50, notAnOpenAiOption: 1 } });
+    await collect(await model(), [vscode.LanguageModelChatMessage.User('options')], {
+      modelOptions: { temperature: 0.3, max_tokens: 50, notAnOpenAiOption: 1 },
+    });
     const body = (await recorded()).at(-1)!.body as Record<string, unknown>;
     assert.equal(body.temperature, 0.3);
     assert.equal(body.max_tokens, 50);
@@ -82,72 +100,115 @@ describe('language model provider (vscode.lm)', () => {
 
   it('round-trips a tool call whose arguments arrive split over many chunks', async () => {
     const chat = await model();
-    const tools: vscode.LanguageModelChatTool[] = [{ name: 'get_weather', description: 'Weather for a city', inputSchema: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } } } }];
+    const tools: vscode.LanguageModelChatTool[] = [
+      {
+        name: 'get_weather',
+        description: 'Weather for a city',
+        inputSchema: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } } },
+      },
+    ];
     const ask = vscode.LanguageModelChatMessage.User('Paris');
     const first = await collect(chat, [ask], { tools, toolMode: vscode.LanguageModelChatToolMode.Required });
     assert.equal(first.error, undefined);
     const calls = first.parts.filter((p): p is vscode.LanguageModelToolCallPart => p instanceof vscode.LanguageModelToolCallPart);
     const sentFirst = (await recorded()).at(-1)!.body;
-    assert.equal(calls.length, 1, `one tool call part; got ${first.parts.map((p) => (p as object)?.constructor?.name ?? typeof p).join(', ')}; the hub got tools ${JSON.stringify(sentFirst.tools)}`);
+    assert.equal(
+      calls.length,
+      1,
+      `one tool call part; got ${first.parts.map((p) => (p as object)?.constructor?.name ?? typeof p).join(', ')}; the hub got tools ${JSON.stringify(sentFirst.tools)}`,
+    );
     assert.equal(calls[0].name, 'get_weather');
     assert.deepEqual(calls[0].input, { city: 'Paris', days: 42 });
     const sent = (await recorded()).at(-1)!.body;
     assert.deepEqual(sent.tool_choice, { type: 'function', function: { name: 'get_weather' } });
 
-    const second = await collect(chat, [
-      ask,
-      vscode.LanguageModelChatMessage.Assistant([calls[0]]),
-      vscode.LanguageModelChatMessage.User([new vscode.LanguageModelToolResultPart(calls[0].callId, [new vscode.LanguageModelTextPart('sunny, 21 °C')])]),
-    ], { tools });
+    const second = await collect(
+      chat,
+      [
+        ask,
+        vscode.LanguageModelChatMessage.Assistant([calls[0]]),
+        vscode.LanguageModelChatMessage.User([
+          new vscode.LanguageModelToolResultPart(calls[0].callId, [new vscode.LanguageModelTextPart('sunny, 21 °C')]),
+        ]),
+      ],
+      { tools },
+    );
     assert.equal(second.error, undefined);
     assert.match(second.text, /The tool returned: sunny, 21 °C/);
     const messages = (await recorded()).at(-1)!.body.messages!;
-    assert.deepEqual(messages.map((m) => m.role), ['user', 'assistant', 'tool']);
+    assert.deepEqual(
+      messages.map((m) => m.role),
+      ['user', 'assistant', 'tool'],
+    );
   });
 
   it('reports several parallel tool calls, their argument pieces interleaved, each with its own input', async () => {
     const tools: vscode.LanguageModelChatTool[] = [
       { name: 'read_file', description: 'Read a file', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } },
-      { name: 'search', description: 'Search the workspace', inputSchema: { type: 'object', properties: { query: { type: 'string' }, limit: { type: 'integer' } } } },
+      {
+        name: 'search',
+        description: 'Search the workspace',
+        inputSchema: { type: 'object', properties: { query: { type: 'string' }, limit: { type: 'integer' } } },
+      },
     ];
-    await enqueue({ kind: 'toolCall', calls: [{ name: 'read_file', arguments: { path: 'src/extension.ts' } }, { name: 'search', arguments: { query: 'registerLanguageModelChatProvider', limit: 5 } }] });
+    await enqueue({
+      kind: 'toolCall',
+      calls: [
+        { name: 'read_file', arguments: { path: 'src/extension.ts' } },
+        { name: 'search', arguments: { query: 'registerLanguageModelChatProvider', limit: 5 } },
+      ],
+    });
     const { parts, text, error } = await collect(await model(), [vscode.LanguageModelChatMessage.User('look around')], { tools });
     assert.equal(error, undefined);
     assert.equal(text, '');
     const calls = parts.filter((p): p is vscode.LanguageModelToolCallPart => p instanceof vscode.LanguageModelToolCallPart);
-    assert.deepEqual(calls.map((c) => [c.callId, c.name, c.input]), [
-      ['call_0_read_file', 'read_file', { path: 'src/extension.ts' }],
-      ['call_1_search', 'search', { query: 'registerLanguageModelChatProvider', limit: 5 }],
-    ]);
+    assert.deepEqual(
+      calls.map((c) => [c.callId, c.name, c.input]),
+      [
+        ['call_0_read_file', 'read_file', { path: 'src/extension.ts' }],
+        ['call_1_search', 'search', { query: 'registerLanguageModelChatProvider', limit: 5 }],
+      ],
+    );
     assert.equal((await recorded()).at(-1)!.body.tool_choice, undefined, 'no tool is forced in Auto mode');
   });
 
-  it('fails in words, naming the tool, when a tool call\'s arguments are not valid JSON', async () => {
-    const frame = (delta: unknown, finish: string | null = null) => `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+  it("fails in words, naming the tool, when a tool call's arguments are not valid JSON", async () => {
+    const frame = (delta: unknown, finish: string | null = null) =>
+      `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
     const body = [
-      frame({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_bad', type: 'function', function: { name: 'get_weather', arguments: '{"city": "Par' } }] }),
+      frame({
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ index: 0, id: 'call_bad', type: 'function', function: { name: 'get_weather', arguments: '{"city": "Par' } }],
+      }),
       frame({ tool_calls: [{ index: 0, function: { arguments: 'is",' } }] }),
       frame({}, 'tool_calls'),
       'data: [DONE]\n\n',
     ].join('');
     await enqueue({ kind: 'raw', body });
-    const tools: vscode.LanguageModelChatTool[] = [{ name: 'get_weather', description: 'Weather for a city', inputSchema: { type: 'object', properties: { city: { type: 'string' } } } }];
+    const tools: vscode.LanguageModelChatTool[] = [
+      { name: 'get_weather', description: 'Weather for a city', inputSchema: { type: 'object', properties: { city: { type: 'string' } } } },
+    ];
     const { parts, error } = await collect(await model(), [vscode.LanguageModelChatMessage.User('weather?')], { tools });
     assert.ok(error instanceof Error, 'the request failed');
     assert.match(error.message, /tool "get_weather" with arguments that are not a JSON object: \{"city": "Paris",/);
     assert.ok(!parts.some((p) => p instanceof vscode.LanguageModelToolCallPart), 'no half-parsed tool call reaches the caller');
   });
 
-  it('keeps the model\'s reasoning out of the answer text', async () => {
+  it("keeps the model's reasoning out of the answer text", async () => {
     await enqueue({ kind: 'reasoning' });
     const { parts, text, error } = await collect(await model('deepseek-r1'), [vscode.LanguageModelChatMessage.User('Think, then answer')]);
     assert.equal(error, undefined);
     assert.match(text, /Think, then answer/);
     assert.doesNotMatch(text, /step by step/);
     // Still a proposed API: where this VS Code has it, the reasoning arrives as thinking parts instead.
-    const Thinking = (vscode as unknown as { LanguageModelThinkingPart?: new (value: string) => { value: string | string[] } }).LanguageModelThinkingPart;
+    const Thinking = (vscode as unknown as { LanguageModelThinkingPart?: new (value: string) => { value: string | string[] } })
+      .LanguageModelThinkingPart;
     if (Thinking) {
-      const thought = parts.filter((p): p is InstanceType<typeof Thinking> => p instanceof Thinking).map((p) => [p.value].flat().join('')).join('');
+      const thought = parts
+        .filter((p): p is InstanceType<typeof Thinking> => p instanceof Thinking)
+        .map((p) => [p.value].flat().join(''))
+        .join('');
       assert.match(thought, /Let me think about this step by step/);
     }
     assert.equal((await recorded()).at(-1)!.scenario, 'reasoning');
@@ -165,16 +226,29 @@ describe('language model provider (vscode.lm)', () => {
   });
 
   it('sends an image part to the hub as an OpenAI image_url content part', async function () {
-    const DataPart = (vscode as unknown as { LanguageModelDataPart?: { image(data: Uint8Array, mime: string): unknown } }).LanguageModelDataPart;
+    const DataPart = (vscode as unknown as { LanguageModelDataPart?: { image(data: Uint8Array, mime: string): unknown } })
+      .LanguageModelDataPart;
     if (!DataPart) this.skip();
     // A real 1×1 PNG: the workbench decodes (and may re-encode) images before they reach the provider.
-    const png = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
-    const message = vscode.LanguageModelChatMessage.User([new vscode.LanguageModelTextPart('What is this?'), DataPart.image(png, 'image/png') as vscode.LanguageModelTextPart]);
+    const png = new Uint8Array(
+      Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+    );
+    const message = vscode.LanguageModelChatMessage.User([
+      new vscode.LanguageModelTextPart('What is this?'),
+      DataPart.image(png, 'image/png') as vscode.LanguageModelTextPart,
+    ]);
     const { text, error } = await collect(await model(), [message]);
-    assert.equal(error, undefined, `no error; got ${error instanceof Error ? error.stack : JSON.stringify(error)} ${Object.prototype.toString.call(error)}`);
+    assert.equal(
+      error,
+      undefined,
+      `no error; got ${error instanceof Error ? error.stack : JSON.stringify(error)} ${Object.prototype.toString.call(error)}`,
+    );
     assert.match(text, /received 1 image\(s\)/);
     const content = (await recorded()).at(-1)!.body.messages![0].content as { type: string; image_url?: { url: string } }[];
-    assert.deepEqual(content.map((c) => c.type), ['text', 'image_url']);
+    assert.deepEqual(
+      content.map((c) => c.type),
+      ['text', 'image_url'],
+    );
     const url = content[1].image_url!.url;
     assert.match(url, /^data:image\/png;base64,/);
     assert.deepEqual([...Buffer.from(url.split(',')[1], 'base64').subarray(0, 4)], [137, 80, 78, 71], 'the hub receives PNG bytes');
@@ -196,9 +270,16 @@ describe('language model provider (vscode.lm)', () => {
       error = err;
     }
     assert.ok(seen > 0, 'some text arrived before the cancel');
-    assert.ok(error === undefined || error instanceof vscode.CancellationError || /cancel/i.test(String(error)), `no hub error after a cancel: ${String(error)}`);
+    assert.ok(
+      error === undefined || error instanceof vscode.CancellationError || /cancel/i.test(String(error)),
+      `no hub error after a cancel: ${String(error)}`,
+    );
     const { id } = (await recorded()).at(-1)!;
-    await until(async () => (await recorded()).find((r) => r.id === id)?.clientClosed, (closed) => closed === true, 'the hub to see the connection close');
+    await until(
+      async () => (await recorded()).find((r) => r.id === id)?.clientClosed,
+      (closed) => closed === true,
+      'the hub to see the connection close',
+    );
   });
 
   const failures: [status: number, says: RegExp, code?: string][] = [
@@ -255,12 +336,20 @@ describe('language model provider (vscode.lm)', () => {
     const original = config.inspect<string>('baseUrl')?.globalValue;
     await config.update('baseUrl', 'https://no-key-here.invalid/v1', vscode.ConfigurationTarget.Global);
     try {
-      await until(() => vscode.workspace.getConfiguration('aihub').get('baseUrl'), (url) => url === 'https://no-key-here.invalid/v1', 'the keyless hub to be active');
+      await until(
+        () => vscode.workspace.getConfiguration('aihub').get('baseUrl'),
+        (url) => url === 'https://no-key-here.invalid/v1',
+        'the keyless hub to be active',
+      );
       const models = await vscode.lm.selectChatModels({ vendor: 'aihub' });
       assert.deepEqual(models, []);
     } finally {
       await config.update('baseUrl', original, vscode.ConfigurationTarget.Global);
     }
-    await until(() => vscode.lm.selectChatModels({ vendor: 'aihub' }), (models) => models.length > 0, 'the local hub\'s models back');
+    await until(
+      () => vscode.lm.selectChatModels({ vendor: 'aihub' }),
+      (models) => models.length > 0,
+      "the local hub's models back",
+    );
   });
 });

@@ -27,7 +27,6 @@ const hubHost = hubUrl ? new URL(hubUrl).host : '';
 const snapshot = () => vscode.commands.executeCommand<ViewSnapshot>('aihub._modelsViewSnapshot');
 const groups = (s: ViewSnapshot) => s.items.filter((i) => i.contextValue?.startsWith('aihub.modelGroup'));
 
-
 /** The hub's own answer, read directly: what the view must show. */
 async function hubModelIds(): Promise<string[]> {
   const response = await fetch(`${hubUrl}/models`, { headers: { authorization: `Bearer ${hubKey}` } });
@@ -37,7 +36,11 @@ async function hubModelIds(): Promise<string[]> {
 }
 
 async function enqueue(scenario: unknown, times: number): Promise<void> {
-  const response = await fetch(`${hubOrigin}/__hub/enqueue`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario, times }) });
+  const response = await fetch(`${hubOrigin}/__hub/enqueue`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario, times }),
+  });
   assert.ok(response.ok, `the hub accepted the scenario (${response.status})`);
 }
 
@@ -69,7 +72,11 @@ describe('models view, picker and status bar', function () {
     assert.deepEqual([...shown].sort(), [...expected].sort(), 'each hub model appears once under its provider');
     for (const group of providerGroups) assert.equal(group.description, String(group.children?.length), `${group.label} shows its count`);
     const labels = providerGroups.map((g) => g.label).filter((l) => l !== 'Other');
-    assert.deepEqual(labels, [...labels].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)), 'providers are sorted');
+    assert.deepEqual(
+      labels,
+      [...labels].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)),
+      'providers are sorted',
+    );
     assert.equal(s.title.description, `${expected.length} models`);
   });
 
@@ -82,7 +89,9 @@ describe('models view, picker and status bar', function () {
     const s = await until(snapshot, (x) => x.statusBar.text.endsWith(chosen), 'the status bar to show the new model');
     assert.equal(s.statusBar.text, `$(hubot) ${hubHost} · ${chosen}`);
     assert.equal(s.statusBar.warning, false);
-    const item = groups(s).flatMap((g) => g.children ?? []).find((c) => c.label === chosen);
+    const item = groups(s)
+      .flatMap((g) => g.children ?? [])
+      .find((c) => c.label === chosen);
     assert.ok(item?.description?.startsWith('default'), `the tree marks ${chosen} as default: ${JSON.stringify(item)}`);
     assert.match(item?.contextValue ?? '', /\.default$/);
   });
@@ -99,7 +108,10 @@ describe('models view, picker and status bar', function () {
     await vscode.commands.executeCommand('aihub.pinModel', first);
     let s = await snapshot();
     assert.equal(s.items[0].label, 'Favourites');
-    assert.deepEqual(s.items[0].children?.map((c) => c.label), [first]);
+    assert.deepEqual(
+      s.items[0].children?.map((c) => c.label),
+      [first],
+    );
     await vscode.commands.executeCommand('aihub.unpinModel', first);
     s = await snapshot();
     assert.ok(!s.items.some((i) => i.label === 'Favourites'), 'no Favourites group when nothing is pinned');
@@ -145,7 +157,10 @@ describe('models view, picker and status bar', function () {
     try {
       const s = await until(snapshot, (x) => x.state === 'error' && x.statusBar.warning, 'the rejected-key warning');
       assert.match(s.statusBar.tooltip, /rejected the API key \(401\)/);
-      assert.ok(s.items.some((i) => i.command === 'aihub.setApiKey'), 'an item offers to set another key');
+      assert.ok(
+        s.items.some((i) => i.command === 'aihub.setApiKey'),
+        'an item offers to set another key',
+      );
       assert.ok(!JSON.stringify(s).includes('sk-wrong-key-for-this-test'), 'the key appears nowhere in the view');
     } finally {
       await vscode.commands.executeCommand('aihub.setApiKey', hubKey);

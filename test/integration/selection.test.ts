@@ -16,7 +16,11 @@ interface Recorded {
 }
 
 async function enqueueText(text: string): Promise<void> {
-  const response = await fetch(`${hubOrigin}/__hub/enqueue`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: { kind: 'text', text }, times: 1 }) });
+  const response = await fetch(`${hubOrigin}/__hub/enqueue`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: { kind: 'text', text }, times: 1 }),
+  });
   assert.ok(response.ok, `the hub accepted the scenario (${response.status})`);
 }
 
@@ -27,9 +31,10 @@ async function chatRequests(): Promise<Recorded[]> {
 
 const lastUserMessage = (r: Recorded | undefined) => r?.body.messages?.filter((m) => m.role === 'user').at(-1)?.content ?? '';
 
-
 const proposalTabs = () =>
-  vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'aihub-proposal');
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'aihub-proposal');
 
 const SOURCE = [
   'export class Calc {',
@@ -45,8 +50,12 @@ const SOURCE = [
 ].join('\n');
 
 // The model answers dedented, with prose around the fence: the extension must strip and re-indent it.
-const ANSWER = 'Here is a simpler version:\n\n```ts\ntotal(xs: number[]): number {\n  return xs.reduce((a, b) => a + b, 0);\n}\n```\n\nThis uses `reduce` instead of a loop.';
-const EXPECTED = SOURCE.replace(/ {2}total[\s\S]*?\n {2}\}\n/, '  total(xs: number[]): number {\n    return xs.reduce((a, b) => a + b, 0);\n  }\n');
+const ANSWER =
+  'Here is a simpler version:\n\n```ts\ntotal(xs: number[]): number {\n  return xs.reduce((a, b) => a + b, 0);\n}\n```\n\nThis uses `reduce` instead of a loop.';
+const EXPECTED = SOURCE.replace(
+  / {2}total[\s\S]*?\n {2}\}\n/,
+  '  total(xs: number[]): number {\n    return xs.reduce((a, b) => a + b, 0);\n  }\n',
+);
 
 async function openSource(text = SOURCE): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: text });
@@ -133,7 +142,7 @@ describe('selection commands', function () {
     assert.ok(await vscode.workspace.applyEdit(edit));
     const edited = editor.document.getText();
     assert.equal(await vscode.commands.executeCommand('aihub.acceptProposal', id), false);
-    assert.equal(editor.document.getText(), edited, 'the user\'s edit stays, the proposal is not applied');
+    assert.equal(editor.document.getText(), edited, "the user's edit stays, the proposal is not applied");
     assert.equal(proposalTabs().length, 1, 'the diff stays open to compare or reject');
   });
 
@@ -145,7 +154,10 @@ describe('selection commands', function () {
     assert.ok(id);
     const sent = lastUserMessage((await chatRequests())[0]);
     assert.match(sent, /^Use reduce/);
-    assert.ok(sent.includes('  total(xs: number[]): number {\n    let sum = 0;') && sent.includes('    return sum;\n  }\n```'), `the whole method is sent: ${sent}`);
+    assert.ok(
+      sent.includes('  total(xs: number[]): number {\n    let sum = 0;') && sent.includes('    return sum;\n  }\n```'),
+      `the whole method is sent: ${sent}`,
+    );
     assert.ok(!sent.includes('export class Calc'), 'but not the class around it');
     await vscode.commands.executeCommand('aihub.acceptProposal', id);
     assert.equal(editor.document.getText(), EXPECTED);
@@ -157,7 +169,10 @@ describe('selection commands', function () {
     try {
       const inside = new vscode.Diagnostic(new vscode.Range(4, 6, 4, 9), 'Probable overflow in sum', vscode.DiagnosticSeverity.Warning);
       inside.source = 'selection-test';
-      diagnostics.set(editor.document.uri, [inside, new vscode.Diagnostic(new vscode.Range(0, 0, 0, 6), 'Outside the selection', vscode.DiagnosticSeverity.Error)]);
+      diagnostics.set(editor.document.uri, [
+        inside,
+        new vscode.Diagnostic(new vscode.Range(0, 0, 0, 6), 'Outside the selection', vscode.DiagnosticSeverity.Error),
+      ]);
       selectMethod(editor);
       await enqueueText(ANSWER);
       const id = await vscode.commands.executeCommand<string>('aihub.fixSelection');
@@ -172,7 +187,7 @@ describe('selection commands', function () {
     }
   });
 
-  it('document asks for the language\'s doc comments and proposes a diff', async () => {
+  it("document asks for the language's doc comments and proposes a diff", async () => {
     const editor = await openSource();
     selectMethod(editor);
     await enqueueText('```ts\n/** Adds up the numbers. */\ntotal(xs: number[]): number {\n  return 0;\n}\n```');
@@ -199,7 +214,11 @@ describe('selection commands', function () {
 
   it('runs a custom diff prompt from aihub.prompts with its placeholders expanded', async () => {
     const config = vscode.workspace.getConfiguration('aihub');
-    await config.update('prompts', [{ name: 'Port', template: 'Port this {{language}} from {{fileName}}:\n{{selection}}', mode: 'diff' }], vscode.ConfigurationTarget.Global);
+    await config.update(
+      'prompts',
+      [{ name: 'Port', template: 'Port this {{language}} from {{fileName}}:\n{{selection}}', mode: 'diff' }],
+      vscode.ConfigurationTarget.Global,
+    );
     try {
       const editor = await openSource();
       selectMethod(editor);
@@ -215,7 +234,7 @@ describe('selection commands', function () {
     }
   });
 
-  it('refuses code larger than the model\'s context before sending anything', async () => {
+  it("refuses code larger than the model's context before sending anything", async () => {
     const editor = await openSource(`const big = "${'x'.repeat(600_000)}";\n`);
     editor.selection = new vscode.Selection(0, 0, 1, 0);
     const id = await vscode.commands.executeCommand<string>('aihub.refactorSelection', 'simplify');
@@ -227,8 +246,15 @@ describe('selection commands', function () {
   it('a reply broken mid-stream or a hub error proposes nothing and leaves the file alone', async () => {
     const editor = await openSource();
     selectMethod(editor);
-    for (const scenario of [{ kind: 'disconnect', afterChunks: 2 }, { kind: 'status', status: 401 }]) {
-      await fetch(`${hubOrigin}/__hub/enqueue`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario, times: 1 }) });
+    for (const scenario of [
+      { kind: 'disconnect', afterChunks: 2 },
+      { kind: 'status', status: 401 },
+    ]) {
+      await fetch(`${hubOrigin}/__hub/enqueue`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scenario, times: 1 }),
+      });
       const id = await vscode.commands.executeCommand<string>('aihub.refactorSelection', 'simplify');
       assert.equal(id, undefined, `no proposal after ${scenario.kind}`);
     }
@@ -245,7 +271,7 @@ describe('selection commands', function () {
     await enqueueText('It sums the numbers.');
     assert.equal(await vscode.commands.executeCommand('aihub.explainSelection'), true);
 
-    const [request] = await until(chatRequests, (r) => r.length > 0, 'the chat panel\'s request');
+    const [request] = await until(chatRequests, (r) => r.length > 0, "the chat panel's request");
     const sent = lastUserMessage(request);
     assert.ok(sent.startsWith(`Explain this code from ${editor.document.uri.path}, lines 2–8 (typescript)`), sent.slice(0, 300));
     assert.ok(sent.includes('let sum = 0;'), 'the attached code is in the request');

@@ -28,7 +28,10 @@ function extensionLogFiles(): string[] {
 
 function filesUnder(dir: string | undefined): string[] {
   if (!dir || !fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 describe('whole session: no key anywhere but SecretStorage', function () {
@@ -44,18 +47,25 @@ describe('whole session: no key anywhere but SecretStorage', function () {
     await new Promise((r) => setTimeout(r, 1500));
 
     const files = extensionLogFiles();
-    assert.ok(files.length > 0, 'found the extension\'s log file beside the workspace');
+    assert.ok(files.length > 0, "found the extension's log file beside the workspace");
     const log = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-    assert.match(log, new RegExp(`GET ${hubUrl.replace(/[.:/]/g, '\\$&')}/models \\(authorization: Bearer \\[redacted\\]\\)`), 'request lines are logged, header redacted');
+    assert.match(
+      log,
+      new RegExp(`GET ${hubUrl.replace(/[.:/]/g, '\\$&')}/models \\(authorization: Bearer \\[redacted\\]\\)`),
+      'request lines are logged, header redacted',
+    );
     assert.match(log, /rejected the API key \(401/, 'the rejected key was logged as an error');
     for (const key of [hubKey, OTHER_HUB_KEY, WRONG_KEY]) assert.ok(!log.includes(key), `the log does not contain ${key.slice(0, 6)}…`);
   });
 
   it('no setting and no stored chat holds a key', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
-    const settingsFiles = ['User', 'Machine'].map((scope) => path.join(path.dirname(folder), 'ud', scope, 'settings.json')).filter((f) => fs.existsSync(f));
+    const settingsFiles = ['User', 'Machine']
+      .map((scope) => path.join(path.dirname(folder), 'ud', scope, 'settings.json'))
+      .filter((f) => fs.existsSync(f));
     assert.ok(settingsFiles.length > 0, 'found the settings files');
-    const settings = JSON.stringify(vscode.workspace.getConfiguration('aihub')) + settingsFiles.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const settings =
+      JSON.stringify(vscode.workspace.getConfiguration('aihub')) + settingsFiles.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     const chat = await vscode.commands.executeCommand<{ storageDir?: string } | undefined>('aihub._chatSnapshot').then(
       (s) => s,
       () => undefined,

@@ -105,11 +105,16 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--config', configFile];
   if (options.installVsix) {
     try {
-      execFileSync(tools.node24, [tools.codeServerEntry, ...common, '--install-extension', options.installVsix, '--force'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(tools.node24, [tools.codeServerEntry, ...common, '--install-extension', options.installVsix, '--force'], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (err) {
       removeRoot();
       const e = err as { stdout?: Buffer; stderr?: Buffer; message: string };
-      throw new Error(`code-server could not install ${options.installVsix}: ${e.message}\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+      throw new Error(
+        `code-server could not install ${options.installVsix}: ${e.message}\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`,
+      );
     }
   }
   const port = options.port ?? (await freePort());
@@ -119,8 +124,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const args = [
     tools.codeServerEntry,
     ...common,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -145,7 +152,11 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     })());
   const unregister = registerCleanup(stop);
   try {
-    await waitForHttp(`http://127.0.0.1:${port}/healthz`, options.startTimeoutMs ?? 60_000, () => child.exitCode === null && child.signalCode === null);
+    await waitForHttp(
+      `http://127.0.0.1:${port}/healthz`,
+      options.startTimeoutMs ?? 60_000,
+      () => child.exitCode === null && child.signalCode === null,
+    );
   } catch (err) {
     const tail = logTail();
     await stop();

@@ -41,7 +41,10 @@ export async function startHubProcess(options: HubProcessOptions = {}): Promise<
   const unregister = registerCleanup(stop);
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the local hub did not start within ${options.startTimeoutMs ?? 30_000} ms:\n${out}`)), options.startTimeoutMs ?? 30_000);
+      const timer = setTimeout(
+        () => reject(new Error(`the local hub did not start within ${options.startTimeoutMs ?? 30_000} ms:\n${out}`)),
+        options.startTimeoutMs ?? 30_000,
+      );
       const check = () => {
         const match = /AI Hub local server listening on (http:\/\/\S+)/.exec(out);
         if (match) {

@@ -16,7 +16,8 @@ const TIMEOUT_MS = Number(process.env.AIHUB_INTEGRATION_TIMEOUT_MS ?? 10 * 60 * 
 // The workbench logs at trace level into the automation logger too; mocha's report arrives as `info`. These
 // info/warn/error lines are the workbench's own chatter (offline gallery lookups, connection set-up, and its
 // log of language model requests, whose expected errors carry whole stack traces).
-const WORKBENCH_NOISE = /^\[CHAT\] extension request|open-vsx|ENOTFOUND|Creating a socket|connection token|AgentHost|vsda|ChatModelSelection|AccountPolicyGate|Service Worker|builtin extensions cache|grace time/;
+const WORKBENCH_NOISE =
+  /^\[CHAT\] extension request|open-vsx|ENOTFOUND|Creating a socket|connection token|AgentHost|vsda|ChatModelSelection|AccountPolicyGate|Service Worker|builtin extensions cache|grace time/;
 const SHOWN_LEVELS = new Set((process.env.AIHUB_INTEGRATION_LOG_LEVELS ?? 'info,warn,error').split(','));
 
 function sampleWorkspace(dir: string): void {
@@ -36,7 +37,15 @@ async function runDesktop(vscodeExecutablePath: string, hub: HubProcess): Promis
   const userData = path.join(tmp, 'ud');
   for (const scope of ['User', 'Machine']) {
     fs.mkdirSync(path.join(userData, scope), { recursive: true });
-    fs.writeFileSync(path.join(userData, scope, 'settings.json'), JSON.stringify({ 'aihub.baseUrl': hub.url, 'workbench.startupEditor': 'none', 'update.mode': 'none', 'telemetry.telemetryLevel': 'off' }));
+    fs.writeFileSync(
+      path.join(userData, scope, 'settings.json'),
+      JSON.stringify({
+        'aihub.baseUrl': hub.url,
+        'workbench.startupEditor': 'none',
+        'update.mode': 'none',
+        'telemetry.telemetryLevel': 'off',
+      }),
+    );
   }
   try {
     return await runTests({

@@ -38,7 +38,11 @@ export function toolchain(): Toolchain {
     chromiumPath,
     chromium: chromiumPath,
   };
-  for (const [what, file] of [['Node 24', result.node24], ['code-server', result.codeServerEntry], ['Chromium', chromiumPath]]) {
+  for (const [what, file] of [
+    ['Node 24', result.node24],
+    ['code-server', result.codeServerEntry],
+    ['Chromium', chromiumPath],
+  ]) {
     if (!fs.existsSync(file)) throw new Error(`${what} is missing at ${file}: remove ${dir} and run tools/ensure-toolchain.sh again`);
   }
   cached = result;

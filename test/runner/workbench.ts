@@ -38,7 +38,16 @@ export interface Workbench {
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 const screenshotDirs = new WeakMap<Page, string>();
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 /** A `vscode-remote://` URI for a path on this machine, as the workbench of `server` names it. */
 export function remoteUri(server: Pick<CodeServer, 'port'>, fsPath: string): string {
@@ -74,7 +83,14 @@ export async function openWorkbench(server: CodeServer, options: WorkbenchOption
       const line = Array.isArray(args) ? (args.length > 0 ? format(...(args as [unknown, ...unknown[]])) : '') : String(args);
       options.onLog?.(line, level);
     });
-    const payload = options.payload ?? (server.extensionDevelopmentPath ? [['extensionDevelopmentPath', remoteUri(server, server.extensionDevelopmentPath)], ['skipWelcome', 'true']] : undefined);
+    const payload =
+      options.payload ??
+      (server.extensionDevelopmentPath
+        ? [
+            ['extensionDevelopmentPath', remoteUri(server, server.extensionDevelopmentPath)],
+            ['skipWelcome', 'true'],
+          ]
+        : undefined);
     const query = new URLSearchParams();
     query.set('folder', options.folder ?? server.dirs.workspace);
     if (payload) query.set('payload', JSON.stringify(payload));
@@ -118,7 +134,10 @@ export function chatFrame(page: Page, filter = 'extensionId=aihub.aihub-vscode')
 export async function notifications(page: Page): Promise<string[]> {
   const toasts = await page.locator('.notification-toast .notification-list-item-message').allTextContents();
   if (toasts.length > 0) return toasts;
-  await page.locator('[id="status.notifications"]').click().catch(() => undefined);
+  await page
+    .locator('[id="status.notifications"]')
+    .click()
+    .catch(() => undefined);
   const items = await page.locator('.notifications-center .notification-list-item-message').allTextContents();
   await page.keyboard.press('Escape');
   return items;

@@ -11,10 +11,32 @@ import { splitBlocks, stableEnd } from '../../src/webview/stableBlocks';
 function sample(): Conversation {
   const c = newConversation('c1', 'gpt-4o-mini', Date.UTC(2026, 10, 23));
   c.turns.push(
-    { id: 'u1', role: 'user', text: 'Why does `sum` fail?', context: [{ fileName: 'src/a.ts', language: 'typescript', text: 'const s = "```";\n' }], createdAt: 1 },
-    { id: 'a1', role: 'assistant', model: 'gpt-4o-mini', text: 'Because of **x**.', reasoning: 'Look at the loop.', status: 'done', createdAt: 2 },
+    {
+      id: 'u1',
+      role: 'user',
+      text: 'Why does `sum` fail?',
+      context: [{ fileName: 'src/a.ts', language: 'typescript', text: 'const s = "```";\n' }],
+      createdAt: 1,
+    },
+    {
+      id: 'a1',
+      role: 'assistant',
+      model: 'gpt-4o-mini',
+      text: 'Because of **x**.',
+      reasoning: 'Look at the loop.',
+      status: 'done',
+      createdAt: 2,
+    },
     { id: 'u2', role: 'user', text: 'And now?', createdAt: 3 },
-    { id: 'a2', role: 'assistant', model: 'gpt-4o-mini', text: 'Partial', status: 'error', error: { message: 'The hub failed (500).' }, createdAt: 4 },
+    {
+      id: 'a2',
+      role: 'assistant',
+      model: 'gpt-4o-mini',
+      text: 'Partial',
+      status: 'error',
+      error: { message: 'The hub failed (500).' },
+      createdAt: 4,
+    },
   );
   return c;
 }
@@ -33,7 +55,10 @@ describe('chat core', () => {
 
   it('sends questions with their attachments fenced safely, and leaves failed answers out', () => {
     const messages = requestMessages(sample().turns);
-    assert.deepEqual(messages.map((m) => m.role), ['user', 'assistant', 'user']);
+    assert.deepEqual(
+      messages.map((m) => m.role),
+      ['user', 'assistant', 'user'],
+    );
     const first = messages[0].content as string;
     assert.ok(first.startsWith('Why does `sum` fail?\n\nsrc/a.ts (typescript):\n````ts\n'), first);
     assert.equal(messages[1].content, 'Because of **x**.');
@@ -64,7 +89,15 @@ describe('chat core', () => {
   it('opens only http and https links', () => {
     assert.equal(externalLink('https://example.com/a?b')?.host, 'example.com');
     assert.ok(externalLink('http://127.0.0.1:8080/'));
-    for (const href of ['javascript:alert(1)', 'command:workbench.action.terminal.new', 'file:///etc/passwd', 'vscode://x', 'data:text/html,x', '/relative', 'JaVaScRiPt:alert(1)']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'command:workbench.action.terminal.new',
+      'file:///etc/passwd',
+      'vscode://x',
+      'data:text/html,x',
+      '/relative',
+      'JaVaScRiPt:alert(1)',
+    ]) {
       assert.equal(externalLink(href), undefined, href);
     }
   });

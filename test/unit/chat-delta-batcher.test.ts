@@ -11,26 +11,49 @@ describe('DeltaBatcher', () => {
     const posted: PendingDelta[] = [];
     const batcher = new DeltaBatcher((d) => posted.push(d), 20, clock);
     batcher.push('c', 't', { text: 'Hel', reasoning: '' });
-    assert.deepEqual(posted.map((d) => d.text), ['Hel'], 'no wait for the first words');
+    assert.deepEqual(
+      posted.map((d) => d.text),
+      ['Hel'],
+      'no wait for the first words',
+    );
     now += 5;
     batcher.push('c', 't', { text: 'lo', reasoning: '' });
     batcher.push('c', 't', { text: ' world', reasoning: 'hm' });
     assert.equal(posted.length, 1, 'held back within the interval');
     now += 20;
     await wait(30);
-    assert.deepEqual(posted.map((d) => [d.text, d.reasoning]), [['Hel', ''], ['lo world', 'hm']]);
+    assert.deepEqual(
+      posted.map((d) => [d.text, d.reasoning]),
+      [
+        ['Hel', ''],
+        ['lo world', 'hm'],
+      ],
+    );
     batcher.dispose();
   });
 
-  it('flushes a reply\'s pending text before another reply\'s, and on demand', () => {
+  it("flushes a reply's pending text before another reply's, and on demand", () => {
     const posted: PendingDelta[] = [];
     const batcher = new DeltaBatcher((d) => posted.push(d), 1_000, clock);
     batcher.push('c', 'a', { text: 'first', reasoning: '' });
     batcher.push('c', 'a', { text: ' reply', reasoning: '' });
     batcher.push('c', 'b', { text: 'second', reasoning: '' });
-    assert.deepEqual(posted.map((d) => [d.turnId, d.text]), [['a', 'first'], ['a', ' reply']]);
+    assert.deepEqual(
+      posted.map((d) => [d.turnId, d.text]),
+      [
+        ['a', 'first'],
+        ['a', ' reply'],
+      ],
+    );
     batcher.flush();
-    assert.deepEqual(posted.map((d) => [d.turnId, d.text]), [['a', 'first'], ['a', ' reply'], ['b', 'second']]);
+    assert.deepEqual(
+      posted.map((d) => [d.turnId, d.text]),
+      [
+        ['a', 'first'],
+        ['a', ' reply'],
+        ['b', 'second'],
+      ],
+    );
     batcher.flush();
     assert.equal(posted.length, 3, 'nothing twice');
     batcher.dispose();

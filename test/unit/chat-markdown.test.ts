@@ -121,7 +121,9 @@ describe('chat markdown renderer (Chromium)', function () {
   });
 
   it('renders headings, lists, tables, links and highlighted code', async () => {
-    const result = await render('# Title\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nSee [docs](https://example.com) and https://auto.link.\n\n```ts\nconst answer: number = 42;\n```\n');
+    const result = await render(
+      '# Title\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nSee [docs](https://example.com) and https://auto.link.\n\n```ts\nconst answer: number = 42;\n```\n',
+    );
     assert.match(result.html, /<h1>Title<\/h1>/);
     assert.match(result.html, /<ul>\s*<li>one<\/li>/);
     assert.match(result.html, /<table>/);

@@ -33,7 +33,10 @@ describe('ConversationStore', () => {
     assert.deepEqual(fs.readdirSync(dir).sort(), ['newer.json', 'older.json']);
     const loaded = await store.load('older');
     assert.equal(loaded?.turns[0].role === 'user' && loaded.turns[0].text, 'first question');
-    assert.deepEqual((await store.list()).map((s) => s.id), ['newer', 'older']);
+    assert.deepEqual(
+      (await store.list()).map((s) => s.id),
+      ['newer', 'older'],
+    );
   });
 
   it('creates its folder on the first save and lists nothing before', async () => {
@@ -51,7 +54,10 @@ describe('ConversationStore', () => {
     fs.writeFileSync(path.join(dir, 'foreign.json'), JSON.stringify({ hello: 'world' }));
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a conversation');
     const list = await store.list();
-    assert.deepEqual(list.map((s) => s.id), ['good']);
+    assert.deepEqual(
+      list.map((s) => s.id),
+      ['good'],
+    );
     assert.equal(logger.warnings.length, 2);
     assert.ok(logger.warnings.some((w) => w.includes('broken.json') && /not valid JSON/.test(w)));
     assert.ok(logger.warnings.some((w) => w.includes('foreign.json')));

@@ -20,7 +20,13 @@ describe('streamReply', () => {
   it('fills the turn as deltas arrive and ends done with usage', async () => {
     const t = turn();
     let fromDeltas = '';
-    await streamReply({ client, turn: t, messages: [{ role: 'user', content: 'Explain closures' }], signal: new AbortController().signal, onDelta: (d) => (fromDeltas += d.text) });
+    await streamReply({
+      client,
+      turn: t,
+      messages: [{ role: 'user', content: 'Explain closures' }],
+      signal: new AbortController().signal,
+      onDelta: (d) => (fromDeltas += d.text),
+    });
     assert.equal(t.status, 'done');
     assert.match(t.text, /Explain closures/);
     assert.equal(fromDeltas, t.text);
@@ -30,7 +36,13 @@ describe('streamReply', () => {
   it('keeps the reasoning apart from the answer', async () => {
     hub.enqueue({ kind: 'reasoning' });
     const t = turn();
-    await streamReply({ client, turn: t, messages: [{ role: 'user', content: 'think' }], signal: new AbortController().signal, onDelta: () => undefined });
+    await streamReply({
+      client,
+      turn: t,
+      messages: [{ role: 'user', content: 'think' }],
+      signal: new AbortController().signal,
+      onDelta: () => undefined,
+    });
     assert.equal(t.status, 'done');
     assert.ok(t.reasoning && t.reasoning.length > 0);
     assert.ok(t.text.length > 0);
@@ -54,10 +66,16 @@ describe('streamReply', () => {
     assert.equal(t.error, undefined);
   });
 
-  it('fails with the hub\'s actionable message and keeps the partial reply', async () => {
+  it("fails with the hub's actionable message and keeps the partial reply", async () => {
     hub.enqueue({ kind: 'midStreamError', afterChunks: 3 });
     const t = turn();
-    await streamReply({ client, turn: t, messages: [{ role: 'user', content: 'hello' }], signal: new AbortController().signal, onDelta: () => undefined });
+    await streamReply({
+      client,
+      turn: t,
+      messages: [{ role: 'user', content: 'hello' }],
+      signal: new AbortController().signal,
+      onDelta: () => undefined,
+    });
     assert.equal(t.status, 'error');
     assert.ok(t.text.length > 0, 'partial text kept');
     assert.ok(t.error && t.error.message.length > 10);
@@ -66,7 +84,13 @@ describe('streamReply', () => {
   it('reports a refused request with its kind so the panel can offer the fix', async () => {
     hub.enqueue({ kind: 'status', status: 404 });
     const t = turn();
-    await streamReply({ client, turn: t, messages: [{ role: 'user', content: 'hello' }], signal: new AbortController().signal, onDelta: () => undefined });
+    await streamReply({
+      client,
+      turn: t,
+      messages: [{ role: 'user', content: 'hello' }],
+      signal: new AbortController().signal,
+      onDelta: () => undefined,
+    });
     assert.equal(t.status, 'error');
     assert.equal(t.error?.kind, 'notFound');
     assert.match(t.error?.message ?? '', /404/);

@@ -17,7 +17,13 @@ function policy(html: string): Map<string, string[]> {
 
 describe('chat webview HTML', () => {
   const nonce = newNonce();
-  const html = chatWebviewHtml({ cspSource: CSP_SOURCE, nonce, scriptUri: `${CSP_SOURCE}/dist/webview/main.js`, styleUris: [`${CSP_SOURCE}/dist/webview/main.css`], surface: 'sidebar' });
+  const html = chatWebviewHtml({
+    cspSource: CSP_SOURCE,
+    nonce,
+    scriptUri: `${CSP_SOURCE}/dist/webview/main.js`,
+    styleUris: [`${CSP_SOURCE}/dist/webview/main.css`],
+    surface: 'sidebar',
+  });
   const csp = policy(html);
 
   it('starts from default-src none and allows scripts only by nonce', () => {
@@ -47,11 +53,20 @@ describe('chat webview HTML', () => {
     const b = newNonce();
     assert.notEqual(a, b);
     assert.equal(Buffer.from(a, 'base64').length, 16);
-    assert.throws(() => chatWebviewHtml({ cspSource: CSP_SOURCE, nonce: 'abc', scriptUri: 'x', styleUris: [], surface: 'sidebar' }), /nonce/);
+    assert.throws(
+      () => chatWebviewHtml({ cspSource: CSP_SOURCE, nonce: 'abc', scriptUri: 'x', styleUris: [], surface: 'sidebar' }),
+      /nonce/,
+    );
   });
 
   it('escapes the values it is given', () => {
-    const evil = chatWebviewHtml({ cspSource: CSP_SOURCE, nonce, scriptUri: '"><script>alert(1)</script>', styleUris: ['x" onload="alert(1)'], surface: 'editor' });
+    const evil = chatWebviewHtml({
+      cspSource: CSP_SOURCE,
+      nonce,
+      scriptUri: '"><script>alert(1)</script>',
+      styleUris: ['x" onload="alert(1)'],
+      surface: 'editor',
+    });
     assert.equal((evil.match(/<script\b/g) ?? []).length, 1);
     assert.ok(!evil.includes('onload="alert'));
     assert.ok(evil.includes('data-surface="editor"'));

@@ -28,7 +28,14 @@ describe('HubClient errors, retries and cancellation', () => {
   });
 
   const make = (options: Partial<HubClientOptions> = {}) =>
-    new HubClient({ baseUrl: hub.url, getApiKey: () => KEY, maxRetries: 0, idleTimeoutMs: 5_000, logger: capturingLogger(logLines), ...options });
+    new HubClient({
+      baseUrl: hub.url,
+      getApiKey: () => KEY,
+      maxRetries: 0,
+      idleTimeoutMs: 5_000,
+      logger: capturingLogger(logLines),
+      ...options,
+    });
   const request = (model = 'gpt-4o'): ChatRequest => ({ model, messages: [{ role: 'user', content: 'hi' }] });
 
   async function failure(promise: Promise<unknown>): Promise<HubError> {
@@ -46,7 +53,13 @@ describe('HubClient errors, retries and cancellation', () => {
     { status: 401, kind: 'auth', says: /rejected the API key.*Set API Key/ },
     { status: 402, kind: 'quota', says: /quota is used up.*Top up/ },
     { status: 403, code: 'insufficient_user_quota', message: 'user quota is not enough', kind: 'quota', says: /quota is used up \(403/ },
-    { status: 403, code: 'model_not_allowed', message: 'this token may not use gpt-4o', kind: 'forbidden', says: /may not use "gpt-4o".*another model/ },
+    {
+      status: 403,
+      code: 'model_not_allowed',
+      message: 'this token may not use gpt-4o',
+      kind: 'forbidden',
+      says: /may not use "gpt-4o".*another model/,
+    },
     { status: 404, kind: 'notFound', says: /does not know "gpt-4o".*\/v1/ },
     { status: 429, kind: 'rateLimited', says: /rate-limiting/ },
     { status: 500, kind: 'server', says: /hub failed \(500/ },
@@ -60,11 +73,11 @@ describe('HubClient errors, retries and cancellation', () => {
       assert.equal(err.status, c.status);
       assert.match(err.message, c.says);
       if (c.code) assert.equal(err.code, c.code);
-      assert.ok(err.hubMessage, 'the hub\'s own words are kept');
+      assert.ok(err.hubMessage, "the hub's own words are kept");
     });
   }
 
-  it('keeps the hub\'s code and message from a new-api error body', async () => {
+  it("keeps the hub's code and message from a new-api error body", async () => {
     hub.enqueue({ kind: 'status', status: 503 });
     const err = await failure(make().streamChat(request('claude-sonnet-4.6')));
     assert.equal(err.code, 'model_not_found');
@@ -198,7 +211,7 @@ describe('HubClient errors, retries and cancellation', () => {
     }
   });
 
-  it('follows a redirect within the hub\'s own origin', async () => {
+  it("follows a redirect within the hub's own origin", async () => {
     hub.enqueue({ kind: 'redirect', location: `${hub.url}/chat/completions`, status: 307 });
     const result = await make().streamChat(request());
     assert.equal(result.finishReason, 'stop');
@@ -234,7 +247,7 @@ describe('HubClient.listModels and complete', () => {
   });
   after(() => hub.close());
 
-  it('lists the hub\'s models with their metadata', async () => {
+  it("lists the hub's models with their metadata", async () => {
     const { models, skipped } = await new HubClient({ baseUrl: hub.url, getApiKey: () => KEY }).listModels();
     assert.equal(skipped, 0);
     assert.ok(models.length >= 20);
@@ -251,7 +264,10 @@ describe('HubClient.listModels and complete', () => {
   });
 
   it('returns a whole completion without streaming', async () => {
-    const result = await new HubClient({ baseUrl: hub.url, getApiKey: () => KEY }).complete({ model: 'gpt-4o', messages: [{ role: 'user', content: 'non-streaming please' }] });
+    const result = await new HubClient({ baseUrl: hub.url, getApiKey: () => KEY }).complete({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'non-streaming please' }],
+    });
     assert.match(result.text, /non-streaming please/);
     assert.equal(result.finishReason, 'stop');
     assert.ok(result.usage && result.usage.totalTokens > 0);

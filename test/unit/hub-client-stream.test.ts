@@ -21,7 +21,10 @@ describe('HubClient.streamChat', () => {
 
   const request = (text = 'Hello hub'): ChatRequest => ({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
 
-  async function stream(scenario?: Scenario, req = request()): Promise<{ events: ChatEvent[]; result: Awaited<ReturnType<HubClient['streamChat']>> }> {
+  async function stream(
+    scenario?: Scenario,
+    req = request(),
+  ): Promise<{ events: ChatEvent[]; result: Awaited<ReturnType<HubClient['streamChat']>> }> {
     if (scenario) hub.enqueue(scenario);
     const events: ChatEvent[] = [];
     const result = await client.streamChat(req, { onEvent: (e) => events.push(e) });
@@ -146,12 +149,20 @@ describe('HubClient.streamChat', () => {
 
   it('skips a malformed chunk, counts it and still finishes the reply', async () => {
     const warnings: string[] = [];
-    const logged = new HubClient({ baseUrl: hub.url, getApiKey: () => KEY, maxRetries: 0, logger: { trace() {}, debug() {}, info() {}, warn: (m) => warnings.push(m), error() {} } });
+    const logged = new HubClient({
+      baseUrl: hub.url,
+      getApiKey: () => KEY,
+      maxRetries: 0,
+      logger: { trace() {}, debug() {}, info() {}, warn: (m) => warnings.push(m), error() {} },
+    });
     hub.enqueue({ kind: 'malformed', afterChunks: 2 });
     const result = await logged.streamChat(request());
     assert.equal(result.skippedChunks, 1);
     assert.equal(result.finishReason, 'stop');
-    assert.ok(warnings.some((w) => /not JSON/.test(w)), 'the skip is logged, not silent');
+    assert.ok(
+      warnings.some((w) => /not JSON/.test(w)),
+      'the skip is logged, not silent',
+    );
   });
 
   it('stops a huge reply at the configured limit with a clear error, keeping what came', async () => {
@@ -175,13 +186,24 @@ describe('HubClient.streamChat', () => {
     assert.match(result.text, /plain please/);
     assert.equal(result.finishReason, 'stop');
     // A listener sees the same events whichever way the reply came.
-    assert.equal(events.filter((e) => e.type === 'text').map((e) => (e as { text: string }).text).join(''), result.text);
+    assert.equal(
+      events
+        .filter((e) => e.type === 'text')
+        .map((e) => (e as { text: string }).text)
+        .join(''),
+      result.text,
+    );
     assert.ok(events.some((e) => e.type === 'usage'));
   });
 
   it('validates leniently: unknown fields pass, a choice without a delta and nulls where OpenAI omits are fine', async () => {
     const body = [
-      { id: 'x', object: 'chat.completion.chunk', provider: 'some-upstream', choices: [{ index: 0, logprobs: null, delta: { role: 'assistant', content: 'Hel', refusal: null } }] },
+      {
+        id: 'x',
+        object: 'chat.completion.chunk',
+        provider: 'some-upstream',
+        choices: [{ index: 0, logprobs: null, delta: { role: 'assistant', content: 'Hel', refusal: null } }],
+      },
       { choices: [{ index: 0 }] },
       { choices: [{ index: 0, delta: { content: 'lo', tool_calls: null, reasoning_content: null } }], usage: null },
       { choices: [{ index: 0, delta: {}, finish_reason: 'stop', native_finish_reason: 'end_turn' }] },
@@ -195,7 +217,11 @@ describe('HubClient.streamChat', () => {
   });
 
   it('skips (and counts) a chunk whose fields have the wrong types instead of guessing', async () => {
-    const body = [{ choices: [{ delta: { content: 'ok' } }] }, { choices: [{ delta: { content: 42 } }] }, { choices: [{ delta: {}, finish_reason: 'stop' }] }]
+    const body = [
+      { choices: [{ delta: { content: 'ok' } }] },
+      { choices: [{ delta: { content: 42 } }] },
+      { choices: [{ delta: {}, finish_reason: 'stop' }] },
+    ]
       .map((c) => `data: ${JSON.stringify(c)}\n\n`)
       .join('');
     const { result } = await stream({ kind: 'raw', body: `${body}data: [DONE]\n\n` });

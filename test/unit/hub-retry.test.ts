@@ -19,24 +19,44 @@ describe('retry policy', () => {
   });
 
   it('backs off exponentially with bounded jitter and a ceiling', () => {
-    assert.equal(backoffMs(0, () => 0.5), 500);
-    assert.equal(backoffMs(2, () => 0.5), 2000);
-    assert.equal(backoffMs(0, () => 0), 375);
-    assert.equal(backoffMs(0, () => 1), 625);
-    assert.equal(backoffMs(20, () => 0.5), 8000);
+    assert.equal(
+      backoffMs(0, () => 0.5),
+      500,
+    );
+    assert.equal(
+      backoffMs(2, () => 0.5),
+      2000,
+    );
+    assert.equal(
+      backoffMs(0, () => 0),
+      375,
+    );
+    assert.equal(
+      backoffMs(0, () => 1),
+      625,
+    );
+    assert.equal(
+      backoffMs(20, () => 0.5),
+      8000,
+    );
   });
 });
 
 describe('error bodies and redaction', () => {
   it('reads new-api, OpenAI, plain-string and message-only bodies', () => {
-    assert.deepEqual(readErrorBody('{"error":{"message":"No available channel","type":"new_api_error","code":"model_not_found"}}'), { code: 'model_not_found', text: 'No available channel' });
+    assert.deepEqual(readErrorBody('{"error":{"message":"No available channel","type":"new_api_error","code":"model_not_found"}}'), {
+      code: 'model_not_found',
+      text: 'No available channel',
+    });
     assert.deepEqual(readErrorBody('{"error":"bad key"}'), { text: 'bad key' });
     assert.deepEqual(readErrorBody('{"success":false,"message":"quota"}'), { text: 'quota' });
     assert.deepEqual(readErrorBody('  '), {});
   });
 
   it('reduces an HTML page to its title and a long text to a short line', () => {
-    assert.deepEqual(readErrorBody('<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>x</h1></body></html>'), { text: '502 Bad Gateway' });
+    assert.deepEqual(readErrorBody('<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>x</h1></body></html>'), {
+      text: '502 Bad Gateway',
+    });
     const long = readErrorBody('x'.repeat(5000)).text!;
     assert.ok(long.length <= 300);
   });

@@ -8,7 +8,14 @@ import type { Scenario } from '../hub/scenarios';
 import { startHub, type HubServerOptions, type LocalHub } from '../hub/server';
 
 const KEY = 'sk-hub-test';
-type Chunk = { id: string; object: string; created: number; model: string; choices: { index: number; delta: Record<string, unknown>; finish_reason: string | null }[]; usage?: Record<string, number> };
+type Chunk = {
+  id: string;
+  object: string;
+  created: number;
+  model: string;
+  choices: { index: number; delta: Record<string, unknown>; finish_reason: string | null }[];
+  usage?: Record<string, number>;
+};
 type ToolDelta = { index?: number; id?: string; type?: string; function: { name?: string; arguments: string } };
 
 /** The data payloads of an event stream, split the way the SSE spec does (any line ending). */
@@ -18,8 +25,14 @@ function dataOf(raw: string): string[] {
     .flatMap((event) => event.split(/\r?\n/).filter((l) => l.startsWith('data:')))
     .map((l) => l.slice(5).trimStart());
 }
-const chunksOf = (raw: string): Chunk[] => dataOf(raw).filter((d) => d !== '[DONE]').map((d) => JSON.parse(d) as Chunk);
-const contentOf = (raw: string): string => chunksOf(raw).map((c) => c.choices[0]?.delta.content ?? '').join('');
+const chunksOf = (raw: string): Chunk[] =>
+  dataOf(raw)
+    .filter((d) => d !== '[DONE]')
+    .map((d) => JSON.parse(d) as Chunk);
+const contentOf = (raw: string): string =>
+  chunksOf(raw)
+    .map((c) => c.choices[0]?.delta.content ?? '')
+    .join('');
 
 describe('local hub server', () => {
   let hub: LocalHub;
@@ -37,7 +50,15 @@ describe('local hub server', () => {
     return h;
   };
 
-  const chat = (init: { scenario?: Scenario; body?: Record<string, unknown>; headers?: Record<string, string>; signal?: AbortSignal; on?: LocalHub } = {}) =>
+  const chat = (
+    init: {
+      scenario?: Scenario;
+      body?: Record<string, unknown>;
+      headers?: Record<string, string>;
+      signal?: AbortSignal;
+      on?: LocalHub;
+    } = {},
+  ) =>
     fetch(`${(init.on ?? hub).url}/chat/completions`, {
       method: 'POST',
       headers: {
@@ -52,14 +73,28 @@ describe('local hub server', () => {
   const streamOf = async (scenario?: Scenario, body?: Record<string, unknown>) => (await chat({ scenario, body })).text();
 
   describe('models and auth', () => {
-    it('lists the built-in catalogue in new-api\'s shape, and one model by id', async () => {
+    it("lists the built-in catalogue in new-api's shape, and one model by id", async () => {
       const res = await fetch(`${hub.url}/models`, { headers: { authorization: `Bearer ${KEY}` } });
-      const list = (await res.json()) as { object: string; success: boolean; data: { id: string; object: string; owned_by: string; created: number }[] };
+      const list = (await res.json()) as {
+        object: string;
+        success: boolean;
+        data: { id: string; object: string; owned_by: string; created: number }[];
+      };
       assert.equal(list.object, 'list');
       assert.equal(list.success, true);
       assert.ok(list.data.length >= 55, `${list.data.length} models`);
       const ids = list.data.map((m) => m.id);
-      for (const id of ['gpt-4o', 'o4-mini', 'claude-sonnet-4.6', 'gemini-2.5-pro', 'deepseek-r1', 'qwen3-235b-a22b', 'grok-4', 'openai/gpt-4o']) assert.ok(ids.includes(id), id);
+      for (const id of [
+        'gpt-4o',
+        'o4-mini',
+        'claude-sonnet-4.6',
+        'gemini-2.5-pro',
+        'deepseek-r1',
+        'qwen3-235b-a22b',
+        'grok-4',
+        'openai/gpt-4o',
+      ])
+        assert.ok(ids.includes(id), id);
       assert.ok(list.data.every((m) => m.object === 'model' && m.owned_by && m.created > 1_600_000_000));
       const one = await fetch(`${hub.url}/models/${encodeURIComponent('openai/gpt-4o')}`, { headers: { authorization: `Bearer ${KEY}` } });
       assert.equal(((await one.json()) as { id: string }).id, 'openai/gpt-4o');
@@ -75,7 +110,7 @@ describe('local hub server', () => {
       assert.deepEqual(list.data, makeModels(3));
     });
 
-    it('refuses a missing or wrong key with new-api\'s 401 body, without using up a queued scenario', async () => {
+    it("refuses a missing or wrong key with new-api's 401 body, without using up a queued scenario", async () => {
       hub.enqueue({ kind: 'text', text: 'queued' });
       for (const headers of [{ authorization: 'Bearer nope' }, { authorization: '' }]) {
         const res = await chat({ headers });
@@ -85,7 +120,10 @@ describe('local hub server', () => {
         assert.deepEqual({ ...body.error, message: '' }, { message: '', type: 'new_api_error', param: '', code: 'invalid_api_key' });
       }
       assert.equal(contentOf(await streamOf()), 'queued');
-      assert.deepEqual(hub.requests.map((r) => r.scenario), ['unauthorized', 'unauthorized', 'text']);
+      assert.deepEqual(
+        hub.requests.map((r) => r.scenario),
+        ['unauthorized', 'unauthorized', 'text'],
+      );
       const open = await another({ apiKey: null });
       assert.equal((await fetch(`${open.url}/models`)).status, 200);
     });
@@ -99,7 +137,9 @@ describe('local hub server', () => {
       assert.ok(raw.endsWith('data: [DONE]\n\n'));
       const chunks = chunksOf(raw);
       const content = chunks.slice(0, -1);
-      assert.ok(content.every((c) => c.object === 'chat.completion.chunk' && c.model === 'gpt-4o' && c.id && c.created && c.choices[0].index === 0));
+      assert.ok(
+        content.every((c) => c.object === 'chat.completion.chunk' && c.model === 'gpt-4o' && c.id && c.created && c.choices[0].index === 0),
+      );
       assert.equal(content[0].choices[0].delta.role, 'assistant');
       const pieces = content.map((c) => c.choices[0].delta.content as string | undefined).filter((t): t is string => !!t);
       assert.ok(pieces.length > 20 && pieces.slice(0, -1).every((p) => p.length >= 4 && p.length <= 8));
@@ -115,7 +155,11 @@ describe('local hub server', () => {
 
     it('answers without stream: true with a chat.completion object', async () => {
       const res = await chat({ body: { stream: false } });
-      const body = (await res.json()) as { object: string; choices: { message: { content: string }; finish_reason: string }[]; usage: { total_tokens: number } };
+      const body = (await res.json()) as {
+        object: string;
+        choices: { message: { content: string }; finish_reason: string }[];
+        usage: { total_tokens: number };
+      };
       assert.equal(body.object, 'chat.completion');
       assert.match(body.choices[0].message.content, /\*\*Echo\*\* from gpt-4o/);
       assert.equal(body.choices[0].finish_reason, 'stop');
@@ -124,20 +168,34 @@ describe('local hub server', () => {
 
     it('counts the images it received', async () => {
       const image = { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } };
-      const text = contentOf(await streamOf(undefined, { messages: [{ role: 'user', content: [{ type: 'text', text: 'what is this?' }, image] }] }));
+      const text = contentOf(
+        await streamOf(undefined, { messages: [{ role: 'user', content: [{ type: 'text', text: 'what is this?' }, image] }] }),
+      );
       assert.match(text, /received 1 image\(s\)/);
       assert.match(text, /> what is this\?/);
     });
 
     it('calls the first tool when tools are offered, and quotes the tool result after the round trip', async () => {
-      const tools = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } } } } }];
+      const tools = [
+        {
+          type: 'function',
+          function: {
+            name: 'get_weather',
+            parameters: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } } },
+          },
+        },
+      ];
       const raw = await streamOf(undefined, { tools, messages: [{ role: 'user', content: 'Paris' }] });
       const deltas = chunksOf(raw).flatMap((c) => (c.choices[0]?.delta.tool_calls as ToolDelta[] | undefined) ?? []);
       assert.equal(deltas[0].function.name, 'get_weather');
       assert.deepEqual(JSON.parse(deltas.map((d) => d.function.arguments).join('')), { city: 'Paris', days: 42 });
       const messages = [
         { role: 'user', content: 'Paris' },
-        { role: 'assistant', content: null, tool_calls: [{ id: deltas[0].id, type: 'function', function: { name: 'get_weather', arguments: '{}' } }] },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: deltas[0].id, type: 'function', function: { name: 'get_weather', arguments: '{}' } }],
+        },
         { role: 'tool', tool_call_id: deltas[0].id, content: 'sunny, 24°C' },
       ];
       const after = await streamOf(undefined, { tools, messages });
@@ -165,10 +223,18 @@ describe('local hub server', () => {
     });
 
     it('is steered by the control API from another process, and records requests with their headers', async () => {
-      const enqueue = await fetch(`${hub.origin}/__hub/enqueue`, { method: 'POST', body: JSON.stringify({ scenario: { kind: 'status', status: 429 }, times: 2 }) });
+      const enqueue = await fetch(`${hub.origin}/__hub/enqueue`, {
+        method: 'POST',
+        body: JSON.stringify({ scenario: { kind: 'status', status: 429 }, times: 2 }),
+      });
       assert.deepEqual(await enqueue.json(), { queued: 2 });
       assert.equal((await chat({ headers: { 'x-trace': 'one' } })).status, 429);
-      const recorded = (await (await fetch(`${hub.origin}/__hub/requests`)).json()) as { headers: Record<string, string>; body: { model: string }; scenario: string; finished: boolean }[];
+      const recorded = (await (await fetch(`${hub.origin}/__hub/requests`)).json()) as {
+        headers: Record<string, string>;
+        body: { model: string };
+        scenario: string;
+        finished: boolean;
+      }[];
       assert.equal(recorded.length, 1);
       assert.equal(recorded[0].headers.authorization, `Bearer ${KEY}`);
       assert.equal(recorded[0].headers['x-trace'], 'one');
@@ -185,7 +251,7 @@ describe('local hub server', () => {
   });
 
   describe('errors', () => {
-    it('sends each status with new-api\'s default code and message, and the retry headers asked for', async () => {
+    it("sends each status with new-api's default code and message, and the retry headers asked for", async () => {
       const expected: [number, string, RegExp][] = [
         [400, 'invalid_request', /./],
         [401, 'invalid_api_key', /Invalid token/],
@@ -205,7 +271,17 @@ describe('local hub server', () => {
         assert.equal(body.error.type, 'new_api_error');
         assert.equal(body.error.param, '');
       }
-      const res = await chat({ scenario: { kind: 'status', status: 429, code: 'custom', message: 'slow down', type: 'upstream_error', retryAfter: '7', retryAfterMs: 1500 } });
+      const res = await chat({
+        scenario: {
+          kind: 'status',
+          status: 429,
+          code: 'custom',
+          message: 'slow down',
+          type: 'upstream_error',
+          retryAfter: '7',
+          retryAfterMs: 1500,
+        },
+      });
       assert.equal(res.headers.get('retry-after'), '7');
       assert.equal(res.headers.get('retry-after-ms'), '1500');
       const { error } = (await res.json()) as { error: { code: string; message: string; type: string } };
@@ -213,7 +289,7 @@ describe('local hub server', () => {
       assert.match(error.message, /^slow down/);
     });
 
-    it('sends a proxy\'s HTML page, an empty body, success:false with 200, and a redirect', async () => {
+    it("sends a proxy's HTML page, an empty body, success:false with 200, and a redirect", async () => {
       const html = await chat({ scenario: { kind: 'html', status: 502 } });
       assert.equal(html.status, 502);
       assert.match(html.headers.get('content-type') ?? '', /text\/html/);
@@ -224,7 +300,15 @@ describe('local hub server', () => {
       assert.equal(falsy.status, 200);
       assert.match(falsy.headers.get('content-type') ?? '', /application\/json/);
       assert.deepEqual(await falsy.json(), { success: false, message: '无可用渠道 / no available channel' });
-      const moved = await fetch(`${hub.url}/chat/completions`, { method: 'POST', redirect: 'manual', headers: { 'x-hub-scenario': JSON.stringify({ kind: 'redirect', location: 'http://127.0.0.1:9/v1/chat/completions' }), authorization: `Bearer ${KEY}` }, body: '{}' });
+      const moved = await fetch(`${hub.url}/chat/completions`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'x-hub-scenario': JSON.stringify({ kind: 'redirect', location: 'http://127.0.0.1:9/v1/chat/completions' }),
+          authorization: `Bearer ${KEY}`,
+        },
+        body: '{}',
+      });
       assert.deepEqual([moved.status, moved.headers.get('location')], [307, 'http://127.0.0.1:9/v1/chat/completions']);
     });
   });
@@ -281,7 +365,13 @@ describe('local hub server', () => {
       const data = dataOf(await streamOf({ kind: 'malformed', afterChunks: 2 }));
       assert.equal(data[3], '{"choices":[{"delta":{"content":');
       assert.equal(data.at(-1), '[DONE]');
-      assert.match(data.slice(4, -1).map((d) => (JSON.parse(d) as Chunk).choices[0]?.delta.content ?? '').join(''), /const answer = 42;/);
+      assert.match(
+        data
+          .slice(4, -1)
+          .map((d) => (JSON.parse(d) as Chunk).choices[0]?.delta.content ?? '')
+          .join(''),
+        /const answer = 42;/,
+      );
     });
 
     it('ends cleanly after N chunks without finish reason or [DONE] on "endsEarly"', async () => {
@@ -320,7 +410,12 @@ describe('local hub server', () => {
 
     it('streams given text in the chunk size asked for, and huge replies in big chunks', async () => {
       const raw = await streamOf({ kind: 'text', text: 'abcdefghij', chunkSize: 3 });
-      assert.deepEqual(chunksOf(raw).map((c) => c.choices[0]?.delta.content).filter(Boolean), ['abc', 'def', 'ghi', 'j']);
+      assert.deepEqual(
+        chunksOf(raw)
+          .map((c) => c.choices[0]?.delta.content)
+          .filter(Boolean),
+        ['abc', 'def', 'ghi', 'j'],
+      );
       const huge = contentOf(await streamOf({ kind: 'huge', bytes: 2_000_000 }));
       assert.ok(huge.length >= 2_000_000);
     });
@@ -334,14 +429,23 @@ describe('local hub server', () => {
     });
 
     it('streams reasoning before content, in either field or in both', async () => {
-      for (const scenario of [{ kind: 'reasoning' }, { kind: 'reasoning', field: 'reasoning' }, { kind: 'reasoning', both: true }] as const) {
+      for (const scenario of [
+        { kind: 'reasoning' },
+        { kind: 'reasoning', field: 'reasoning' },
+        { kind: 'reasoning', both: true },
+      ] as const) {
         const deltas = chunksOf(await streamOf(scenario)).map((c) => c.choices[0]?.delta ?? {});
         const thinking = deltas.filter((d) => d.reasoning_content !== undefined || d.reasoning !== undefined);
         assert.ok(thinking.length > 3);
         const firstContent = deltas.findIndex((d) => typeof d.content === 'string' && d.content !== '');
         assert.ok(deltas.indexOf(thinking.at(-1)!) < firstContent);
         if ('both' in scenario) assert.ok(thinking.every((d) => d.reasoning === d.reasoning_content));
-        else assert.ok(thinking.every((d) => Object.keys(d).length === 1 && (('field' in scenario ? d.reasoning : d.reasoning_content) as string).length > 0));
+        else
+          assert.ok(
+            thinking.every(
+              (d) => Object.keys(d).length === 1 && (('field' in scenario ? d.reasoning : d.reasoning_content) as string).length > 0,
+            ),
+          );
       }
     });
 
@@ -354,7 +458,10 @@ describe('local hub server', () => {
       const deltas = chunks.flatMap((c) => (c.choices[0]?.delta.tool_calls as ToolDelta[] | undefined) ?? []);
       for (const [i, call] of calls.entries()) {
         const mine = deltas.filter((d) => d.index === i);
-        assert.deepEqual([mine[0].id?.length ? 'id' : '', mine[0].type, mine[0].function], ['id', 'function', { name: call.name, arguments: '' }]);
+        assert.deepEqual(
+          [mine[0].id?.length ? 'id' : '', mine[0].type, mine[0].function],
+          ['id', 'function', { name: call.name, arguments: '' }],
+        );
         const pieces = mine.slice(1).map((d) => d.function.arguments);
         assert.ok(pieces.slice(0, -1).every((p) => p.length >= 3 && p.length <= 7));
         assert.deepEqual(JSON.parse(pieces.join('')), call.arguments);
@@ -399,7 +506,11 @@ describe('local hub server', () => {
     it('prints the listening URL, serves, and stops on SIGTERM', async function () {
       this.timeout(20_000);
       const root = path.resolve(__dirname, '..', '..');
-      const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'test', 'hub', 'cli.ts'), '--port', '0', '--key', 'sk-demo'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        path.join(root, 'node_modules', '.bin', 'tsx'),
+        [path.join(root, 'test', 'hub', 'cli.ts'), '--port', '0', '--key', 'sk-demo'],
+        { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       try {
         const url = await new Promise<string>((resolve, reject) => {
           let out = '';

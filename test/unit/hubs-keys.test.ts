@@ -13,7 +13,10 @@ const tokenhub = presetFor('https://ai-tokenhub.com/v1');
 
 describe('hub presets', () => {
   it('are the three documented hubs, found by origin whatever the path', () => {
-    assert.deepEqual(HUB_PRESETS.map((p) => p.baseUrl), ['https://aihubapi.ai/v1', 'https://api.aihubspot.app/v1', 'https://ai-tokenhub.com/v1']);
+    assert.deepEqual(
+      HUB_PRESETS.map((p) => p.baseUrl),
+      ['https://aihubapi.ai/v1', 'https://api.aihubspot.app/v1', 'https://ai-tokenhub.com/v1'],
+    );
     assert.equal(aihubapi?.name, 'AIHubAPI');
     assert.equal(aihubapi?.consoleUrl, 'https://aihubapi.ai/console');
     assert.equal(aihubspot?.name, 'AIHubSpot');
@@ -25,15 +28,23 @@ describe('hub presets', () => {
 });
 
 describe('key-format warnings', () => {
-  it('say nothing about a key in the hub\'s own format', () => {
+  it("say nothing about a key in the hub's own format", () => {
     assert.deepEqual(keyFormatWarnings('sk-abcdefghijklmnopqrstuvwx', aihubapi), []);
     assert.deepEqual(keyFormatWarnings('AH_SMKRPA_0123456789abcdef', aihubspot), []);
-    assert.deepEqual(keyFormatWarnings('  sk-abcdefghijklmnopqrstuvwx \n', aihubapi), [], 'surrounding whitespace is trimmed, not warned about');
+    assert.deepEqual(
+      keyFormatWarnings('  sk-abcdefghijklmnopqrstuvwx \n', aihubapi),
+      [],
+      'surrounding whitespace is trimmed, not warned about',
+    );
   });
 
   it('warn when the prefix does not match the hub, naming the hub the key seems to be for', () => {
-    assert.deepEqual(keyFormatWarnings('AH_SMKRPA_0123456789abcdef', aihubapi), ['This looks like a key for AIHubSpot (AH_…), but the hub is AIHubAPI, whose keys start with sk-.']);
-    assert.deepEqual(keyFormatWarnings('sk-abcdefghijklmnopqrstuvwx', aihubspot), ['This looks like a key for AIHubAPI (sk-…), but the hub is AIHubSpot, whose keys start with AH_.']);
+    assert.deepEqual(keyFormatWarnings('AH_SMKRPA_0123456789abcdef', aihubapi), [
+      'This looks like a key for AIHubSpot (AH_…), but the hub is AIHubAPI, whose keys start with sk-.',
+    ]);
+    assert.deepEqual(keyFormatWarnings('sk-abcdefghijklmnopqrstuvwx', aihubspot), [
+      'This looks like a key for AIHubAPI (sk-…), but the hub is AIHubSpot, whose keys start with AH_.',
+    ]);
     assert.deepEqual(keyFormatWarnings('xyz-abcdefghijklmnopqrstuvwx', aihubapi), ['AIHubAPI keys start with sk-; this one does not.']);
   });
 
@@ -77,7 +88,10 @@ describe('saved hubs (aihub.hubs)', () => {
 
   it('adds a hub, or renames the one with the same URL', () => {
     const one = [{ name: 'A', baseUrl: 'https://a.example/v1' }];
-    assert.deepEqual(withSavedHub(one, { name: 'B', baseUrl: 'https://b.example/v1' }).map((h) => h.name), ['A', 'B']);
+    assert.deepEqual(
+      withSavedHub(one, { name: 'B', baseUrl: 'https://b.example/v1' }).map((h) => h.name),
+      ['A', 'B'],
+    );
     assert.deepEqual(withSavedHub(one, { name: 'A2', baseUrl: 'https://a.example/v1' }), [{ name: 'A2', baseUrl: 'https://a.example/v1' }]);
   });
 });
@@ -87,12 +101,21 @@ describe('plain http:// rule', () => {
     const none = new Set<string>();
     assert.match(insecureTransportError('http://192.0.2.2:8080/v1/models', none) ?? '', /plain http:\/\/.*unencrypted/);
     assert.equal(insecureTransportError('http://192.0.2.2:8080/v1/models', new Set(['http://192.0.2.2:8080'])), undefined);
-    assert.match(insecureTransportError('http://192.0.2.2:9090/v1/models', new Set(['http://192.0.2.2:8080'])) ?? '', /plain http/, 'consent is per origin, port included');
+    assert.match(
+      insecureTransportError('http://192.0.2.2:9090/v1/models', new Set(['http://192.0.2.2:8080'])) ?? '',
+      /plain http/,
+      'consent is per origin, port included',
+    );
   });
 
   it('allows https:// anywhere and http:// on this machine', () => {
     const none = new Set<string>();
-    for (const url of ['https://aihubapi.ai/v1/models', 'http://127.0.0.1:8787/v1/models', 'http://localhost:11434/v1/chat/completions', 'http://[::1]:1/v1']) {
+    for (const url of [
+      'https://aihubapi.ai/v1/models',
+      'http://127.0.0.1:8787/v1/models',
+      'http://localhost:11434/v1/chat/completions',
+      'http://[::1]:1/v1',
+    ]) {
       assert.equal(insecureTransportError(url, none), undefined, url);
     }
   });

@@ -33,7 +33,10 @@ describe('manifest: hubs, keys and onboarding', () => {
 
   it('the walkthrough has three steps, each linking a declared command and an existing markdown page', () => {
     const [walkthrough] = contributes.walkthroughs;
-    assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['chooseHub', 'setKey', 'firstChat']);
+    assert.deepEqual(
+      walkthrough.steps.map((s: { id: string }) => s.id),
+      ['chooseHub', 'setKey', 'firstChat'],
+    );
     for (const step of walkthrough.steps) {
       for (const command of commandLinks(step.description)) assert.ok(declared.has(command), `${step.id}: ${command} is declared`);
       assert.ok(fs.existsSync(path.join(ROOT, step.media.markdown)), `${step.media.markdown} exists`);

@@ -40,7 +40,13 @@ describe('language model information', () => {
     const info = toLanguageModelInfo(unknown);
     assert.equal(info.maxInputTokens + info.maxOutputTokens, DEFAULT_LIMITS.contextTokens);
     assert.equal(info.capabilities.toolCalling, false);
-    const overridden = toLanguageModelInfo(unknown, readLimitOverrides({ 'acme-*': { maxInputTokens: 100_000, maxOutputTokens: 9_000, toolCalling: true }, broken: { maxInputTokens: -5 } }));
+    const overridden = toLanguageModelInfo(
+      unknown,
+      readLimitOverrides({
+        'acme-*': { maxInputTokens: 100_000, maxOutputTokens: 9_000, toolCalling: true },
+        broken: { maxInputTokens: -5 },
+      }),
+    );
     assert.deepEqual([overridden.maxInputTokens, overridden.maxOutputTokens, overridden.capabilities.toolCalling], [100_000, 9_000, true]);
     assert.match(overridden.tooltip, /aihub\.modelLimits/);
   });
@@ -74,16 +80,39 @@ describe('message conversion', () => {
   const png = new Uint8Array([137, 80, 78, 71]);
   const conversation: NeutralMessage[] = [
     { role: 'system', parts: [{ kind: 'text', text: 'Be brief.' }] },
-    { role: 'user', parts: [{ kind: 'text', text: 'What is in ' }, { kind: 'text', text: 'this picture?' }, { kind: 'image', mimeType: 'image/png', data: png }] },
-    { role: 'assistant', parts: [{ kind: 'text', text: 'Let me look.' }, { kind: 'toolCall', callId: 'call_1', name: 'zoom', input: { factor: 2 } }] },
+    {
+      role: 'user',
+      parts: [
+        { kind: 'text', text: 'What is in ' },
+        { kind: 'text', text: 'this picture?' },
+        { kind: 'image', mimeType: 'image/png', data: png },
+      ],
+    },
+    {
+      role: 'assistant',
+      parts: [
+        { kind: 'text', text: 'Let me look.' },
+        { kind: 'toolCall', callId: 'call_1', name: 'zoom', input: { factor: 2 } },
+      ],
+    },
     { role: 'user', parts: [{ kind: 'toolResult', callId: 'call_1', text: 'zoomed' }] },
   ];
 
-  it('maps roles, joins text, sends images as data URLs and tool calls and results in OpenAI\'s shape', () => {
+  it("maps roles, joins text, sends images as data URLs and tool calls and results in OpenAI's shape", () => {
     assert.deepEqual(toOpenAiMessages(conversation), [
       { role: 'system', content: 'Be brief.' },
-      { role: 'user', content: [{ type: 'text', text: 'What is in this picture?' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw==' } }] },
-      { role: 'assistant', content: 'Let me look.', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'zoom', arguments: '{"factor":2}' } }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is in this picture?' },
+          { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw==' } },
+        ],
+      },
+      {
+        role: 'assistant',
+        content: 'Let me look.',
+        tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'zoom', arguments: '{"factor":2}' } }],
+      },
       { role: 'tool', tool_call_id: 'call_1', content: 'zoomed' },
     ]);
   });
@@ -99,7 +128,11 @@ describe('message conversion', () => {
 
 describe('request options', () => {
   it('passes what hubs understand and drops the rest', () => {
-    const { options, dropped } = requestOptions({ temperature: 0.2, maxTokens: 100, stop: ['END'], vendorSecretFlag: true, top_k: 3 }, undefined, false);
+    const { options, dropped } = requestOptions(
+      { temperature: 0.2, maxTokens: 100, stop: ['END'], vendorSecretFlag: true, top_k: 3 },
+      undefined,
+      false,
+    );
     assert.deepEqual(options, { temperature: 0.2, max_tokens: 100, stop: ['END'] });
     assert.deepEqual(dropped.sort(), ['top_k', 'vendorSecretFlag']);
   });
@@ -109,7 +142,10 @@ describe('request options', () => {
     assert.equal(requestOptions({}, tools, false).options.tool_choice, undefined);
     assert.deepEqual(requestOptions({}, tools, true).options.tool_choice, { type: 'function', function: { name: 'search' } });
     assert.equal(requestOptions({}, [...tools, { name: 'open' }], true).options.tool_choice, 'required');
-    assert.deepEqual(requestOptions({}, [{ name: 'open' }], false).options.tools?.[0].function.parameters, { type: 'object', properties: {} });
+    assert.deepEqual(requestOptions({}, [{ name: 'open' }], false).options.tools?.[0].function.parameters, {
+      type: 'object',
+      properties: {},
+    });
   });
 });
 
@@ -124,6 +160,9 @@ describe('tool call arguments', () => {
     assert.throws(() => parseToolArguments('get_weather', '{"city":"Par'), /tool "get_weather".*not a JSON object: \{"city":"Par$/);
     assert.throws(() => parseToolArguments('sum', '[1,2]'), /tool "sum".*\[1,2\]/);
     assert.throws(() => parseToolArguments('sum', 'null'), /tool "sum"/);
-    assert.throws(() => parseToolArguments('big', `{"x":"${'y'.repeat(500)}`), (err: Error) => err.message.length < 300 && err.message.endsWith('…'));
+    assert.throws(
+      () => parseToolArguments('big', `{"x":"${'y'.repeat(500)}`),
+      (err: Error) => err.message.length < 300 && err.message.endsWith('…'),
+    );
   });
 });

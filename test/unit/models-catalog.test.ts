@@ -94,10 +94,19 @@ describe('models catalog: new-api style list', () => {
   });
 
   it('filters by id or provider, case-insensitively, every word having to match', () => {
-    assert.deepEqual(filterModels(catalog, 'CLAUDE').map((m) => m.id), ['claude-3-5-haiku-20241022', 'claude-sonnet-4-5-20250929']);
+    assert.deepEqual(
+      filterModels(catalog, 'CLAUDE').map((m) => m.id),
+      ['claude-3-5-haiku-20241022', 'claude-sonnet-4-5-20250929'],
+    );
     assert.deepEqual(filterModels(catalog, 'anthropic').length, 2);
-    assert.deepEqual(filterModels(catalog, 'deepseek reason').map((m) => m.id), ['deepseek-reasoner']);
-    assert.deepEqual(filterModels(catalog, 'mistral').map((m) => m.id), ['codestral-latest', 'mistral-large-latest']);
+    assert.deepEqual(
+      filterModels(catalog, 'deepseek reason').map((m) => m.id),
+      ['deepseek-reasoner'],
+    );
+    assert.deepEqual(
+      filterModels(catalog, 'mistral').map((m) => m.id),
+      ['codestral-latest', 'mistral-large-latest'],
+    );
     assert.deepEqual(filterModels(catalog, 'no-such-model'), []);
     assert.equal(filterModels(catalog, '   ').length, catalog.length);
   });
@@ -106,7 +115,10 @@ describe('models catalog: new-api style list', () => {
     const groups = groupModels(catalog, { favourites: ['gpt-4o', 'deepseek-chat', 'gone-from-this-hub'] });
     assert.equal(groups[0].label, 'Favourites');
     assert.equal(groups[0].kind, 'favourites');
-    assert.deepEqual(groups[0].models.map((m) => m.id), ['deepseek-chat', 'gpt-4o']);
+    assert.deepEqual(
+      groups[0].models.map((m) => m.id),
+      ['deepseek-chat', 'gpt-4o'],
+    );
     assert.equal(groups.find((g) => g.label === 'OpenAI')?.models.length, 4);
     const filtered = groupModels(catalog, { favourites: ['gpt-4o', 'deepseek-chat'], filter: 'gpt' });
     assert.deepEqual(summary(filtered), ['Favourites:1', 'OpenAI:3']);
@@ -115,7 +127,10 @@ describe('models catalog: new-api style list', () => {
 
   it('orders the picker favourites first, each model once', () => {
     const ordered = favouritesFirst(catalog, ['qwq-32b', 'claude-sonnet-4-5-20250929']);
-    assert.deepEqual(ordered.slice(0, 2).map((m) => m.id), ['claude-sonnet-4-5-20250929', 'qwq-32b']);
+    assert.deepEqual(
+      ordered.slice(0, 2).map((m) => m.id),
+      ['claude-sonnet-4-5-20250929', 'qwq-32b'],
+    );
     assert.equal(ordered.length, catalog.length);
     assert.equal(new Set(ordered.map((m) => m.id)).size, catalog.length);
   });
@@ -199,10 +214,13 @@ describe('provider detection and formatting', () => {
   }
 
   it('formats token counts compactly', () => {
-    assert.deepEqual([formatTokens(131072), formatTokens(1_048_576), formatTokens(8000), formatTokens(512)], ['131K', '1.05M', '8K', '512']);
+    assert.deepEqual(
+      [formatTokens(131072), formatTokens(1_048_576), formatTokens(8000), formatTokens(512)],
+      ['131K', '1.05M', '8K', '512'],
+    );
   });
 
-  it('reads other hubs\' context fields and declared capabilities', () => {
+  it("reads other hubs' context fields and declared capabilities", () => {
     const meta = extractMetadata('local-model', { max_model_len: 32768, capabilities: { function_calling: true, vision: false } });
     assert.equal(meta.contextLength, 32768);
     assert.deepEqual(meta.capabilities, ['tools']);

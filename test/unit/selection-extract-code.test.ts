@@ -12,7 +12,9 @@ describe('extractCode', () => {
   });
 
   it('drops prose before and after the fence', () => {
-    const r = extractCode(`Here is the simplified code:\n\n\`\`\`typescript\n${CODE}\n\`\`\`\n\nThis version removes the temporary variable.`);
+    const r = extractCode(
+      `Here is the simplified code:\n\n\`\`\`typescript\n${CODE}\n\`\`\`\n\nThis version removes the temporary variable.`,
+    );
     assert.equal(r.code, CODE);
   });
 
@@ -21,20 +23,48 @@ describe('extractCode', () => {
     assert.equal(r.code, CODE);
   });
 
-  it('keeps the code\'s own indentation, including the first line\'s', () => {
+  it("keeps the code's own indentation, including the first line's", () => {
     const body = '    if (x) {\n        y();\n    }';
     assert.equal(extractCode('```js\n' + body + '\n```').code, body);
   });
 
   it('of several fences prefers the document language, then the longest, and skips diff/bash asides', () => {
     const answer = [
-      'You can run it with:', '```bash', 'npm test', '```',
-      'The code:', '```ts', CODE, '```',
-      'Usage:', '```ts', 'add(1, 2);', '```',
-      '```diff', '- a', '+ b', '+ c', '+ d', '+ e', '+ f', '+ g', '+ h', '```',
+      'You can run it with:',
+      '```bash',
+      'npm test',
+      '```',
+      'The code:',
+      '```ts',
+      CODE,
+      '```',
+      'Usage:',
+      '```ts',
+      'add(1, 2);',
+      '```',
+      '```diff',
+      '- a',
+      '+ b',
+      '+ c',
+      '+ d',
+      '+ e',
+      '+ f',
+      '+ g',
+      '+ h',
+      '```',
     ].join('\n');
     assert.equal(extractCode(answer, { language: 'typescript' }).code, CODE);
-    const python = ['```', 'print(1)', '```', '```python', 'def f():\n    return 1', '```', '```js', 'const aVeryLongLineOfJavascript = 1234567890;', '```'].join('\n');
+    const python = [
+      '```',
+      'print(1)',
+      '```',
+      '```python',
+      'def f():\n    return 1',
+      '```',
+      '```js',
+      'const aVeryLongLineOfJavascript = 1234567890;',
+      '```',
+    ].join('\n');
     assert.equal(extractCode(python, { language: 'python' }).code, 'def f():\n    return 1');
   });
 
@@ -78,10 +108,17 @@ describe('extractCode', () => {
   });
 });
 
-const target = (over: Partial<ReindentTarget>): ReindentTarget => ({ original: '', linePrefix: '', eol: '\n', tabSize: 4, insertSpaces: true, ...over });
+const target = (over: Partial<ReindentTarget>): ReindentTarget => ({
+  original: '',
+  linePrefix: '',
+  eol: '\n',
+  tabSize: 4,
+  insertSpaces: true,
+  ...over,
+});
 
 describe('reindent', () => {
-  it('moves dedented code to the original\'s depth, keeping relative indentation', () => {
+  it("moves dedented code to the original's depth, keeping relative indentation", () => {
     const original = '    if (a) {\n      b();\n    }\n';
     const out = reindent('if (a && c) {\n  b();\n}', target({ original }));
     assert.equal(out, '    if (a && c) {\n      b();\n    }\n');
@@ -104,7 +141,7 @@ describe('reindent', () => {
     assert.equal(out, 'compute(\n      a,\n      b,\n    )');
   });
 
-  it('uses the document\'s line endings and keeps blank lines empty', () => {
+  it("uses the document's line endings and keeps blank lines empty", () => {
     const out = reindent('a();\r\n\r\n  b();', target({ original: '  a();\r\n  b();\r\n', eol: '\r\n' }));
     assert.equal(out, '  a();\r\n\r\n    b();\r\n');
   });

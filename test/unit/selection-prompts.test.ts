@@ -1,6 +1,13 @@
 // The prompts the selection commands send, custom prompt templates, the size check and the block fallback.
 import * as assert from 'node:assert/strict';
-import { REFACTOR_PRESETS, documentInstruction, explainAsk, fixInstruction, rewriteMessages, testsMessages } from '../../src/core/prompts/builtinPrompts';
+import {
+  REFACTOR_PRESETS,
+  documentInstruction,
+  explainAsk,
+  fixInstruction,
+  rewriteMessages,
+  testsMessages,
+} from '../../src/core/prompts/builtinPrompts';
 import { describeLocation, type CodeContext } from '../../src/core/prompts/codeContext';
 import { parseCustomPrompts } from '../../src/core/prompts/customPrompts';
 import { extractCode } from '../../src/core/prompts/extractCode';
@@ -8,7 +15,12 @@ import { indentationBlock } from '../../src/core/prompts/indentationBlock';
 import { expandTemplate } from '../../src/core/prompts/template';
 import { budgetMessage, checkBudget, estimateTokens } from '../../src/core/prompts/tokenBudget';
 
-const ctx: CodeContext = { fileName: 'src/sample.ts', language: 'typescript', text: 'export function add(a, b) {\n  return a + b;\n}\n', startLine: 3 };
+const ctx: CodeContext = {
+  fileName: 'src/sample.ts',
+  language: 'typescript',
+  text: 'export function add(a, b) {\n  return a + b;\n}\n',
+  startLine: 3,
+};
 const userText = (messages: ReturnType<typeof rewriteMessages>) => messages.find((m) => m.role === 'user')!.content as string;
 
 describe('selection prompts', () => {
@@ -49,7 +61,7 @@ describe('selection prompts', () => {
     assert.match(fixInstruction([]), /Find and fix the bugs/);
   });
 
-  it('document: names the language\'s doc comment convention', () => {
+  it("document: names the language's doc comment convention", () => {
     assert.match(documentInstruction('python'), /PEP 257/);
     assert.match(documentInstruction('typescript'), /TSDoc/);
     assert.match(documentInstruction('cobol'), /idiomatic for this language/);
@@ -62,13 +74,19 @@ describe('selection prompts', () => {
   });
 
   it('presets cover simplify, names, types, modernise and extract', () => {
-    assert.deepEqual(REFACTOR_PRESETS.map((p) => p.id), ['simplify', 'names', 'types', 'modernise', 'extract']);
+    assert.deepEqual(
+      REFACTOR_PRESETS.map((p) => p.id),
+      ['simplify', 'names', 'types', 'modernise', 'extract'],
+    );
   });
 });
 
 describe('custom prompt templates', () => {
   it('replaces the placeholders in one pass', () => {
-    const out = expandTemplate('Review this {{language}} from {{ fileName }}:\n{{selection}}\n{{unknown}}', { ...ctx, text: 'x = "{{language}}"' });
+    const out = expandTemplate('Review this {{language}} from {{ fileName }}:\n{{selection}}\n{{unknown}}', {
+      ...ctx,
+      text: 'x = "{{language}}"',
+    });
     assert.equal(out, 'Review this typescript from src/sample.ts:\nx = "{{language}}"\n{{unknown}}');
   });
 
@@ -99,15 +117,22 @@ describe('size check', () => {
     assert.equal(estimateTokens('a'.repeat(400)), 100);
   });
 
-  it('fits small code, refuses code beyond the model\'s context with the numbers and what to do', () => {
+  it("fits small code, refuses code beyond the model's context with the numbers and what to do", () => {
     const small = checkBudget({ messages: rewriteMessages('Simplify', ctx), expectedOutputTokens: 20, contextLength: 8000 });
     assert.equal(small.fits, true);
     const text = 'x'.repeat(40_000);
-    const big = checkBudget({ messages: rewriteMessages('Simplify', { ...ctx, text }), expectedOutputTokens: estimateTokens(text), contextLength: 16_000 });
+    const big = checkBudget({
+      messages: rewriteMessages('Simplify', { ...ctx, text }),
+      expectedOutputTokens: estimateTokens(text),
+      contextLength: 16_000,
+    });
     assert.equal(big.fits, false);
     assert.ok(big.inputTokens > 10_000 && big.reservedTokens === 12_000);
     const message = budgetMessage('gpt-4o', big);
-    assert.match(message, /too large for gpt-4o: about 10,\d{3} tokens with the prompt, plus 12,000 kept for the answer; gpt-4o takes about 16,000/);
+    assert.match(
+      message,
+      /too large for gpt-4o: about 10,\d{3} tokens with the prompt, plus 12,000 kept for the answer; gpt-4o takes about 16,000/,
+    );
     assert.match(message, /Select a smaller part, or pick a model with a larger context/);
   });
 
@@ -118,7 +143,7 @@ describe('size check', () => {
     assert.match(budgetMessage('m', check), /not published by the hub, 128,000 is assumed/);
   });
 
-  it('caps the room kept for the answer at the model\'s output limit', () => {
+  it("caps the room kept for the answer at the model's output limit", () => {
     const check = checkBudget({ messages: [], expectedOutputTokens: 50_000, contextLength: 100_000, maxOutputTokens: 8_192 });
     assert.equal(check.reservedTokens, 8_192);
   });
@@ -138,7 +163,7 @@ describe('block by indentation', () => {
     assert.deepEqual(indentationBlock(ts, 1), { start: 1, end: 4 });
   });
 
-  it('includes the closing brace at the header\'s depth', () => {
+  it("includes the closing brace at the header's depth", () => {
     assert.deepEqual(indentationBlock(ts, 2), { start: 1, end: 4 });
   });
 

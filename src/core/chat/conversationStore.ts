@@ -7,7 +7,14 @@
 import * as nodeFs from 'node:fs/promises';
 import * as path from 'node:path';
 import { silentLogger, type Logger } from '../logger';
-import { CONVERSATION_ID, conversationSchema, settleInterrupted, summarize, type Conversation, type ConversationSummary } from './conversation';
+import {
+  CONVERSATION_ID,
+  conversationSchema,
+  settleInterrupted,
+  summarize,
+  type Conversation,
+  type ConversationSummary,
+} from './conversation';
 
 /** The few file operations the store needs (node:fs/promises fits; tests inject failures). */
 export interface StoreFs {
@@ -54,7 +61,10 @@ export class ConversationStore {
       if (isNotFound(err)) return [];
       throw err;
     }
-    const ids = names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).filter((id) => CONVERSATION_ID.test(id));
+    const ids = names
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => n.slice(0, -'.json'.length))
+      .filter((id) => CONVERSATION_ID.test(id));
     const loaded = await Promise.all(ids.map((id) => this.load(id)));
     return loaded.filter((c): c is Conversation => c !== undefined).sort((a, b) => b.updatedAt - a.updatedAt);
   }

@@ -28,6 +28,10 @@ export function exportMarkdown(c: Conversation): string {
 
 /** A file name for the export: the title's words, safe on every OS. */
 export function exportFileName(c: Conversation): string {
-  const base = c.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'chat';
+  const base =
+    c.title
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50) || 'chat';
   return `${base}.md`;
 }

@@ -14,7 +14,8 @@ export function requestMessages(turns: readonly Turn[]): ChatMessage[] {
   const messages: ChatMessage[] = [];
   for (const turn of turns) {
     if (turn.role === 'user') messages.push({ role: 'user', content: userContent(turn) });
-    else if (turn.text.trim() && turn.status !== 'error' && turn.status !== 'streaming') messages.push({ role: 'assistant', content: turn.text });
+    else if (turn.text.trim() && turn.status !== 'error' && turn.status !== 'streaming')
+      messages.push({ role: 'assistant', content: turn.text });
   }
   return messages;
 }

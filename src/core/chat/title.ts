@@ -9,7 +9,13 @@ export function deriveTitle(text: string): string {
     text
       .replace(/```[\s\S]*?(```|$)/g, ' ')
       .split('\n')
-      .map((l) => l.replace(/^[#>\-*\s]+/, '').replace(/[`*_~]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim())
+      .map((l) =>
+        l
+          .replace(/^[#>\-*\s]+/, '')
+          .replace(/[`*_~]/g, '')
+          .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+          .trim(),
+      )
       .find((l) => l.length > 0) ?? '';
   const clean = line.replace(/\s+/g, ' ');
   if (!clean) return 'New chat';

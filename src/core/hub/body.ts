@@ -15,7 +15,8 @@ export async function readCapped(response: Response, max: number, watchdog: Idle
       watchdog.touch();
       out += decoder.decode(value, { stream: true });
       if (out.length > max) {
-        if (failWhenOver) throw new HubError({ kind: 'tooLarge', message: `The hub's reply passed ${Math.round(max / 1e6)} MB and was not read.` });
+        if (failWhenOver)
+          throw new HubError({ kind: 'tooLarge', message: `The hub's reply passed ${Math.round(max / 1e6)} MB and was not read.` });
         return out.slice(0, max);
       }
     }

@@ -80,7 +80,9 @@ export class HubClient {
 
   /** A plain (non-streamed) completion. */
   async complete(request: ChatRequest, options: { signal?: AbortSignal } = {}): Promise<ChatResult> {
-    const { response, watchdog, key } = await this.send('POST', 'chat/completions', { ...request, stream: false }, options.signal, { model: request.model });
+    const { response, watchdog, key } = await this.send('POST', 'chat/completions', { ...request, stream: false }, options.signal, {
+      model: request.model,
+    });
     try {
       const json = await this.readJson(response, watchdog, key, { model: request.model });
       return completionToResult(json, request.model);
@@ -102,7 +104,14 @@ export class HubClient {
         replay(result, options.onEvent);
         return result;
       }
-      return await readEventStream(response, { watchdog, assembler, onEvent: options.onEvent, model: request.model, logger: this.logger, maxReplyChars: this.maxReplyChars });
+      return await readEventStream(response, {
+        watchdog,
+        assembler,
+        onEvent: options.onEvent,
+        model: request.model,
+        logger: this.logger,
+        maxReplyChars: this.maxReplyChars,
+      });
     } catch (err) {
       throw this.finalError(err, options.signal, watchdog, key, assembler);
     } finally {
@@ -111,7 +120,13 @@ export class HubClient {
   }
 
   /** Sends one request, retrying before any of the reply has arrived. The returned watchdog keeps guarding the body. */
-  private async send(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal | undefined, context: { model?: string }): Promise<{ response: Response; watchdog: IdleWatchdog; key: string }> {
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    signal: AbortSignal | undefined,
+    context: { model?: string },
+  ): Promise<{ response: Response; watchdog: IdleWatchdog; key: string }> {
     const key = (await this.options.getApiKey())?.trim() ?? '';
     if (!key && !this.options.keyOptional) {
       throw new HubError({ kind: 'noKey', message: 'No API key is set for this hub. Run "AI Hub: Set API Key" to add one.' });
@@ -131,7 +146,9 @@ export class HubClient {
     for (let attempt = 0; ; attempt++) {
       const watchdog = new IdleWatchdog(this.idleTimeoutMs, signal);
       const started = Date.now();
-      this.logger.debug(`${method} ${url}${context.model ? ` model=${context.model}` : ''}${key ? ' (authorization: Bearer [redacted])' : ' (no key)'}${attempt ? ` retry ${attempt}` : ''}`);
+      this.logger.debug(
+        `${method} ${url}${context.model ? ` model=${context.model}` : ''}${key ? ' (authorization: Bearer [redacted])' : ' (no key)'}${attempt ? ` retry ${attempt}` : ''}`,
+      );
       let response: Response;
       try {
         response = await this.fetchFollowingSameOrigin(url, { ...init, signal: watchdog.signal });
@@ -231,7 +248,13 @@ export class HubClient {
   }
 
   /** Maps whatever was thrown to a HubError, attaching the part of the reply that had arrived. */
-  private finalError(err: unknown, userSignal: AbortSignal | undefined, watchdog: IdleWatchdog, key: string, assembler?: StreamAssembler): HubError {
+  private finalError(
+    err: unknown,
+    userSignal: AbortSignal | undefined,
+    watchdog: IdleWatchdog,
+    key: string,
+    assembler?: StreamAssembler,
+  ): HubError {
     let error: HubError;
     if (isHubError(err)) error = err;
     else if (userSignal?.aborted) error = cancelledError();
@@ -250,17 +273,24 @@ export class HubClient {
     try {
       base = new URL(this.options.baseUrl);
     } catch {
-      throw new HubError({ kind: 'config', message: `The hub address "${this.options.baseUrl}" is not a valid URL. Set aihub.baseUrl to something like https://aihubapi.ai/v1.` });
+      throw new HubError({
+        kind: 'config',
+        message: `The hub address "${this.options.baseUrl}" is not a valid URL. Set aihub.baseUrl to something like https://aihubapi.ai/v1.`,
+      });
     }
     if (base.protocol !== 'https:' && base.protocol !== 'http:') {
-      throw new HubError({ kind: 'config', message: `The hub address must start with https:// (or http:// for a local hub), not ${base.protocol}` });
+      throw new HubError({
+        kind: 'config',
+        message: `The hub address must start with https:// (or http:// for a local hub), not ${base.protocol}`,
+      });
     }
     return `${base.href.replace(/\/+$/, '')}/${path}`;
   }
 }
 
 // new-api's `{"success":false}` carries no status: a "no channel" message means 503, anything else a refusal.
-const CHANNEL_STATUS_GUESS = (message: string): number => (/channel|渠道/i.test(message) ? 503 : /quota|额度|余额/i.test(message) ? 402 : 400);
+const CHANNEL_STATUS_GUESS = (message: string): number =>
+  /channel|渠道/i.test(message) ? 503 : /quota|额度|余额/i.test(message) ? 402 : 400;
 
 function cancelledError(): HubError {
   return new HubError({ kind: 'cancelled', message: 'The request was cancelled.' });

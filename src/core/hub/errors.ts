@@ -94,7 +94,10 @@ export function readErrorBody(body: string): { code?: string; text?: string } {
 }
 
 function decodeEntities(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[e] ?? _);
+  return s.replace(
+    /&(amp|lt|gt|quot|#39|nbsp);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[e] ?? _,
+  );
 }
 
 function clip(s: string): string {
@@ -114,25 +117,57 @@ export function errorFromStatus(status: number, body: string, context: { model?:
   const quota = QUOTA_HINT.test(`${code ?? ''} ${text ?? ''}`);
   switch (true) {
     case status === 401:
-      return new HubError({ ...base, kind: 'auth', message: `The hub rejected the API key (401${said}). Run "AI Hub: Set API Key" to enter a valid key for this hub.` });
+      return new HubError({
+        ...base,
+        kind: 'auth',
+        message: `The hub rejected the API key (401${said}). Run "AI Hub: Set API Key" to enter a valid key for this hub.`,
+      });
     case status === 402 || (status === 403 && quota):
-      return new HubError({ ...base, kind: 'quota', message: `Your hub quota is used up (${status}${said}). Top up credits in the hub's dashboard, then retry.` });
+      return new HubError({
+        ...base,
+        kind: 'quota',
+        message: `Your hub quota is used up (${status}${said}). Top up credits in the hub's dashboard, then retry.`,
+      });
     case status === 403:
-      return new HubError({ ...base, kind: 'forbidden', message: `This key may not use ${model} (403${said}). Pick another model, or allow it for this key in the hub's dashboard.` });
+      return new HubError({
+        ...base,
+        kind: 'forbidden',
+        message: `This key may not use ${model} (403${said}). Pick another model, or allow it for this key in the hub's dashboard.`,
+      });
     case status === 404:
-      return new HubError({ ...base, kind: 'notFound', message: `The hub does not know ${model} or this address (404${said}). Check the model id, and that the hub's base URL ends in /v1.` });
+      return new HubError({
+        ...base,
+        kind: 'notFound',
+        message: `The hub does not know ${model} or this address (404${said}). Check the model id, and that the hub's base URL ends in /v1.`,
+      });
     case status === 400 || status === 413 || status === 422:
-      return new HubError({ ...base, kind: 'badRequest', message: `The hub refused the request (${status}${said}). Check the model's limits (context length, parameters) or try another model.` });
+      return new HubError({
+        ...base,
+        kind: 'badRequest',
+        message: `The hub refused the request (${status}${said}). Check the model's limits (context length, parameters) or try another model.`,
+      });
     case status === 429: {
       const wait = context.retryAfterMs ? ` The hub asks to wait ${Math.ceil(context.retryAfterMs / 1000)} s.` : '';
-      return new HubError({ ...base, kind: 'rateLimited', message: `The hub is rate-limiting this key (429${said}).${wait} Wait a moment and retry, or pick another model.` });
+      return new HubError({
+        ...base,
+        kind: 'rateLimited',
+        message: `The hub is rate-limiting this key (429${said}).${wait} Wait a moment and retry, or pick another model.`,
+      });
     }
     case status === 503 && CHANNEL_HINT.test(text ?? ''):
-      return new HubError({ ...base, kind: 'noChannel', message: `No provider channel is available for ${model} right now (503${said}). Try another model, or retry later.` });
+      return new HubError({
+        ...base,
+        kind: 'noChannel',
+        message: `No provider channel is available for ${model} right now (503${said}). Try another model, or retry later.`,
+      });
     case status === 503:
       return new HubError({ ...base, kind: 'unavailable', message: `The hub is unavailable (503${said}). Retry in a moment.` });
     case status >= 500:
-      return new HubError({ ...base, kind: 'server', message: `The hub failed (${status}${said}). Retry; if it keeps failing, the hub or its upstream provider is down.` });
+      return new HubError({
+        ...base,
+        kind: 'server',
+        message: `The hub failed (${status}${said}). Retry; if it keeps failing, the hub or its upstream provider is down.`,
+      });
     default:
       return new HubError({ ...base, kind: 'invalidResponse', message: `The hub answered with an unexpected status ${status}${said}.` });
   }

@@ -64,14 +64,20 @@ export async function readEventStream(response: Response, options: EventStreamOp
     }
     decoder.decode(parsed.data, emit);
     if (assembler.textLength > maxReplyChars) {
-      throw new HubError({ kind: 'tooLarge', message: `The reply passed ${Math.round(maxReplyChars / 1e6)} million characters and was stopped. What arrived is kept.` });
+      throw new HubError({
+        kind: 'tooLarge',
+        message: `The reply passed ${Math.round(maxReplyChars / 1e6)} million characters and was stopped. What arrived is kept.`,
+      });
     }
   };
   const parser = createParser({
     onEvent: onMessage,
     onError: (err) => {
       if (err.type === 'max-buffer-size-exceeded') {
-        throw new HubError({ kind: 'tooLarge', message: 'The hub sent a single stream event larger than 8 MB; the reply was stopped. What arrived is kept.' });
+        throw new HubError({
+          kind: 'tooLarge',
+          message: 'The hub sent a single stream event larger than 8 MB; the reply was stopped. What arrived is kept.',
+        });
       }
       logger.warn(`stream: ${err.message}`);
     },

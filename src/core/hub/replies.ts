@@ -12,7 +12,10 @@ export interface ChatResult extends AssembledReply {
 export function completionToResult(json: unknown, model: string): ChatResult {
   const parsed = completionSchema.safeParse(json);
   if (!parsed.success) {
-    throw new HubError({ kind: 'invalidResponse', message: `The hub's reply for "${model}" has an unexpected shape (${parsed.error.issues[0]?.message ?? 'no choices'}).` });
+    throw new HubError({
+      kind: 'invalidResponse',
+      message: `The hub's reply for "${model}" has an unexpected shape (${parsed.error.issues[0]?.message ?? 'no choices'}).`,
+    });
   }
   const choice = parsed.data.choices[0];
   const assembler = new StreamAssembler();
@@ -21,13 +24,22 @@ export function completionToResult(json: unknown, model: string): ChatResult {
   if (reasoning) assembler.add({ type: 'reasoning', text: reasoning });
   if (message?.content) assembler.add({ type: 'text', text: message.content });
   message?.tool_calls?.forEach((call, index) =>
-    assembler.add({ type: 'toolCallDelta', index, id: call.id ?? undefined, name: call.function.name, argumentsDelta: call.function.arguments ?? '' }),
+    assembler.add({
+      type: 'toolCallDelta',
+      index,
+      id: call.id ?? undefined,
+      name: call.function.name,
+      argumentsDelta: call.function.arguments ?? '',
+    }),
   );
   const usage = parsed.data.usage;
   if (usage) {
     const promptTokens = usage.prompt_tokens ?? 0;
     const completionTokens = usage.completion_tokens ?? 0;
-    assembler.add({ type: 'usage', usage: { promptTokens, completionTokens, totalTokens: usage.total_tokens ?? promptTokens + completionTokens } });
+    assembler.add({
+      type: 'usage',
+      usage: { promptTokens, completionTokens, totalTokens: usage.total_tokens ?? promptTokens + completionTokens },
+    });
   }
   if (choice?.finish_reason) assembler.add({ type: 'finish', reason: choice.finish_reason });
   return { ...assembler.snapshot(), skippedChunks: 0 };
@@ -38,7 +50,8 @@ export function replay(result: ChatResult, onEvent: ((event: ChatEvent) => void)
   if (!onEvent) return;
   if (result.reasoning) onEvent({ type: 'reasoning', text: result.reasoning });
   if (result.text) onEvent({ type: 'text', text: result.text });
-  for (const call of result.toolCalls) onEvent({ type: 'toolCallDelta', index: call.index, id: call.id, name: call.name, argumentsDelta: call.arguments });
+  for (const call of result.toolCalls)
+    onEvent({ type: 'toolCallDelta', index: call.index, id: call.id, name: call.name, argumentsDelta: call.arguments });
   if (result.usage) onEvent({ type: 'usage', usage: result.usage });
   if (result.finishReason) onEvent({ type: 'finish', reason: result.finishReason });
 }

@@ -68,7 +68,9 @@ export const completionSchema = z.looseObject({
         content: nullishString,
         reasoning_content: nullishString,
         reasoning: nullishString,
-        tool_calls: z.nullish(z.array(z.looseObject({ id: nullishString, function: z.looseObject({ name: z.string(), arguments: nullishString }) }))),
+        tool_calls: z.nullish(
+          z.array(z.looseObject({ id: nullishString, function: z.looseObject({ name: z.string(), arguments: nullishString }) })),
+        ),
       }),
       finish_reason: nullishString,
     }),

@@ -2,8 +2,14 @@
 
 export type ChatRole = 'system' | 'user' | 'assistant' | 'tool';
 
-export interface TextContentPart { type: 'text'; text: string }
-export interface ImageContentPart { type: 'image_url'; image_url: { url: string; detail?: 'auto' | 'low' | 'high' } }
+export interface TextContentPart {
+  type: 'text';
+  text: string;
+}
+export interface ImageContentPart {
+  type: 'image_url';
+  image_url: { url: string; detail?: 'auto' | 'low' | 'high' };
+}
 export type ContentPart = TextContentPart | ImageContentPart;
 
 export interface ToolCall {

@@ -25,12 +25,16 @@ const EXAMPLE = 'https://aihubapi.ai/v1';
 const ENDPOINT_SUFFIXES = ['/chat/completions', '/completions', '/models', '/embeddings'];
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 // Never echo the input in this one: it would put the password on screen and in logs.
-const CREDENTIALS = 'The address contains a user name or password (user:pass@). Remove it: keys are kept in VS Code\'s secret storage (run "AI Hub: Set API Key").';
+const CREDENTIALS =
+  'The address contains a user name or password (user:pass@). Remove it: keys are kept in VS Code\'s secret storage (run "AI Hub: Set API Key").';
 
 export function parseHubUrl(input: string): HubUrl | HubUrlError {
   const notes: string[] = [];
   // Addresses are pasted from docs and chats with quotes or angle brackets around them.
-  let text = input.trim().replace(/^(["'`<])(.*)(["'`>])$/s, '$2').trim();
+  let text = input
+    .trim()
+    .replace(/^(["'`<])(.*)(["'`>])$/s, '$2')
+    .trim();
   if (!text) return fail(`Enter the hub's API address, for example ${EXAMPLE}.`);
   if (/\s/.test(text)) return fail('The address contains a space or line break; a hub address is one word, like ' + `${EXAMPLE}.`);
   if (text.startsWith('//')) text = text.slice(2);
@@ -59,8 +63,10 @@ export function parseHubUrl(input: string): HubUrl | HubUrlError {
   }
   if (!url.hostname) return fail(`The address has no host name. Use the form ${EXAMPLE}.`);
   if (url.username || url.password) return fail(CREDENTIALS);
-  if (url.search || text.includes('?')) return fail('Remove the query (?…) from the address: the hub address is only the base, like ' + `${EXAMPLE}.`);
-  if (url.hash || text.includes('#')) return fail('Remove the fragment (#…) from the address: the hub address is only the base, like ' + `${EXAMPLE}.`);
+  if (url.search || text.includes('?'))
+    return fail('Remove the query (?…) from the address: the hub address is only the base, like ' + `${EXAMPLE}.`);
+  if (url.hash || text.includes('#'))
+    return fail('Remove the fragment (#…) from the address: the hub address is only the base, like ' + `${EXAMPLE}.`);
 
   let path = url.pathname;
   if (/\/{2,}$/.test(path) || (path.length > 1 && path.endsWith('/'))) notes.push('removed the trailing /');

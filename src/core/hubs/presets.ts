@@ -12,7 +12,13 @@ export interface HubPreset {
 }
 
 export const HUB_PRESETS: readonly HubPreset[] = [
-  { name: 'AIHubAPI', baseUrl: 'https://aihubapi.ai/v1', consoleUrl: 'https://aihubapi.ai/console', keyPrefix: 'sk-', detail: '500+ models, keys start with sk-' },
+  {
+    name: 'AIHubAPI',
+    baseUrl: 'https://aihubapi.ai/v1',
+    consoleUrl: 'https://aihubapi.ai/console',
+    keyPrefix: 'sk-',
+    detail: '500+ models, keys start with sk-',
+  },
   { name: 'AIHubSpot', baseUrl: 'https://api.aihubspot.app/v1', keyPrefix: 'AH_', detail: 'keys start with AH_' },
   { name: 'AI TokenHub', baseUrl: 'https://ai-tokenhub.com/v1', detail: 'OpenAI-compatible chat API' },
 ];

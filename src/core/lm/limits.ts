@@ -51,7 +51,12 @@ export interface LimitOverride {
 }
 
 const tokens = z.optional(z.number().check(z.int(), z.positive()));
-const overrideSchema = z.object({ maxInputTokens: tokens, maxOutputTokens: tokens, toolCalling: z.optional(z.boolean()), imageInput: z.optional(z.boolean()) });
+const overrideSchema = z.object({
+  maxInputTokens: tokens,
+  maxOutputTokens: tokens,
+  toolCalling: z.optional(z.boolean()),
+  imageInput: z.optional(z.boolean()),
+});
 
 /** The `aihub.modelLimits` setting, entry by entry: a malformed entry is left out, never the whole setting. */
 export function readLimitOverrides(raw: unknown): Record<string, LimitOverride> {
@@ -77,5 +82,11 @@ export function findOverride(id: string, overrides: Record<string, LimitOverride
 }
 
 function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  return new RegExp(
+    `^${glob
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  );
 }

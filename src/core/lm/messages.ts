@@ -24,7 +24,9 @@ export function toOpenAiMessages(messages: readonly NeutralMessage[]): ChatMessa
     }
     if (message.role === 'assistant') {
       const calls: ToolCall[] = message.parts.flatMap((p) =>
-        p.kind === 'toolCall' ? [{ id: p.callId, type: 'function' as const, function: { name: p.name, arguments: JSON.stringify(p.input ?? {}) } }] : [],
+        p.kind === 'toolCall'
+          ? [{ id: p.callId, type: 'function' as const, function: { name: p.name, arguments: JSON.stringify(p.input ?? {}) } }]
+          : [],
       );
       out.push(calls.length > 0 ? { role: 'assistant', content: text || null, tool_calls: calls } : { role: 'assistant', content: text });
       continue;
@@ -40,7 +42,8 @@ export function toOpenAiMessages(messages: readonly NeutralMessage[]): ChatMessa
     }
     const content: ContentPart[] = [];
     if (text) content.push({ type: 'text', text });
-    for (const image of images) content.push({ type: 'image_url', image_url: { url: `data:${image.mimeType};base64,${toBase64(image.data)}` } });
+    for (const image of images)
+      content.push({ type: 'image_url', image_url: { url: `data:${image.mimeType};base64,${toBase64(image.data)}` } });
     out.push({ role: 'user', content });
   }
   return out;

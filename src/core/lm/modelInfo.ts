@@ -67,7 +67,9 @@ export function displayName(id: string): string {
   return name
     .split(/[-_]/)
     .filter(Boolean)
-    .map((word) => (UPPER.has(word.toLowerCase()) ? word.toUpperCase() : /^[a-z]/.test(word) ? word[0].toUpperCase() + word.slice(1) : word))
+    .map((word) =>
+      UPPER.has(word.toLowerCase()) ? word.toUpperCase() : /^[a-z]/.test(word) ? word[0].toUpperCase() + word.slice(1) : word,
+    )
     .join(' ');
 }
 

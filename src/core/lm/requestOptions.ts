@@ -27,11 +27,16 @@ export function requestOptions(
   if (tools && tools.length > 0) {
     const definitions: ToolDefinition[] = tools.map((t) => ({
       type: 'function',
-      function: { name: t.name, description: t.description, parameters: (t.inputSchema as Record<string, unknown> | undefined) ?? { type: 'object', properties: {} } },
+      function: {
+        name: t.name,
+        description: t.description,
+        parameters: (t.inputSchema as Record<string, unknown> | undefined) ?? { type: 'object', properties: {} },
+      },
     }));
     options.tools = definitions;
     if (toolRequired) {
-      const choice: ToolChoice = definitions.length === 1 ? { type: 'function', function: { name: definitions[0].function.name } } : 'required';
+      const choice: ToolChoice =
+        definitions.length === 1 ? { type: 'function', function: { name: definitions[0].function.name } } : 'required';
       options.tool_choice = choice;
     }
   }

@@ -26,13 +26,19 @@ export function modelSummary(model: ModelInfo): string {
 
 /** Tooltip lines, plain text; the caller decides the markup. */
 export function modelDetails(model: ModelInfo): string[] {
-  const lines = [`Provider: ${model.provider}${model.ownedBy && model.ownedBy.toLowerCase() !== model.provider.toLowerCase() ? ` (owned_by: ${model.ownedBy})` : ''}`];
+  const lines = [
+    `Provider: ${model.provider}${model.ownedBy && model.ownedBy.toLowerCase() !== model.provider.toLowerCase() ? ` (owned_by: ${model.ownedBy})` : ''}`,
+  ];
   if (model.contextLength) lines.push(`Context: ${model.contextLength.toLocaleString('en-US')} tokens`);
   if (model.maxOutputTokens) lines.push(`Max output: ${model.maxOutputTokens.toLocaleString('en-US')} tokens`);
-  if (model.price) lines.push(`Price: ${model.price.inputPerMillion === 0 && model.price.outputPerMillion === 0 ? 'free' : `$${money(model.price.inputPerMillion)} input, $${money(model.price.outputPerMillion)} output per 1M tokens`}`);
+  if (model.price)
+    lines.push(
+      `Price: ${model.price.inputPerMillion === 0 && model.price.outputPerMillion === 0 ? 'free' : `$${money(model.price.inputPerMillion)} input, $${money(model.price.outputPerMillion)} output per 1M tokens`}`,
+    );
   if (model.capabilities.length > 0) {
     const allGuessed = model.guessed.length === model.capabilities.length;
-    const guessed = model.guessed.length === 0 ? '' : allGuessed ? ' (guessed from the id)' : ` (${model.guessed.join(', ')} guessed from the id)`;
+    const guessed =
+      model.guessed.length === 0 ? '' : allGuessed ? ' (guessed from the id)' : ` (${model.guessed.join(', ')} guessed from the id)`;
     lines.push(`Capabilities: ${model.capabilities.join(', ')}${guessed}`);
   }
   if (model.endpoints) lines.push(`Endpoints: ${model.endpoints.join(', ')}`);

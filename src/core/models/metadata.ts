@@ -35,9 +35,12 @@ const REASONING_PARAMETERS = ['reasoning', 'include_reasoning', 'reasoning_effor
 
 // Guesses only for families known to have the capability; an unknown id gets none rather than a wrong one.
 const NOT_CHAT = /(embed|embedding|moderation|whisper|tts|dall-e|image|imagen|rerank|transcribe|audio|realtime|search)/;
-const GUESS_TOOLS = /^(gpt-4|gpt-5|chatgpt-4o|o[134](-|$)|claude-(3|sonnet|opus|haiku)|gemini-(1\.5|2|3)|mistral-(large|medium|small)|codestral|devstral|qwen(2\.5|3|-max|-plus|-turbo)|deepseek-(chat|v3|r1|reasoner)|grok-[2-9]|llama-?3\.[1-3]|llama-?4|kimi|glm-4)/;
-const GUESS_VISION = /^(gpt-4o|gpt-4\.1|gpt-4-turbo|gpt-5|chatgpt-4o|o[34](-|$)|o1(-\d|$)|claude-(3|sonnet-4|opus-4|haiku-4)|gemini|pixtral|llava|grok-(2-vision|4)|llama-?4)|(-vl\b|vision)/;
-const GUESS_REASONING = /^(o[134](-|$)|gpt-5|deepseek-(r1|reasoner)|qwq|qvq|claude-(3-7|sonnet-4|opus-4)|gemini-(2\.5|3)|grok-(3-mini|4)|magistral)|(thinking|reasoner)/;
+const GUESS_TOOLS =
+  /^(gpt-4|gpt-5|chatgpt-4o|o[134](-|$)|claude-(3|sonnet|opus|haiku)|gemini-(1\.5|2|3)|mistral-(large|medium|small)|codestral|devstral|qwen(2\.5|3|-max|-plus|-turbo)|deepseek-(chat|v3|r1|reasoner)|grok-[2-9]|llama-?3\.[1-3]|llama-?4|kimi|glm-4)/;
+const GUESS_VISION =
+  /^(gpt-4o|gpt-4\.1|gpt-4-turbo|gpt-5|chatgpt-4o|o[34](-|$)|o1(-\d|$)|claude-(3|sonnet-4|opus-4|haiku-4)|gemini|pixtral|llava|grok-(2-vision|4)|llama-?4)|(-vl\b|vision)/;
+const GUESS_REASONING =
+  /^(o[134](-|$)|gpt-5|deepseek-(r1|reasoner)|qwq|qvq|claude-(3-7|sonnet-4|opus-4)|gemini-(2\.5|3)|grok-(3-mini|4)|magistral)|(thinking|reasoner)/;
 
 export function extractMetadata(id: string, raw: Raw): ModelMetadata {
   const topProvider = asRecord(raw.top_provider);
@@ -118,7 +121,9 @@ export function compactRaw(raw: Raw): Raw {
   const architecture = asRecord(raw.architecture);
   if (architecture) out.architecture = pick(architecture, ['input_modalities']);
   if (Array.isArray(raw.supported_parameters)) {
-    out.supported_parameters = raw.supported_parameters.filter((p) => TOOL_PARAMETERS.includes(p as string) || REASONING_PARAMETERS.includes(p as string));
+    out.supported_parameters = raw.supported_parameters.filter(
+      (p) => TOOL_PARAMETERS.includes(p as string) || REASONING_PARAMETERS.includes(p as string),
+    );
   }
   return out;
 }

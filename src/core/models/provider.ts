@@ -56,7 +56,10 @@ const PLACEHOLDER_OWNERS = new Set(['', 'system', 'user', 'custom', 'organizatio
 
 /** Model families by id, checked on the id without its `provider/` prefix and any `ft:` fine-tune marker. */
 const FAMILIES: readonly (readonly [RegExp, string])[] = [
-  [/^(gpt-|gpt\d|chatgpt|o\d(-|$)|text-embedding|text-moderation|omni-moderation|dall-e|whisper|tts-|davinci|babbage|codex|computer-use|sora)/, 'OpenAI'],
+  [
+    /^(gpt-|gpt\d|chatgpt|o\d(-|$)|text-embedding|text-moderation|omni-moderation|dall-e|whisper|tts-|davinci|babbage|codex|computer-use|sora)/,
+    'OpenAI',
+  ],
   [/^claude/, 'Anthropic'],
   [/^(gemini|gemma|palm|text-bison|chat-bison|imagen|veo|learnlm)/, 'Google'],
   [/^deepseek/, 'DeepSeek'],

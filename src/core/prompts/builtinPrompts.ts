@@ -37,16 +37,46 @@ export interface RefactorPreset {
 }
 
 export const REFACTOR_PRESETS: readonly RefactorPreset[] = [
-  { id: 'simplify', label: 'Simplify', detail: 'Less code, same behaviour', instruction: 'Simplify this code: remove redundancy and needless nesting, and make the logic easier to follow. Keep the behaviour exactly the same.' },
-  { id: 'names', label: 'Improve names', detail: 'Clearer variable, function and parameter names', instruction: 'Improve the names of local variables, parameters and private helpers so they say what they hold or do. Do not rename anything exported or public, and keep the behaviour the same.' },
-  { id: 'types', label: 'Add types', detail: 'Type annotations where the language has them', instruction: 'Add precise type annotations (parameters, return types, variables where inference is unclear) in the idiomatic style of the language. Do not change the behaviour.' },
-  { id: 'modernise', label: 'Modernise syntax', detail: 'Current idioms of the language', instruction: 'Rewrite this code with the modern idioms and syntax of the language (for example optional chaining, destructuring, f-strings, pattern matching, where they fit). Keep the behaviour the same.' },
-  { id: 'extract', label: 'Extract function', detail: 'Pull a well-named helper out of it', instruction: 'Extract the most self-contained part of this code into a new, well-named function and call it from where the code was. Put the new function and the updated code together in the one code block, in the order they should appear in the file.' },
+  {
+    id: 'simplify',
+    label: 'Simplify',
+    detail: 'Less code, same behaviour',
+    instruction:
+      'Simplify this code: remove redundancy and needless nesting, and make the logic easier to follow. Keep the behaviour exactly the same.',
+  },
+  {
+    id: 'names',
+    label: 'Improve names',
+    detail: 'Clearer variable, function and parameter names',
+    instruction:
+      'Improve the names of local variables, parameters and private helpers so they say what they hold or do. Do not rename anything exported or public, and keep the behaviour the same.',
+  },
+  {
+    id: 'types',
+    label: 'Add types',
+    detail: 'Type annotations where the language has them',
+    instruction:
+      'Add precise type annotations (parameters, return types, variables where inference is unclear) in the idiomatic style of the language. Do not change the behaviour.',
+  },
+  {
+    id: 'modernise',
+    label: 'Modernise syntax',
+    detail: 'Current idioms of the language',
+    instruction:
+      'Rewrite this code with the modern idioms and syntax of the language (for example optional chaining, destructuring, f-strings, pattern matching, where they fit). Keep the behaviour the same.',
+  },
+  {
+    id: 'extract',
+    label: 'Extract function',
+    detail: 'Pull a well-named helper out of it',
+    instruction:
+      'Extract the most self-contained part of this code into a new, well-named function and call it from where the code was. Put the new function and the updated code together in the one code block, in the order they should appear in the file.',
+  },
 ];
 
 const REWRITE_RULES =
   'You rewrite code. Reply with the complete replacement for the code you are given, and nothing else: ' +
-  'exactly one fenced code block, no explanation before or after it. Keep the code\'s surrounding context working ' +
+  "exactly one fenced code block, no explanation before or after it. Keep the code's surrounding context working " +
   '(same exported names and signatures unless asked otherwise), keep its comments unless they became wrong, ' +
   'and keep its indentation style.';
 
@@ -56,10 +86,15 @@ const REWRITE_RULES =
  */
 export function rewriteMessages(instruction: string, ctx: CodeContext, options: { codeInInstruction?: boolean } = {}): ChatMessage[] {
   const diagnostics = ctx.diagnostics?.length ? `\n\nProblems reported in this code:\n${formatDiagnostics(ctx.diagnostics)}` : '';
-  const code = options.codeInInstruction ? '' : `\n\nThe code is from ${describeLocation(ctx)} (${ctx.language}).${diagnostics}\n\n${fencedCode(ctx.text, ctx.language)}`;
+  const code = options.codeInInstruction
+    ? ''
+    : `\n\nThe code is from ${describeLocation(ctx)} (${ctx.language}).${diagnostics}\n\n${fencedCode(ctx.text, ctx.language)}`;
   return [
     { role: 'system', content: REWRITE_RULES },
-    { role: 'user', content: `${instruction.trim()}${code}\n\nReply with the rewritten code only, in one \`\`\`${fenceTag(ctx.language)} block.` },
+    {
+      role: 'user',
+      content: `${instruction.trim()}${code}\n\nReply with the rewritten code only, in one \`\`\`${fenceTag(ctx.language)} block.`,
+    },
   ];
 }
 
@@ -71,11 +106,22 @@ export function fixInstruction(diagnostics: readonly DiagnosticInfo[]): string {
 
 // How each language writes documentation comments: a name the model knows is more reliable than "doc comments".
 const DOC_STYLE: Record<string, string> = {
-  typescript: 'TSDoc (/** … */ with @param and @returns)', typescriptreact: 'TSDoc (/** … */ with @param and @returns)',
-  javascript: 'JSDoc (/** … */ with @param {type} and @returns)', javascriptreact: 'JSDoc (/** … */ with @param {type} and @returns)',
-  python: 'docstrings (PEP 257, Google style Args/Returns/Raises)', java: 'Javadoc', kotlin: 'KDoc', csharp: 'XML documentation comments (///)',
-  rust: 'rustdoc comments (/// with # Examples where useful)', go: 'Go doc comments (// Name …, starting with the name)', php: 'PHPDoc',
-  ruby: 'YARD comments', swift: 'Swift markup (///)', cpp: 'Doxygen comments', c: 'Doxygen comments', dart: 'Dart doc comments (///)',
+  typescript: 'TSDoc (/** … */ with @param and @returns)',
+  typescriptreact: 'TSDoc (/** … */ with @param and @returns)',
+  javascript: 'JSDoc (/** … */ with @param {type} and @returns)',
+  javascriptreact: 'JSDoc (/** … */ with @param {type} and @returns)',
+  python: 'docstrings (PEP 257, Google style Args/Returns/Raises)',
+  java: 'Javadoc',
+  kotlin: 'KDoc',
+  csharp: 'XML documentation comments (///)',
+  rust: 'rustdoc comments (/// with # Examples where useful)',
+  go: 'Go doc comments (// Name …, starting with the name)',
+  php: 'PHPDoc',
+  ruby: 'YARD comments',
+  swift: 'Swift markup (///)',
+  cpp: 'Doxygen comments',
+  c: 'Doxygen comments',
+  dart: 'Dart doc comments (///)',
 };
 
 export function documentInstruction(language: string): string {

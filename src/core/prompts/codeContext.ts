@@ -40,6 +40,9 @@ export function fencedCode(text: string, language: string): string {
 
 export function formatDiagnostics(diagnostics: readonly DiagnosticInfo[]): string {
   return diagnostics
-    .map((d) => `- line ${d.line}, ${d.severity}${d.source ? ` (${d.source}${d.code ? ` ${d.code}` : ''})` : ''}: ${d.message.replace(/\s+/g, ' ').trim()}`)
+    .map(
+      (d) =>
+        `- line ${d.line}, ${d.severity}${d.source ? ` (${d.source}${d.code ? ` ${d.code}` : ''})` : ''}: ${d.message.replace(/\s+/g, ' ').trim()}`,
+    )
     .join('\n');
 }

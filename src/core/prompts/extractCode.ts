@@ -46,11 +46,16 @@ function stripIndent(line: string, n: number): string {
 }
 
 function trimBlankLines(text: string): string {
-  return text.replace(/^(?:[ \t]*\n)+/, '').replace(/(?:\n[ \t]*)+$/, '').replace(/^[ \t]+$/, '');
+  return text
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .replace(/(?:\n[ \t]*)+$/, '')
+    .replace(/^[ \t]+$/, '');
 }
 
-const PROSE_LEAD = /^(here(?:'s| is| are)|sure|certainly|of course|okay|ok[,.!]|below|the (?:refactored|rewritten|updated|improved|fixed|corrected|documented|simplified|modified)|i(?:'ve| have)? (?:refactored|rewritten|updated|improved|fixed|added|simplified))\b/i;
-const PROSE_TAIL = /^(this|these|the (?:changes?|code|main|key|function)|i(?:'ve| have)? |note|explanation|changes|key changes|summary|in this|let me know|hope)\b/i;
+const PROSE_LEAD =
+  /^(here(?:'s| is| are)|sure|certainly|of course|okay|ok[,.!]|below|the (?:refactored|rewritten|updated|improved|fixed|corrected|documented|simplified|modified)|i(?:'ve| have)? (?:refactored|rewritten|updated|improved|fixed|added|simplified))\b/i;
+const PROSE_TAIL =
+  /^(this|these|the (?:changes?|code|main|key|function)|i(?:'ve| have)? |note|explanation|changes|key changes|summary|in this|let me know|hope)\b/i;
 
 /** Without a fence: the answer is the code, minus an opening sentence and a closing explanation. */
 function unfenced(text: string): string {
@@ -92,8 +97,21 @@ export function extractCode(answer: string, options: { language?: string } = {})
 
 // VS Code language ids and the short tags models write for the same language.
 const TAGS: Record<string, string> = {
-  typescript: 'ts', javascript: 'js', typescriptreact: 'tsx', javascriptreact: 'jsx', python: 'py', csharp: 'cs',
-  cpp: 'c++', shellscript: 'sh', bash: 'sh', ruby: 'rb', rust: 'rs', golang: 'go', kotlin: 'kt', markdown: 'md', yaml: 'yml',
+  typescript: 'ts',
+  javascript: 'js',
+  typescriptreact: 'tsx',
+  javascriptreact: 'jsx',
+  python: 'py',
+  csharp: 'cs',
+  cpp: 'c++',
+  shellscript: 'sh',
+  bash: 'sh',
+  ruby: 'rb',
+  rust: 'rs',
+  golang: 'go',
+  kotlin: 'kt',
+  markdown: 'md',
+  yaml: 'yml',
 };
 
 /** The short fence tag for a VS Code language id or a tag (`typescript` → `ts`), for fences and comparisons. */

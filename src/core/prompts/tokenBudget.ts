@@ -32,17 +32,30 @@ export interface BudgetCheck {
  * A rewrite's answer is about as long as its input code, so that much room (at least 1,024 tokens, at most
  * the model's output limit) is reserved for it.
  */
-export function checkBudget(input: { messages: readonly ChatMessage[]; expectedOutputTokens: number; contextLength?: number; maxOutputTokens?: number }): BudgetCheck {
+export function checkBudget(input: {
+  messages: readonly ChatMessage[];
+  expectedOutputTokens: number;
+  contextLength?: number;
+  maxOutputTokens?: number;
+}): BudgetCheck {
   const limitTokens = input.contextLength ?? ASSUMED_CONTEXT_TOKENS;
   const inputTokens = estimateMessagesTokens(input.messages);
   const wanted = Math.max(1024, Math.ceil(input.expectedOutputTokens * 1.2));
   const reservedTokens = input.maxOutputTokens ? Math.min(wanted, input.maxOutputTokens) : wanted;
-  return { fits: inputTokens + reservedTokens <= limitTokens, inputTokens, reservedTokens, limitTokens, limitKnown: input.contextLength !== undefined };
+  return {
+    fits: inputTokens + reservedTokens <= limitTokens,
+    inputTokens,
+    reservedTokens,
+    limitTokens,
+    limitKnown: input.contextLength !== undefined,
+  };
 }
 
 export function budgetMessage(model: string, check: BudgetCheck): string {
   const n = (x: number) => x.toLocaleString('en-US');
-  const limit = check.limitKnown ? `${model} takes about ${n(check.limitTokens)}` : `${model}'s limit is not published by the hub, ${n(check.limitTokens)} is assumed`;
+  const limit = check.limitKnown
+    ? `${model} takes about ${n(check.limitTokens)}`
+    : `${model}'s limit is not published by the hub, ${n(check.limitTokens)} is assumed`;
   return (
     `The code is too large for ${model}: about ${n(check.inputTokens)} tokens with the prompt, plus ${n(check.reservedTokens)} kept for the answer; ` +
     `${limit}. Select a smaller part, or pick a model with a larger context ("AI Hub: Select Model").`

@@ -7,7 +7,11 @@ export const hubKey = process.env.AIHUB_TEST_KEY ?? '';
 export const hubOrigin = hubUrl ? new URL(hubUrl).origin : '';
 
 export async function enqueue(scenario: unknown, times = 1): Promise<void> {
-  const response = await fetch(`${hubOrigin}/__hub/enqueue`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario, times }) });
+  const response = await fetch(`${hubOrigin}/__hub/enqueue`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario, times }),
+  });
   assert.equal(response.status, 200, 'the local hub queued the scenario');
 }
 
