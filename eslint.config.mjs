@@ -21,22 +21,36 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
-    // core/ and shared/ are the pure layers: unit-tested in plain Node, so they must never reach for the editor.
-    files: ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/webview/**/*.ts'],
+  // The layers: src/core, src/shared and src/webview are pure (unit-tested in plain Node or the browser), so they
+  // never reach for the editor nor for the adapters beside them; nothing in src/ reaches into test/.
+  ...layerRules(),
+  prettier,
+);
+
+function layerRules() {
+  const vscode = {
+    name: 'vscode',
+    message: 'src/core, src/shared and src/webview must not import vscode: put the adapter beside the feature instead.',
+  };
+  const adapter = 'the pure layers (src/core, src/shared, src/webview) must not import the VS Code adapters: pass what they need in.';
+  const noTest = { regex: '^(\\.\\./)+test/', message: 'src/ must not import from test/.' };
+  const restrict = (files, patterns) => ({
+    files,
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'vscode',
-              message: 'src/core, src/shared and src/webview must not import vscode: put the adapter beside the feature instead.',
-            },
-          ],
+          paths: files[0].startsWith('src/core') || files[0].startsWith('src/shared') || files[0].startsWith('src/webview') ? [vscode] : [],
+          patterns: [...patterns, noTest],
         },
       ],
     },
-  },
-  prettier,
-);
+  });
+  return [
+    restrict(['src/**/*.ts'], []),
+    restrict(['src/core/*.ts'], [{ regex: '^\\.\\./', message: adapter }]),
+    restrict(['src/core/*/*.ts'], [{ regex: '^\\.\\./\\.\\./', message: adapter }]),
+    restrict(['src/core/*/*/**/*.ts'], [{ regex: '^\\.\\./\\.\\./\\.\\./', message: adapter }]),
+    restrict(['src/shared/**/*.ts', 'src/webview/**/*.ts'], [{ regex: '^\\.\\./(?!core/|shared/)', message: adapter }]),
+  ];
+}

@@ -1,7 +1,7 @@
 // The long-lived objects every feature shares, built once in activate().
 import * as vscode from 'vscode';
 import { ConfigStore } from './config/configuration';
-import { HubService } from './hub/hubService';
+import { HubService } from './hubs/hubService';
 import { HttpConsent } from './hubs/httpConsent';
 import { KeyStore } from './keys/keyStore';
 import { ModelsService } from './models/modelsService';

@@ -2,7 +2,7 @@
 // stage of reading in turn. The last row is the real `readEventStream`; the ones above it stop earlier.
 import { performance } from 'node:perf_hooks';
 import * as z from 'zod/mini';
-import { StreamAssembler } from '../../src/core/chat/streamAssembler';
+import { StreamAssembler } from '../../src/core/hub/streamAssembler';
 import { readEventStream } from '../../src/core/hub/eventStream';
 import { IdleWatchdog } from '../../src/core/hub/idleWatchdog';
 import { chunkSchema } from '../../src/core/hub/schemas';

@@ -7,7 +7,7 @@ import type { HubModel } from '../core/hub/types';
 import type { Logger } from '../core/logger';
 import { buildCatalog, type ModelInfo } from '../core/models/catalog';
 import { compactRaw } from '../core/models/metadata';
-import type { HubService } from '../hub/hubService';
+import type { HubService } from '../hubs/hubService';
 
 const CACHE_KEY = 'aihub.modelsCache';
 const TTL_MS = 30 * 60 * 1000;

@@ -6,7 +6,7 @@ import { modelDetails, modelSummary } from '../core/models/format';
 import { Commands } from '../ids';
 import type { Services } from '../services';
 import type { Favourites } from './favourites';
-import type { KeyPresence } from './hasKeyContext';
+import type { KeyPresence } from '../keys/keyPresence';
 
 export type ModelsNode =
   | { kind: 'group'; group: ModelGroup }

@@ -2,8 +2,8 @@
 // internal command `aihub._modelsViewSnapshot`, since the extension host cannot see the rendered workbench.
 import type * as vscode from 'vscode';
 import type { Services } from '../services';
-import type { ModelStatusBar, StatusBarSnapshot } from '../statusBar/modelStatusBar';
-import type { KeyPresence } from './hasKeyContext';
+import type { ModelStatusBar, StatusBarSnapshot } from './modelStatusBar';
+import type { KeyPresence } from '../keys/keyPresence';
 import type { ModelsNode, ModelsTreeProvider } from './modelsTree';
 
 export interface TreeItemSnapshot {

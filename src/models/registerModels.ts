@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { Commands, ContextKeys, Views } from '../ids';
 import type { Services } from '../services';
-import { ModelStatusBar } from '../statusBar/modelStatusBar';
+import { ModelStatusBar } from './modelStatusBar';
 import { Favourites } from './favourites';
-import { KeyPresence } from './hasKeyContext';
+import { KeyPresence } from '../keys/keyPresence';
 import { pickModel, setDefaultModel } from './modelPicker';
 import { ModelsTreeProvider, type ModelsNode } from './modelsTree';
 import { modelsViewSnapshot } from './modelsViewSnapshot';

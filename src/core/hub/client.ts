@@ -1,6 +1,6 @@
 // The hub client: models list, streamed and plain chat completions, with retries, timeouts and cancellation.
 // No VS Code here: the extension hands it a key getter, a logger and (in tests) nothing else.
-import { StreamAssembler } from '../chat/streamAssembler';
+import { StreamAssembler } from './streamAssembler';
 import { redact, silentLogger, type Logger } from '../logger';
 import { readCapped } from './body';
 import { HubError, errorFromStatus, isHubError, readErrorBody } from './errors';

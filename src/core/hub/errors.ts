@@ -1,5 +1,5 @@
 // One error type for everything that can go wrong talking to a hub, with a message a person can act on.
-import type { AssembledReply } from '../chat/streamAssembler';
+import type { AssembledReply } from './streamAssembler';
 
 export type HubErrorKind =
   | 'noKey'

@@ -2,7 +2,7 @@
 // finished reply from one cut short.
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import * as z from 'zod/mini';
-import type { StreamAssembler } from '../chat/streamAssembler';
+import type { StreamAssembler } from './streamAssembler';
 import type { Logger } from '../logger';
 import { ChunkDecoder } from './chunkDecoder';
 import { HubError, readErrorBody } from './errors';

@@ -1,5 +1,5 @@
 // Replies that arrive whole (a non-streamed completion, or a hub that ignores `stream: true`).
-import { StreamAssembler, type AssembledReply } from '../chat/streamAssembler';
+import { StreamAssembler, type AssembledReply } from './streamAssembler';
 import { HubError } from './errors';
 import { completionSchema } from './schemas';
 import type { ChatEvent } from './types';

@@ -6,7 +6,7 @@ import { isLoopbackUrl } from '../core/hubs/loopback';
 import { insecureTransportError } from '../core/hubs/transport';
 import type { Logger } from '../core/logger';
 import type { ConfigStore } from '../config/configuration';
-import type { HttpConsent } from '../hubs/httpConsent';
+import type { HttpConsent } from './httpConsent';
 import type { KeyStore } from '../keys/keyStore';
 
 export class HubService implements vscode.Disposable {

@@ -2,7 +2,7 @@
 // succeed (no key, or the hub rejected the key). Clicking it opens the model picker.
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
-import type { KeyPresence } from '../models/hasKeyContext';
+import type { KeyPresence } from '../keys/keyPresence';
 import type { Services } from '../services';
 
 export interface StatusBarSnapshot {

@@ -1,5 +1,5 @@
 // Builds the whole reply from streamed events. One per request: two overlapping requests never share one.
-import type { ChatEvent, Usage } from '../hub/types';
+import type { ChatEvent, Usage } from './types';
 
 export interface AssembledToolCall {
   index: number;
