@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { normalizeHubUrl } from '../core/hubs/hubUrl';
 import { readSavedHubs, type SavedHub } from '../core/hubs/savedHubs';
-import { readLimitOverrides, type LimitOverride } from '../core/lm/limits';
+import { readLimitOverrides, type LimitOverride } from '../core/models/limits';
 import { DEFAULT_BASE_URL, Settings } from '../ids';
 
 export interface AiHubConfig {

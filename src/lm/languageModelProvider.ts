@@ -5,7 +5,7 @@ import { countMessageTokens, toOpenAiMessages } from '../core/lm/messages';
 import { isChatModel, toLanguageModelInfo } from '../core/lm/modelInfo';
 import { requestOptions } from '../core/lm/requestOptions';
 import { parseToolArguments } from '../core/lm/toolArguments';
-import { estimateTokens } from '../core/lm/tokenEstimate';
+import { estimateTokens } from '../core/models/tokenEstimate';
 import { Commands, Settings } from '../ids';
 import type { Services } from '../services';
 import { toLanguageModelError } from './languageModelErrors';

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { isHubError, type HubErrorKind } from '../core/hub/errors';
 import type { ChatMessage } from '../core/hub/types';
+import { resolveLimits } from '../core/models/limits';
 import { budgetMessage, checkBudget } from '../core/prompts/tokenBudget';
 import { Commands } from '../ids';
 import type { Services } from '../services';
@@ -32,16 +33,12 @@ export async function askHub(services: Services, ask: HubAsk): Promise<string | 
     offer('No model is chosen for AI Hub. Pick one, then run the command again.', { label: 'Select Model', command: Commands.selectModel });
     return undefined;
   }
-  const info = services.models.catalog.find((m) => m.id === model);
-  const budget = checkBudget({
-    messages: ask.messages,
-    expectedOutputTokens: ask.expectedOutputTokens,
-    contextLength: info?.contextLength,
-    maxOutputTokens: info?.maxOutputTokens,
-  });
+  const info = services.models.catalog.find((m) => m.id === model) ?? { id: model };
+  const limits = resolveLimits(info, services.config.current.modelLimits);
+  const budget = checkBudget({ messages: ask.messages, expectedOutputTokens: ask.expectedOutputTokens, limits });
   if (!budget.fits) {
     services.log.warn(
-      `selection: refused before sending, ${budget.inputTokens} + ${budget.reservedTokens} tokens > ${budget.limitTokens} for ${model}`,
+      `selection: refused before sending, ${budget.inputTokens} + ${budget.reservedTokens} tokens > ${limits.maxInputTokens} in / ${limits.maxOutputTokens} out for ${model}`,
     );
     offer(budgetMessage(model, budget), { label: 'Select Model', command: Commands.selectModel });
     return undefined;

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ChatMessage } from '../core/hub/types';
 import type { CodeContext } from '../core/prompts/codeContext';
 import { extractCode } from '../core/prompts/extractCode';
-import { estimateTokens } from '../core/prompts/tokenBudget';
+import { estimateTokens } from '../core/models/tokenEstimate';
 import type { Services } from '../services';
 import { askHub, offer } from './askHub';
 import { resolveTarget, type CodeTarget } from './codeTarget';

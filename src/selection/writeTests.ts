@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { testsMessages } from '../core/prompts/builtinPrompts';
 import { extractCode } from '../core/prompts/extractCode';
-import { estimateTokens } from '../core/prompts/tokenBudget';
+import { estimateTokens } from '../core/models/tokenEstimate';
 import { Commands } from '../ids';
 import type { Services } from '../services';
 import { askHub, offer } from './askHub';

@@ -475,16 +475,13 @@ describe('local hub server', () => {
       assert.deepEqual(JSON.parse(plain.map((d) => d.function.arguments).join('')), calls[0].arguments);
     });
 
-    it('streams 100,000 chunks in well under a second', async function () {
-      this.timeout(20_000);
-      await streamOf({ kind: 'chunks', count: 1000 }); // warm up
-      const started = performance.now();
+    // How fast it streams is measured by `npm run bench` (the stream benchmarks run on this server), not here.
+    it('streams 100,000 chunks, every one framed, then [DONE]', async function () {
+      this.timeout(60_000);
       const raw = await streamOf({ kind: 'chunks', count: 100_000, chunkText: 'x' });
-      const elapsed = performance.now() - started;
       const data = dataOf(raw);
       assert.equal(data.filter((d) => d.includes('"content":"x"')).length, 100_000);
       assert.equal(data.at(-1), '[DONE]');
-      assert.ok(elapsed < 1000, `${elapsed.toFixed(0)} ms`);
     });
   });
 

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HubModel } from '../../src/core/hub/types';
 import { parseModelList } from '../../src/core/hub/models';
-import { DEFAULT_LIMITS, findOverride, readLimitOverrides } from '../../src/core/lm/limits';
+import { DEFAULT_LIMITS, findOverride, readLimitOverrides } from '../../src/core/models/limits';
 import { countMessageTokens, toOpenAiMessages, type NeutralMessage } from '../../src/core/lm/messages';
 import { displayName, isChatModel, toLanguageModelInfo } from '../../src/core/lm/modelInfo';
 import { requestOptions } from '../../src/core/lm/requestOptions';

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
-import { estimateTokens } from '../../src/core/lm/tokenEstimate';
+import { estimateTokens } from '../../src/core/models/tokenEstimate';
 
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'tokens');
 const TOLERANCE = 0.15;

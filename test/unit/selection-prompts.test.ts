@@ -13,7 +13,11 @@ import { parseCustomPrompts } from '../../src/core/prompts/customPrompts';
 import { extractCode } from '../../src/core/prompts/extractCode';
 import { indentationBlock } from '../../src/core/prompts/indentationBlock';
 import { expandTemplate } from '../../src/core/prompts/template';
-import { budgetMessage, checkBudget, estimateTokens } from '../../src/core/prompts/tokenBudget';
+import { toLanguageModelInfo } from '../../src/core/lm/modelInfo';
+import { describeModel } from '../../src/core/models/catalog';
+import { resolveLimits } from '../../src/core/models/limits';
+import { estimateTokens } from '../../src/core/models/tokenEstimate';
+import { budgetMessage, checkBudget } from '../../src/core/prompts/tokenBudget';
 
 const ctx: CodeContext = {
   fileName: 'src/sample.ts',
@@ -113,39 +117,63 @@ describe('custom prompt templates', () => {
 });
 
 describe('size check', () => {
-  it('estimates about four characters per token', () => {
-    assert.equal(estimateTokens('a'.repeat(400)), 100);
+  const limits = (maxInputTokens: number, maxOutputTokens: number) => ({ maxInputTokens, maxOutputTokens, source: 'hub' as const });
+
+  it('counts with the same estimator as the language model provider', () => {
+    const code = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
+    const check = checkBudget({ messages: [{ role: 'user', content: code }], expectedOutputTokens: 0, limits: limits(8000, 1000) });
+    assert.equal(check.inputTokens, estimateTokens(code) + 3);
   });
 
   it("fits small code, refuses code beyond the model's context with the numbers and what to do", () => {
-    const small = checkBudget({ messages: rewriteMessages('Simplify', ctx), expectedOutputTokens: 20, contextLength: 8000 });
+    const small = checkBudget({ messages: rewriteMessages('Simplify', ctx), expectedOutputTokens: 20, limits: limits(6000, 2000) });
     assert.equal(small.fits, true);
-    const text = 'x'.repeat(40_000);
+    const text = 'const value = compute(input);\n'.repeat(2_000);
     const big = checkBudget({
       messages: rewriteMessages('Simplify', { ...ctx, text }),
       expectedOutputTokens: estimateTokens(text),
-      contextLength: 16_000,
+      limits: limits(12_000, 4_000),
     });
     assert.equal(big.fits, false);
-    assert.ok(big.inputTokens > 10_000 && big.reservedTokens === 12_000);
+    assert.ok(big.inputTokens > 12_000 && big.reservedTokens === 4_000);
     const message = budgetMessage('gpt-4o', big);
     assert.match(
       message,
-      /too large for gpt-4o: about 10,\d{3} tokens with the prompt, plus 12,000 kept for the answer; gpt-4o takes about 16,000/,
+      /too large for gpt-4o: about \d{2},\d{3} tokens with the prompt, plus 4,000 kept for the answer; gpt-4o takes 12,000 in \/ 4,000 out \(from the hub\)/,
     );
     assert.match(message, /Select a smaller part, or pick a model with a larger context/);
   });
 
-  it('assumes a limit when the hub publishes none, and says so', () => {
-    const text = 'x'.repeat(600_000);
-    const check = checkBudget({ messages: [{ role: 'user', content: text }], expectedOutputTokens: 0 });
+  it('says when the limit is a cautious default rather than published', () => {
+    const check = checkBudget({
+      messages: [{ role: 'user', content: 'word '.repeat(60_000) }],
+      expectedOutputTokens: 0,
+      limits: resolveLimits({ id: 'some-unknown-model' }),
+    });
     assert.equal(check.fits, false);
-    assert.match(budgetMessage('m', check), /not published by the hub, 128,000 is assumed/);
+    assert.match(budgetMessage('m', check), /not published by the hub: a cautious default, set aihub\.modelLimits/);
   });
 
   it("caps the room kept for the answer at the model's output limit", () => {
-    const check = checkBudget({ messages: [], expectedOutputTokens: 50_000, contextLength: 100_000, maxOutputTokens: 8_192 });
+    const check = checkBudget({ messages: [], expectedOutputTokens: 50_000, limits: limits(92_000, 8_192) });
     assert.equal(check.reservedTokens, 8_192);
+  });
+
+  it("gives the selection commands the window VS Code's picker shows, for hub, family, override and unknown models", () => {
+    const overrides = { 'claude-*': { maxInputTokens: 150_000 } };
+    const cases = [
+      { id: 'gpt-4o', raw: {} },
+      { id: 'claude-sonnet-4.6', raw: {} },
+      { id: 'mystery-model', raw: {} },
+      { id: 'vendor/long-context', raw: { context_length: 1_000_000, top_provider: { max_completion_tokens: 32_000 } } },
+    ];
+    for (const model of cases) {
+      const picker = toLanguageModelInfo(model, overrides);
+      const resolved = resolveLimits(describeModel(model), overrides);
+      assert.deepEqual([resolved.maxInputTokens, resolved.maxOutputTokens], [picker.maxInputTokens, picker.maxOutputTokens], model.id);
+      const message = budgetMessage(model.id, checkBudget({ messages: [], expectedOutputTokens: 0, limits: resolved }));
+      assert.ok(message.includes(`${picker.maxInputTokens.toLocaleString('en-US')} in`), message);
+    }
   });
 });
 

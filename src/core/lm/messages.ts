@@ -1,7 +1,7 @@
 // From the messages VS Code's language-model API hands a provider (described neutrally here, so this stays
 // free of the `vscode` module) to OpenAI chat messages.
 import type { ChatMessage, ContentPart, ToolCall } from '../hub/types';
-import { estimateTokens, IMAGE_TOKENS, MESSAGE_OVERHEAD_TOKENS } from './tokenEstimate';
+import { estimateTokens, IMAGE_TOKENS, MESSAGE_OVERHEAD_TOKENS } from '../models/tokenEstimate';
 
 export type NeutralPart =
   | { kind: 'text'; text: string }

@@ -3,7 +3,7 @@
 import type { HubModel } from '../hub/types';
 import { describeModel } from '../models/catalog';
 import { bareModelName } from '../models/provider';
-import { DEFAULT_LIMITS, familyLimits, findOverride, type LimitOverride } from './limits';
+import { describeLimitsSource, findOverride, resolveLimits, type LimitOverride } from '../models/limits';
 
 /** The fields of VS Code's LanguageModelChatInformation, without depending on VS Code. */
 export interface LanguageModelInfo {
@@ -22,16 +22,10 @@ export interface LanguageModelInfo {
 
 export function toLanguageModelInfo(model: HubModel, overrides: Record<string, LimitOverride> = {}): LanguageModelInfo {
   const info = describeModel(model);
-  const family = familyLimits(model.id);
   const override = findOverride(model.id, overrides);
-  const context = info.contextLength ?? family?.contextTokens ?? DEFAULT_LIMITS.contextTokens;
-  // An output limit can't be more than half the window, or nothing would be left for the prompt.
-  const output = Math.min(info.maxOutputTokens ?? family?.maxOutputTokens ?? DEFAULT_LIMITS.maxOutputTokens, Math.floor(context / 2));
-  const maxOutputTokens = override?.maxOutputTokens ?? output;
-  const maxInputTokens = override?.maxInputTokens ?? context - output;
+  const { maxInputTokens, maxOutputTokens, source } = resolveLimits(info, overrides);
   const toolCalling = override?.toolCalling ?? info.capabilities.includes('tools');
   const imageInput = override?.imageInput ?? info.capabilities.includes('vision');
-  const source = info.contextLength ? 'from the hub' : family ? 'typical for this family' : 'a cautious default';
   const capabilities = info.capabilities.map((c) => (info.guessed.includes(c) ? `${c} (guessed)` : c));
   return {
     id: model.id,
@@ -42,7 +36,7 @@ export function toLanguageModelInfo(model: HubModel, overrides: Record<string, L
     detail: info.provider,
     tooltip: [
       `${model.id} — ${info.provider}, through AI Hub`,
-      `Context: ${maxInputTokens.toLocaleString('en-US')} in / ${maxOutputTokens.toLocaleString('en-US')} out tokens (${override ? 'your aihub.modelLimits' : source})`,
+      `Context: ${maxInputTokens.toLocaleString('en-US')} in / ${maxOutputTokens.toLocaleString('en-US')} out tokens (${describeLimitsSource(source)})`,
       capabilities.length > 0 ? `Capabilities: ${capabilities.join(', ')}` : 'Capabilities: text only',
     ].join('\n'),
     maxInputTokens,

@@ -1,8 +1,9 @@
-// Context and output limits per model. Hubs built on new-api and one-api publish none, so where the hub is
-// silent a table of well-known families answers, then a cautious default. Figures are the providers'
+// Context and output limits per model, the one source every surface asks (VS Code's model picker, the selection
+// commands' size check, the chat's context budget). Hubs built on new-api and one-api publish none, so where the
+// hub is silent a table of well-known families answers, then a cautious default. Figures are the providers'
 // published limits (context window, largest completion) as of late 2026; a user setting overrides any of them.
 import * as z from 'zod/mini';
-import { bareModelName } from '../models/provider';
+import { bareModelName } from './provider';
 
 export interface ModelLimits {
   contextTokens: number;
@@ -89,4 +90,47 @@ function globToRegExp(glob: string): RegExp {
       .join('.*')}$`,
     'i',
   );
+}
+
+/** Where a model's limits came from, so every surface can say how far to trust them. */
+export type LimitsSource = 'hub' | 'override' | 'family' | 'default';
+
+export interface ResolvedLimits {
+  /** Largest prompt: what VS Code's picker shows as the model's input limit and what a request is checked against. */
+  maxInputTokens: number;
+  maxOutputTokens: number;
+  source: LimitsSource;
+}
+
+/** What a model says about itself: the hub's metadata (`describeModel`), or just an id for a model the hub did not list. */
+export interface ModelLimitFacts {
+  id: string;
+  contextLength?: number;
+  maxOutputTokens?: number;
+}
+
+/** The limits of a model: your `aihub.modelLimits` entry, else the hub's metadata, else the family table, else a cautious default. */
+export function resolveLimits(model: ModelLimitFacts, overrides: Record<string, LimitOverride> = {}): ResolvedLimits {
+  const family = familyLimits(model.id);
+  const override = findOverride(model.id, overrides);
+  const context = model.contextLength ?? family?.contextTokens ?? DEFAULT_LIMITS.contextTokens;
+  // An output limit can't be more than half the window, or nothing would be left for the prompt.
+  const output = Math.min(model.maxOutputTokens ?? family?.maxOutputTokens ?? DEFAULT_LIMITS.maxOutputTokens, Math.floor(context / 2));
+  const source: LimitsSource =
+    override?.maxInputTokens || override?.maxOutputTokens ? 'override' : model.contextLength ? 'hub' : family ? 'family' : 'default';
+  return { maxInputTokens: override?.maxInputTokens ?? context - output, maxOutputTokens: override?.maxOutputTokens ?? output, source };
+}
+
+/** How a surface names the source of a model's limits. */
+export function describeLimitsSource(source: LimitsSource): string {
+  switch (source) {
+    case 'override':
+      return 'your aihub.modelLimits';
+    case 'hub':
+      return 'from the hub';
+    case 'family':
+      return 'typical for this family';
+    case 'default':
+      return 'not published by the hub: a cautious default, set aihub.modelLimits to change it';
+  }
 }
