@@ -2,6 +2,7 @@
 // the demo and for tests running elsewhere (an extension host, a browser). The runner parses the one line it
 // prints, so that line's wording is part of the interface.
 import { parseArgs } from 'node:util';
+import type { MoneyMode } from './money';
 import { startHub } from './server';
 
 async function main(): Promise<void> {
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
       key: { type: 'string' },
       'no-auth': { type: 'boolean', default: false },
       'latency-ms': { type: 'string', default: '0' },
+      /** The billing mode as JSON, e.g. '{"flavour":"openrouter","account":"low"}' (see test/hub/money.ts). */
+      money: { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -24,6 +27,7 @@ async function main(): Promise<void> {
     host: values.host,
     apiKey: values['no-auth'] ? null : (values.key ?? 'sk-test-key'),
     latencyMs,
+    money: values.money ? (JSON.parse(values.money) as Partial<MoneyMode>) : undefined,
   });
   console.log(`AI Hub local server listening on ${hub.url}`);
   const stop = () => {

@@ -1,13 +1,14 @@
 // Replies that are one JSON document rather than a stream: non-streaming completions, error bodies and the
 // other one-shot shapes (HTML pages, empty bodies, redirects) a hub or the proxy in front of it sends.
 import type * as http from 'node:http';
+import type { Billing } from './money';
 import { defaultToolCalls, echoText, HTML_ERROR_PAGE, newApiError, toolResultText, type ChatBody, type Scenario } from './scenarios';
 
 const CREATED = 1_763_856_000;
 
 /** A `chat.completion` object for a request without `stream: true`, shaped by the scenario where it matters. */
-export function completionFor(scenario: Scenario, body: ChatBody): Record<string, unknown> {
-  const model = body.model ?? 'unknown-model';
+export function completionFor(scenario: Scenario, body: ChatBody, billing?: Billing): Record<string, unknown> {
+  const model = billing?.served ?? body.model ?? 'unknown-model';
   let message: Record<string, unknown>;
   let finish: string | null = 'stop';
   const calls = scenario.kind === 'toolCall' ? (scenario.calls ?? defaultToolCalls(body)) : [];
@@ -40,7 +41,7 @@ export function completionFor(scenario: Scenario, body: ChatBody): Record<string
     created: CREATED,
     model,
     choices: [{ index: 0, message, finish_reason: finish }],
-    usage: { prompt_tokens: 17, completion_tokens: completion, total_tokens: 17 + completion },
+    usage: { prompt_tokens: 17, completion_tokens: completion, total_tokens: 17 + completion, ...billing?.usage(17, completion) },
   };
 }
 

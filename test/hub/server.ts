@@ -2,6 +2,7 @@
 // and every fault a real hub produces, on request. Only node:http, so it runs anywhere the tests run.
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { moneyRoutes, openRouterPricing, SERVED_AS, type Billing, type MoneyMode } from './money';
 import { defaultModels, type HubModel } from './models';
 import { completionFor, sendError, sendJson, sendOneShot } from './replies';
 import { appliesTo, directiveIn, type ChatBody, type Scenario } from './scenarios';
@@ -19,6 +20,8 @@ export interface HubServerOptions {
   models?: HubModel[];
   /** Delay between streamed chunks, to make streaming visible (demo) or stoppable (tests). */
   latencyMs?: number;
+  /** Which billing endpoints the hub serves and what the key's account looks like (default: new-api, $12.34 left). */
+  money?: Partial<MoneyMode>;
 }
 
 export interface RecordedRequest {
@@ -46,6 +49,8 @@ export interface LocalHub {
   requests: RecordedRequest[];
   enqueue(scenario: Scenario, times?: number): void;
   clearQueue(): void;
+  /** Switches the billing flavour, account or fault (also `POST /__hub/money` from another process). */
+  setMoney(mode: Partial<MoneyMode>): void;
   waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   waitForClientClose(id: number, timeoutMs?: number): Promise<void>;
   /** Stops listening and destroys open sockets, stalled streams included. */
@@ -64,6 +69,7 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
   const sockets = new Set<Socket>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let nextId = 1;
+  const money = moneyRoutes(() => models, options.money);
 
   const delay = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -127,6 +133,12 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     res.on('finish', () => {
       record.finished = true;
     });
+    // new-api stamps every reply with its request id, the one its support asks for.
+    res.setHeader('x-oneapi-request-id', `20261201${String(record.id).padStart(8, '0')}`);
+    if (money.handle(record.method, path, req.headers.authorization, apiKey, res)) {
+      record.scenario = 'money';
+      return;
+    }
 
     // The key is checked before a scenario is taken, as a hub would: a refused request must not use up a
     // scenario queued for the request after it.
@@ -134,6 +146,9 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
       return sendJson(res, 401, {
         error: { message: 'Invalid token (request id: 2026112300000001)', type: 'new_api_error', param: '', code: 'invalid_api_key' },
       });
+    }
+    if (endpoint === 'chat' && money.expiredKey()) {
+      return sendJson(res, 401, { error: { message: '该令牌已过期 (token expired)', type: 'new_api_error', param: '', code: '' } });
     }
     let scenario: Scenario;
     try {
@@ -163,9 +178,29 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     if (endpoint === 'models') return modelsRoute(req.method ?? 'GET', path, res);
     if (req.method !== 'POST' || !path.endsWith('/chat/completions'))
       return sendError(res, 404, `no route ${req.method} ${path}`, 'not_found');
-    if (!streaming) return sendJson(res, 200, completionFor(scenario, chat));
+    const billing = billUsage(chat.model ?? 'unknown-model');
+    if (!streaming) return sendJson(res, 200, completionFor(scenario, chat, billing));
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    await writeSteps(planStream(scenario, chat), res, { latencyMs, delay, onHangUp: () => (hubHungUp = true) });
+    await writeSteps(planStream(scenario, chat, billing), res, { latencyMs, delay, onHangUp: () => (hubHungUp = true) });
+  }
+
+  /**
+   * What the reply says about money: the model that served it (new-api's model mapping) and, on an OpenRouter
+   * flavoured hub, `usage.cost`; building the usage also bills the key, as a hub does when the reply ends.
+   */
+  function billUsage(model: string): Billing {
+    const served = SERVED_AS[model] ?? model;
+    return {
+      served,
+      usage(prompt, completion) {
+        money.charge(model, prompt, completion);
+        if (money.mode.flavour !== 'openrouter') return {};
+        const price = openRouterPricing(model);
+        if (!price) return {};
+        const cost = Number(price.request ?? 0) + prompt * Number(price.prompt) + completion * Number(price.completion);
+        return { cost: Number(cost.toFixed(10)) };
+      },
+    };
   }
 
   /** First match wins: the queue, then the header, then a directive in the last user message, then the default. */
@@ -180,7 +215,9 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
   function modelsRoute(method: string, path: string, res: http.ServerResponse): void {
     if (method !== 'GET') return sendError(res, 405, `use GET for ${path}`);
     const id = /\/models\/([^/]+)$/.exec(path)?.[1];
-    if (id === undefined) return sendJson(res, 200, { object: 'list', data: models, success: true });
+    // OpenRouter lists its prices with the models, as USD per token in decimal strings.
+    const listed = money.mode.flavour === 'openrouter' ? models.map((m) => withPricing(m)) : models;
+    if (id === undefined) return sendJson(res, 200, { object: 'list', data: listed, success: true });
     const model = models.find((m) => m.id === decodeURIComponent(id));
     return model ? sendJson(res, 200, model) : sendError(res, 404, `The model ${decodeURIComponent(id)} does not exist`, 'model_not_found');
   }
@@ -205,6 +242,14 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
       return sendJson(res, 200, { ok: true });
     }
     if (path === '/__hub/requests' && method === 'GET') return sendJson(res, 200, requests);
+    if (path === '/__hub/money' && method === 'POST') {
+      try {
+        money.setMode(JSON.parse(raw) as Partial<MoneyMode>);
+      } catch (err) {
+        return sendError(res, 400, `local hub: expected a money mode as JSON: ${String(err)}`);
+      }
+      return sendJson(res, 200, money.mode);
+    }
     sendError(res, 404, `unknown control path ${method} ${path}`, 'not_found');
   }
 
@@ -234,6 +279,7 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     clearQueue() {
       queue = [];
     },
+    setMoney: (mode) => money.setMode(mode),
     waitForRequest: (pred, timeoutMs = 5_000) => waitFor(() => requests.find(pred), timeoutMs, 'a matching request'),
     waitForClientClose: async (id, timeoutMs = 5_000) => {
       await waitFor(
@@ -250,6 +296,11 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
         server.close(() => resolve());
       }),
   };
+}
+
+function withPricing(model: HubModel): HubModel {
+  const pricing = openRouterPricing(model.id);
+  return pricing ? { ...model, pricing } : model;
 }
 
 /** A scenario from JSON text; throws unless it is an object with a string `kind`. */

@@ -1,4 +1,5 @@
 // Turns a scenario into the exact bytes (and pauses, and hang-ups) of a streamed reply.
+import type { Billing } from './money';
 import { defaultToolCalls, echoText, splitText, toolResultText, type ChatBody, type Scenario } from './scenarios';
 
 export type Step = { frame: string } | { disconnect: true } | { stall: number | undefined };
@@ -8,8 +9,8 @@ interface Framing {
   space: string;
 }
 
-export function planStream(scenario: Scenario, body: ChatBody): Step[] {
-  const model = body.model ?? 'unknown-model';
+export function planStream(scenario: Scenario, body: ChatBody, billing?: Billing): Step[] {
+  const model = billing?.served ?? body.model ?? 'unknown-model';
   const framing: Framing = { eol: scenario.kind === 'crlf' ? '\r\n' : '\n', space: scenario.kind === 'noSpace' ? '' : ' ' };
   const base = { id: 'chatcmpl-local', object: 'chat.completion.chunk', created: 1_763_856_000, model };
   const data = (payload: unknown): Step => ({
@@ -21,7 +22,12 @@ export function planStream(scenario: Scenario, body: ChatBody): Step[] {
     chunk({ role: 'assistant', content: '' }),
     ...splitText(text, size).map((t) => chunk({ content: t })),
   ];
-  const usage = (completion: number) => ({ prompt_tokens: 17, completion_tokens: completion, total_tokens: 17 + completion });
+  const usage = (completion: number) => ({
+    prompt_tokens: 17,
+    completion_tokens: completion,
+    total_tokens: 17 + completion,
+    ...billing?.usage(17, completion),
+  });
   const finishWithUsage = (reason: string, completion: number): Step[] => [
     chunk({}, reason),
     data({ ...base, choices: [], usage: usage(completion) }),

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { parseModelList } from '../../src/core/hub/models';
 import type { HubModel } from '../../src/core/hub/types';
 import { buildCatalog, favouritesFirst, filterModels, groupModels, type ModelInfo } from '../../src/core/models/catalog';
-import { formatPrice, formatTokens, modelDetails, modelSummary } from '../../src/core/models/format';
+import { formatTokens, modelDetails, modelSummary } from '../../src/core/models/format';
+import { formatPrice } from '../../src/core/money/formatMoney';
 import { compactRaw, extractMetadata } from '../../src/core/models/metadata';
 import { detectProvider } from '../../src/core/models/provider';
 
@@ -160,9 +161,14 @@ describe('models catalog: OpenRouter-style list', () => {
     const sonnet = byId(catalog, 'anthropic/claude-sonnet-4.5');
     assert.equal(sonnet.contextLength, 1_000_000);
     assert.equal(sonnet.maxOutputTokens, 64_000);
-    assert.deepEqual(sonnet.price, { inputPerMillion: 3, outputPerMillion: 15 });
+    assert.deepEqual(sonnet.price, { kind: 'tokens', inputPerMillion: 3, outputPerMillion: 15, cachedInputPerMillion: 0.3 });
     assert.equal(modelSummary(sonnet), '1M ctx · $3/$15 per 1M · tools, vision, reasoning');
-    assert.deepEqual(byId(catalog, 'google/gemini-2.5-flash').price, { inputPerMillion: 0.3, outputPerMillion: 2.5 });
+    assert.deepEqual(byId(catalog, 'google/gemini-2.5-flash').price, {
+      kind: 'tokens',
+      inputPerMillion: 0.3,
+      outputPerMillion: 2.5,
+      cachedInputPerMillion: 0.075,
+    });
     assert.equal(formatPrice(byId(catalog, 'openai/gpt-4o-mini').price!), '$0.15/$0.6 per 1M');
     assert.equal(formatPrice(byId(catalog, 'deepseek/deepseek-r1-0528:free').price!), 'free');
     assert.equal(byId(catalog, 'openrouter/auto').price, undefined, 'a variable price (-1) is no price');

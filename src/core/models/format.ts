@@ -1,18 +1,12 @@
 // Short human text for a model's metadata: one line for a tree item or quick-pick row, a few for a tooltip.
+import { describePrice, formatPrice } from '../money/formatMoney';
 import type { ModelInfo } from './catalog';
-import type { ModelPrice } from './metadata';
 
 /** 131072 → "131K", 1048576 → "1M", 8000 → "8K". */
 export function formatTokens(tokens: number): string {
   if (tokens >= 1_000_000) return `${trim(tokens / 1_000_000)}M`;
   if (tokens >= 1_000) return `${Math.round(tokens / 1_000)}K`;
   return String(tokens);
-}
-
-/** "$3/$15 per 1M" (input/output), "free". */
-export function formatPrice(price: ModelPrice): string {
-  if (price.inputPerMillion === 0 && price.outputPerMillion === 0) return 'free';
-  return `$${money(price.inputPerMillion)}/$${money(price.outputPerMillion)} per 1M`;
 }
 
 /** The one-line summary: "200K ctx · $3/$15 per 1M · tools, vision". */
@@ -31,10 +25,7 @@ export function modelDetails(model: ModelInfo): string[] {
   ];
   if (model.contextLength) lines.push(`Context: ${model.contextLength.toLocaleString('en-US')} tokens`);
   if (model.maxOutputTokens) lines.push(`Max output: ${model.maxOutputTokens.toLocaleString('en-US')} tokens`);
-  if (model.price)
-    lines.push(
-      `Price: ${model.price.inputPerMillion === 0 && model.price.outputPerMillion === 0 ? 'free' : `$${money(model.price.inputPerMillion)} input, $${money(model.price.outputPerMillion)} output per 1M tokens`}`,
-    );
+  lines.push(`Price: ${model.price ? describePrice(model.price) : 'unknown (the hub publishes none)'}`);
   if (model.capabilities.length > 0) {
     const allGuessed = model.guessed.length === model.capabilities.length;
     const guessed =
@@ -43,12 +34,6 @@ export function modelDetails(model: ModelInfo): string[] {
   }
   if (model.endpoints) lines.push(`Endpoints: ${model.endpoints.join(', ')}`);
   return lines;
-}
-
-function money(value: number): string {
-  if (value >= 1) return trim(value);
-  // Cheap models cost fractions of a cent per million tokens; keep two significant digits.
-  return String(Number(value.toPrecision(2)));
 }
 
 function trim(value: number): string {

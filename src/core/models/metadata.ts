@@ -3,14 +3,8 @@
 // `top_provider`), new-api (`supported_endpoint_types`), vLLM (`max_model_len`), LiteLLM-style
 // (`max_input_tokens`, `capabilities`). Where the hub is silent, capabilities are guessed from the id and
 // marked as guesses.
+import { readAmount, roundPrice, type ModelPrice } from '../money/price';
 import { bareModelName } from './provider';
-
-export interface ModelPrice {
-  /** USD per million input tokens. */
-  inputPerMillion: number;
-  /** USD per million output tokens. */
-  outputPerMillion: number;
-}
 
 export type Capability = 'tools' | 'vision' | 'reasoning';
 export const CAPABILITIES: readonly Capability[] = ['tools', 'vision', 'reasoning'];
@@ -90,19 +84,20 @@ function hubCapabilities(raw: Raw): Partial<Record<Capability, boolean>> {
   return out;
 }
 
-/** OpenRouter prices are USD per token as decimal strings; "-1" marks a router whose price varies. */
+/** OpenRouter prices are USD per token as decimal strings; "-1" marks a router whose price varies (left unknown). */
 function readPrice(value: unknown): ModelPrice | undefined {
   const pricing = asRecord(value);
   if (!pricing) return undefined;
-  const input = toNumber(pricing.prompt ?? pricing.input);
-  const output = toNumber(pricing.completion ?? pricing.output);
-  if (input === undefined || output === undefined || input < 0 || output < 0) return undefined;
-  return { inputPerMillion: roundPrice(input * 1e6), outputPerMillion: roundPrice(output * 1e6) };
-}
-
-// Float noise from per-token decimals (0.0000025 * 1e6 = 2.4999999999999996) must not reach the label.
-function roundPrice(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
+  const input = readAmount(pricing.prompt ?? pricing.input);
+  const output = readAmount(pricing.completion ?? pricing.output);
+  if (input === undefined || output === undefined) return undefined;
+  const cached = readAmount(pricing.input_cache_read);
+  return {
+    kind: 'tokens',
+    inputPerMillion: roundPrice(input * 1e6),
+    outputPerMillion: roundPrice(output * 1e6),
+    ...(cached === undefined ? {} : { cachedInputPerMillion: roundPrice(cached * 1e6) }),
+  };
 }
 
 /**
@@ -115,7 +110,7 @@ export function compactRaw(raw: Raw): Raw {
     if (raw[field] !== undefined && raw[field] !== null) out[field] = raw[field];
   }
   const pricing = asRecord(raw.pricing);
-  if (pricing) out.pricing = pick(pricing, ['prompt', 'completion', 'input', 'output']);
+  if (pricing) out.pricing = pick(pricing, ['prompt', 'completion', 'input', 'output', 'input_cache_read']);
   const topProvider = asRecord(raw.top_provider);
   if (topProvider) out.top_provider = pick(topProvider, ['context_length', 'max_completion_tokens']);
   const architecture = asRecord(raw.architecture);
