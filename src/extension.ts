@@ -8,6 +8,9 @@ import { registerModels } from './models/registerModels';
 import { registerSelection } from './selection/registerSelection';
 import { createServices } from './services';
 
+/** Writes still pending when VS Code deactivates the extension (a reload, a window closing). */
+let flushOnDeactivate: (() => Promise<void>) | undefined;
+
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const { services, disposables } = createServices(context);
@@ -17,11 +20,15 @@ export function activate(context: vscode.ExtensionContext): void {
     registerHubs(services),
     registerLanguageModels(services),
     registerModels(services),
-    registerChat(services),
-    registerSelection(services),
   );
+  const chat = registerChat(services);
+  flushOnDeactivate = () => chat.flush();
+  context.subscriptions.push(chat, registerSelection(services));
   // VS Code's own activation figure adds code loading and the host's scheduling; this is the part we control.
   services.log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
 }
 
-export function deactivate(): void {}
+// VS Code awaits the promise (for a few seconds) before it disposes the subscriptions and ends the host.
+export async function deactivate(): Promise<void> {
+  await flushOnDeactivate?.();
+}

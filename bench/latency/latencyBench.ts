@@ -1,15 +1,18 @@
 // Benchmark 6: added latency, from the hub writing the first text chunk to that text being posted towards the
 // webview. Measured in one process (one clock): a minimal server stamps the moment it writes the first chunk;
-// the real HubClient and streamReply (src/core/chat/streamReply.ts, what the chat controller calls) deliver it.
-// The chat controller itself imports vscode and cannot run here; its batching of deltas is the pure
-// DeltaBatcher, which runs here as there, so this measures the path up to webview.postMessage (VS Code's IPC to
-// the webview is not included).
+// the chat's own reply loop (src/core/chat/replyLoop.ts, what the chat controller runs) with the real HubClient
+// and the real conversation store on a temporary folder delivers it to its `show` port, which is where the
+// controller calls webview.postMessage (VS Code's IPC to the webview is not included).
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { AssistantTurn } from '../../src/core/chat/conversation';
-import { DELTA_INTERVAL_MS, DeltaBatcher } from '../../src/core/chat/deltaBatcher';
-import { streamReply } from '../../src/core/chat/streamReply';
+import { newConversation } from '../../src/core/chat/conversation';
+import { ConversationStore } from '../../src/core/chat/conversationStore';
+import { DELTA_INTERVAL_MS } from '../../src/core/chat/deltaBatcher';
+import { ReplyLoop } from '../../src/core/chat/replyLoop';
 import { HubClient } from '../../src/core/hub/client';
 import { ms, summarize, table, verdict } from '../stats';
 
@@ -48,41 +51,38 @@ async function startStampingHub(stamps: number[]): Promise<{ url: string; close(
   };
 }
 
-/** One reply; resolves with [ms to onDelta, ms to the batched post] after the first text chunk was written. */
-async function once(client: HubClient, stamps: number[]): Promise<[number, number]> {
-  const turn: AssistantTurn = { id: 't', role: 'assistant', model: 'bench-model', text: '', status: 'streaming', createdAt: 0 };
-  let firstDelta: number | undefined;
-  let resolvePost: (at: number) => void = () => undefined;
-  const firstPost = new Promise<number>((resolve) => (resolvePost = resolve));
-  // The controller's own batcher, posting as the controller does (the message serialised for the webview).
-  const batcher = new DeltaBatcher((delta) => {
-    JSON.stringify({ type: 'delta', ...delta });
-    resolvePost(performance.now());
-  }, DELTA_INTERVAL_MS);
-  await streamReply({
+/** One reply; resolves with [ms to the first text event, ms to the first `show`] after the first chunk was written. */
+async function once(client: HubClient, store: ConversationStore, stamps: number[], run: number): Promise<[number, number]> {
+  const conversation = newConversation(`bench-${run}`, 'bench-model', Date.now());
+  conversation.turns.push({ id: 'u', role: 'user', text: 'hi', createdAt: Date.now() });
+  let firstShow: number | undefined;
+  const loop = new ReplyLoop(conversation, {
     client,
-    turn,
-    messages: [{ role: 'user', content: 'hi' }],
-    signal: new AbortController().signal,
-    onDelta: (delta) => {
-      if (firstDelta === undefined && delta.text) firstDelta = performance.now();
-      batcher.push('c', turn.id, delta);
+    now: () => performance.now(),
+    save: (c) => store.save(c),
+    // The message the controller posts, serialised as webview.postMessage does.
+    show: (delta) => {
+      JSON.stringify({ type: 'delta', ...delta });
+      firstShow ??= performance.now();
     },
   });
-  batcher.flush();
+  await loop.begin();
+  const { metrics } = await loop.run();
   const stamp = stamps.at(-1)!;
-  return [firstDelta! - stamp, (await firstPost) - stamp];
+  return [metrics.firstTokenAt! - stamp, firstShow! - stamp];
 }
 
 export async function runLatencyBench(): Promise<string> {
   const stamps: number[] = [];
   const hub = await startStampingHub(stamps);
   const client = new HubClient({ baseUrl: hub.url, getApiKey: () => 'sk-bench', maxRetries: 0 });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aihub-latency-'));
+  const store = new ConversationStore(dir);
   const toDelta: number[] = [];
   const toPost: number[] = [];
   try {
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      const [a, b] = await once(client, stamps);
+      const [a, b] = await once(client, store, stamps, i);
       if (i >= WARMUP) {
         toDelta.push(a);
         toPost.push(b);
@@ -90,18 +90,20 @@ export async function runLatencyBench(): Promise<string> {
     }
   } finally {
     await hub.close();
+    await store.flush();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
   const d = summarize(toDelta);
   const p = summarize(toPost);
   const row = (name: string, s: typeof d) => [name, ms(s.median), ms(s.p95), `${ms(s.min)} – ${ms(s.max)}`];
   return [
     '### 6. Added latency (first chunk → message to the webview)',
-    `${RUNS} replies after ${WARMUP} warm-up ones, over loopback, one process and one clock. The chat controller (src/chat/chatController.ts) imports vscode and cannot run outside VS Code; its delta batching is the pure \`DeltaBatcher\` (src/core/chat/deltaBatcher.ts, ${DELTA_INTERVAL_MS} ms interval, first piece after a quiet spell posted at once), which runs here as it does there. VS Code's own IPC from the extension host to the webview is not included.`,
+    `${RUNS} replies after ${WARMUP} warm-up ones, over loopback, one process and one clock. The chat's reply loop (\`ReplyLoop\`, src/core/chat/replyLoop.ts) runs here exactly as the chat controller runs it: the question saved to a real conversation store on a temporary folder first, then the stream, its \`DeltaBatcher\` (${DELTA_INTERVAL_MS} ms interval, first piece after a quiet spell shown at once) and throttled saves. Measured up to the loop's \`show\` port, where the controller calls webview.postMessage; VS Code's own IPC from the extension host to the webview is not included.`,
     table(
       ['measured up to', 'median', 'p95', 'min – max'],
       [
-        row('`streamReply` hands the first text to `onDelta` (HubClient parse + validate + event)', d),
-        row("the controller's `delta` message is posted (through its `DeltaBatcher`)", p),
+        row('the first text event reaches the loop (HubClient parse + validate + event)', d),
+        row("the loop shows it: the controller's `delta` message is posted", p),
       ],
     ),
     `Goal: median ≤ ${GOAL_MEDIAN_MS} ms from the hub to the message: ${ms(p.median)}, ${verdict(p.median <= GOAL_MEDIAN_MS)}.`,

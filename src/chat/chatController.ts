@@ -3,28 +3,21 @@
 // everything that changes a conversation happens here and is saved before anyone is told.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { newConversation, type AssistantTurn, type Attachment, type Conversation, type UserTurn } from '../core/chat/conversation';
+import { newConversation, type Attachment, type Conversation, type UserTurn } from '../core/chat/conversation';
 import type { ConversationStore } from '../core/chat/conversationStore';
-import { DELTA_INTERVAL_MS, DeltaBatcher } from '../core/chat/deltaBatcher';
-import { requestMessages } from '../core/chat/requestMessages';
-import { streamReply } from '../core/chat/streamReply';
-import { ThrottledSave } from '../core/chat/throttledSave';
+import { ReplyLoop } from '../core/chat/replyLoop';
 import { withDerivedTitle } from '../core/chat/title';
 import type { HostMessage } from '../shared/chatProtocol';
 import type { Services } from '../services';
 
 const CURRENT_KEY = 'aihub.chat.currentConversation';
-/** How often a streaming reply is written to disk: a crash loses at most this much of what was shown. */
-const SAVE_INTERVAL_MS = 750;
 
 export interface ChatSurface {
   post(message: HostMessage): void;
 }
 
 interface Running {
-  conversation: Conversation;
-  turn: AssistantTurn;
-  abort: AbortController;
+  loop: ReplyLoop;
   done: Promise<void>;
 }
 
@@ -38,7 +31,6 @@ export class ChatController implements vscode.Disposable {
   private conversation: Conversation;
   private running: Running | undefined;
   private readonly surfaces = new Set<ChatSurface>();
-  private readonly deltas = new DeltaBatcher((delta) => this.broadcast({ type: 'delta', ...delta }), DELTA_INTERVAL_MS);
   readonly ready: Promise<void>;
 
   constructor(
@@ -65,7 +57,7 @@ export class ChatController implements vscode.Disposable {
   /** Everything a freshly loaded webview needs. Pending tokens go out first, so none is shown twice. */
   async stateFor(): Promise<HostMessage> {
     await this.ready;
-    this.deltas.flush();
+    this.running?.loop.flushShown();
     const recent = (await this.store.list().catch(() => [])).slice(0, 20);
     return {
       type: 'state',
@@ -129,7 +121,7 @@ export class ChatController implements vscode.Disposable {
   async stop(): Promise<void> {
     const running = this.running;
     if (!running) return;
-    running.abort.abort();
+    running.loop.stop();
     await running.done;
   }
 
@@ -161,7 +153,7 @@ export class ChatController implements vscode.Disposable {
   async switchTo(id: string): Promise<boolean> {
     await this.ready;
     if (id === this.conversation.id) return true;
-    const live = this.running?.conversation.id === id ? this.running.conversation : undefined;
+    const live = this.running?.loop.conversation.id === id ? this.running.loop.conversation : undefined;
     const c = live ?? (await this.store.load(id));
     if (!c) return false;
     await this.show(c);
@@ -178,7 +170,7 @@ export class ChatController implements vscode.Disposable {
   }
 
   async delete(id: string): Promise<void> {
-    if (this.running?.conversation.id === id) await this.stop();
+    if (this.running?.loop.conversation.id === id) await this.stop();
     await this.store.delete(id);
     if (id === this.conversation.id) await this.show(this.blank());
     else await this.broadcastState();
@@ -188,9 +180,14 @@ export class ChatController implements vscode.Disposable {
     return id === this.conversation.id ? this.conversation : this.store.load(id);
   }
 
+  /** Writes what is still in memory: the reply streaming now, and every save in flight (deactivation). */
+  async flush(): Promise<void> {
+    await this.running?.loop.flushSaved();
+    await this.store.flush();
+  }
+
   dispose(): void {
-    this.running?.abort.abort();
-    this.deltas.dispose();
+    this.running?.loop.stop();
     this.surfaces.clear();
   }
 
@@ -201,46 +198,26 @@ export class ChatController implements vscode.Disposable {
   }
 
   private async reply(c: Conversation): Promise<{ conversationId: string; turnId: string }> {
-    const turn: AssistantTurn = {
-      id: randomUUID(),
-      role: 'assistant',
-      model: c.model,
-      text: '',
-      status: 'streaming',
-      createdAt: Date.now(),
-    };
-    const messages = requestMessages(c.turns);
-    c.turns.push(turn);
-    c.updatedAt = Date.now();
+    const loop = new ReplyLoop(c, {
+      client: this.services.hub.client(),
+      save: (conversation) => this.save(conversation),
+      show: (delta) => this.broadcast({ type: 'delta', ...delta }),
+    });
     // The question is on disk before the request leaves: nothing the user typed is lost to a crash.
-    await this.save(c);
+    await loop.begin();
+    const turn = loop.turn;
     if (c === this.conversation && this.services.context.globalState.get(CURRENT_KEY) !== c.id) {
       await this.services.context.globalState.update(CURRENT_KEY, c.id);
     }
     this.broadcast({ type: 'turnAdded', conversationId: c.id, turn: { ...turn }, title: c.title });
     this.broadcast({ type: 'busy', busy: true });
-    const abort = new AbortController();
-    const saver = new ThrottledSave(() => this.save(c), SAVE_INTERVAL_MS);
-    const done = streamReply({
-      client: this.services.hub.client(),
-      turn,
-      messages,
-      signal: abort.signal,
-      onDelta: (delta) => {
-        this.deltas.push(c.id, turn.id, delta);
-        saver.touch();
-      },
-    }).then(async () => {
-      this.deltas.flush();
-      c.updatedAt = Date.now();
+    const done = loop.run().then(() => {
       if (turn.status === 'error') this.services.log.warn(`chat: ${turn.model}: ${turn.error?.message ?? 'failed'}`);
       this.running = undefined;
-      saver.dispose();
-      await this.save(c);
       this.broadcast({ type: 'turnFinished', conversationId: c.id, turn: { ...turn } });
       this.broadcast({ type: 'busy', busy: false });
     });
-    this.running = { conversation: c, turn, abort, done };
+    this.running = { loop, done };
     return { conversationId: c.id, turnId: turn.id };
   }
 

@@ -20,7 +20,12 @@ const chatAskSchema = z.object({
   context: z.optional(z.array(attachmentSchema)),
 });
 
-export function registerChat(services: Services): vscode.Disposable {
+/** The chat's registrations, and what must still be written when the extension is deactivated. */
+export interface ChatRegistration extends vscode.Disposable {
+  flush(): Promise<void>;
+}
+
+export function registerChat(services: Services): ChatRegistration {
   const store = new ConversationStore(vscode.Uri.joinPath(services.context.globalStorageUri, 'conversations').fsPath, {
     logger: services.log,
   });
@@ -44,7 +49,7 @@ export function registerChat(services: Services): vscode.Disposable {
     panels.setTitle(title);
   }
 
-  return vscode.Disposable.from(
+  const registrations = vscode.Disposable.from(
     controller,
     tracker,
     view,
@@ -82,4 +87,5 @@ export function registerChat(services: Services): vscode.Disposable {
       return { conversation: controller.current, busy: controller.busy, storageDir: store.dir };
     }),
   );
+  return Object.assign(registrations, { flush: () => controller.flush() });
 }

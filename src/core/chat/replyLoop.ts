@@ -1,0 +1,113 @@
+// One answer streamed into its conversation: the question saved before the request leaves, the answer shown in
+// batches as it arrives, the conversation saved now and then while it streams and once at the end. The VS Code
+// side supplies only the ports (save, show, clock), so this very code runs in unit tests and in the latency
+// benchmark.
+import { randomUUID } from 'node:crypto';
+import type { HubClient } from '../hub/client';
+import type { ChatMessage, Usage } from '../hub/types';
+import type { AssistantTurn, Conversation } from './conversation';
+import { DELTA_INTERVAL_MS, DeltaBatcher, type PendingDelta } from './deltaBatcher';
+import { requestMessages } from './requestMessages';
+import { streamReply } from './streamReply';
+import { ThrottledSave } from './throttledSave';
+
+/** How often a streaming reply is written whole to disk (the journal keeps each shown piece in between). */
+export const SAVE_INTERVAL_MS = 750;
+
+export interface ReplyPorts {
+  client: Pick<HubClient, 'streamChat'>;
+  /** Writes the conversation; resolves once it is on disk. Failures are the port's to report. */
+  save(conversation: Conversation): Promise<void>;
+  /** Shows a batch of the answer to the person (every webview). */
+  show(delta: PendingDelta): void;
+  /** Milliseconds, for the metrics and the batching (default `performance.now`-based wall clock). */
+  now?(): number;
+}
+
+export interface ReplyOptions {
+  saveIntervalMs?: number;
+  deltaIntervalMs?: number;
+}
+
+/** Per-reply figures for whoever records usage: when it started, when the first words arrived, when it ended. */
+export interface ReplyMetrics {
+  startedAt: number;
+  firstTokenAt?: number;
+  endedAt: number;
+  /** The model asked for. */
+  model: string;
+  usage?: Usage;
+}
+
+export interface ReplyResult {
+  turn: AssistantTurn;
+  metrics: ReplyMetrics;
+}
+
+export class ReplyLoop {
+  readonly turn: AssistantTurn;
+  private readonly abortController = new AbortController();
+  private readonly batcher: DeltaBatcher;
+  private readonly saver: ThrottledSave;
+  private readonly now: () => number;
+  private messages: ChatMessage[] = [];
+
+  constructor(
+    readonly conversation: Conversation,
+    private readonly ports: ReplyPorts,
+    options: ReplyOptions = {},
+  ) {
+    this.now = ports.now ?? Date.now;
+    this.batcher = new DeltaBatcher((delta) => ports.show(delta), options.deltaIntervalMs ?? DELTA_INTERVAL_MS, this.now);
+    this.saver = new ThrottledSave(() => ports.save(conversation), options.saveIntervalMs ?? SAVE_INTERVAL_MS, this.now);
+    this.turn = { id: randomUUID(), role: 'assistant', model: conversation.model, text: '', status: 'streaming', createdAt: this.now() };
+  }
+
+  /** Adds the empty answer and saves: nothing the person typed is lost to a crash once this resolves. */
+  async begin(): Promise<void> {
+    this.messages = requestMessages(this.conversation.turns);
+    this.conversation.turns.push(this.turn);
+    this.conversation.updatedAt = this.now();
+    await this.ports.save(this.conversation);
+  }
+
+  /** Streams the answer; resolves once its final form is saved. Never rejects (see streamReply). */
+  async run(): Promise<ReplyResult> {
+    const c = this.conversation;
+    const startedAt = this.now();
+    let firstTokenAt: number | undefined;
+    try {
+      await streamReply({
+        client: this.ports.client,
+        turn: this.turn,
+        messages: this.messages,
+        signal: this.abortController.signal,
+        onDelta: (delta) => {
+          firstTokenAt ??= this.now();
+          this.batcher.push(c.id, this.turn.id, delta);
+          this.saver.touch();
+        },
+      });
+    } finally {
+      this.batcher.flush();
+      this.saver.dispose();
+    }
+    c.updatedAt = this.now();
+    await this.ports.save(c);
+    return { turn: this.turn, metrics: { startedAt, firstTokenAt, endedAt: this.now(), model: this.turn.model, usage: this.turn.usage } };
+  }
+
+  stop(): void {
+    this.abortController.abort();
+  }
+
+  /** Sends what is gathered for the webviews now (a webview reloaded: it must not see a piece twice). */
+  flushShown(): void {
+    this.batcher.flush();
+  }
+
+  /** Writes what streamed so far now (the extension is being deactivated). */
+  flushSaved(): Promise<void> {
+    return this.saver.flush();
+  }
+}
