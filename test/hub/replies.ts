@@ -3,6 +3,7 @@
 import type * as http from 'node:http';
 import type { Billing } from './money';
 import { defaultToolCalls, echoText, HTML_ERROR_PAGE, newApiError, toolResultText, type ChatBody, type Scenario } from './scenarios';
+import { ERROR_BODIES, THINK_TAGS, THOUGHT } from './shapes';
 
 const CREATED = 1_763_856_000;
 
@@ -31,6 +32,10 @@ export function completionFor(scenario: Scenario, body: ChatBody, billing?: Bill
       if (scenario.both) Object.assign(message, { reasoning_content: thought, reasoning: thought });
       else message[scenario.field ?? 'reasoning_content'] = thought;
     }
+    if (scenario.kind === 'thinkTags') {
+      const [open, close] = THINK_TAGS[scenario.tag ?? 'think'];
+      message.content = `${open}\n${THOUGHT}\n${close}\n\n${text}`;
+    }
     // new-api's upstream timeout leaves the finish reason empty in a plain reply too.
     if (scenario.kind === 'truncated') finish = null;
   }
@@ -56,6 +61,11 @@ export function sendOneShot(scenario: Scenario, model: string, res: http.ServerR
       if (scenario.retryAfter !== undefined) headers['retry-after'] = scenario.retryAfter;
       if (scenario.retryAfterMs !== undefined) headers['retry-after-ms'] = String(scenario.retryAfterMs);
       sendJson(res, scenario.status, newApiError(scenario.status, model, scenario), headers);
+      return true;
+    }
+    case 'errorBody': {
+      const { status, body } = ERROR_BODIES[scenario.shape];
+      res.writeHead(status, { 'content-type': 'application/json' }).end(body);
       return true;
     }
     case 'html':

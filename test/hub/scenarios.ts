@@ -1,4 +1,5 @@
 // What the local hub does with a request: the scenario type and the replies built from requests.
+import type { ErrorBodyShape, OpenEnding, StreamErrorShape, ThinkTag, ToolCallShape } from './shapes';
 
 export type Endpoint = 'chat' | 'models' | 'any';
 
@@ -25,6 +26,14 @@ export type Scenario = Common &
     | { kind: 'successFalse'; message?: string }
     /** new-api relays an upstream failure after the 200 as an `error` object in a data line. */
     | { kind: 'midStreamError'; afterChunks: number }
+    /** An error inside a 200 stream in one of the shapes gateways and servers use (`shapes.ts`), after some text. */
+    | { kind: 'streamError'; shape: StreamErrorShape; afterChunks: number }
+    /** An error body in one of the shapes gateways use (`shapes.ts`), under its status. */
+    | { kind: 'errorBody'; shape: ErrorBodyShape }
+    /** A finished reply whose last event is not followed by a blank line (`shapes.ts`). */
+    | { kind: 'openEnd'; ending: OpenEnding }
+    /** Reasoning inside `content` between tags, the tags split across chunks (`shapes.ts`). */
+    | { kind: 'thinkTags'; tag?: ThinkTag }
     | { kind: 'disconnect'; afterChunks: number }
     | { kind: 'stall'; afterChunks: number; ms?: number }
     | { kind: 'malformed'; afterChunks: number }
@@ -37,7 +46,7 @@ export type Scenario = Common &
     | { kind: 'truncated' }
     | { kind: 'endsEarly'; afterChunks: number }
     | { kind: 'reasoning'; both?: boolean; field?: 'reasoning_content' | 'reasoning' }
-    | { kind: 'toolCall'; calls?: { name: string; arguments: Record<string, unknown> }[]; missingIndex?: boolean }
+    | { kind: 'toolCall'; calls?: { name: string; arguments: Record<string, unknown> }[]; shape?: ToolCallShape }
     | { kind: 'chunks'; count: number; chunkText?: string }
     | { kind: 'redirect'; location: string; status?: number }
     | { kind: 'slow'; delayMs: number }

@@ -1,6 +1,7 @@
 // Turns a scenario into the exact bytes (and pauses, and hang-ups) of a streamed reply.
 import type { Billing } from './money';
 import { defaultToolCalls, echoText, splitText, toolResultText, type ChatBody, type Scenario } from './scenarios';
+import { openEnding, STREAM_ERRORS, THINK_TAGS, THOUGHT, type ToolCallShape } from './shapes';
 
 export type Step = { frame: string } | { disconnect: true } | { stall: number | undefined };
 
@@ -41,6 +42,19 @@ export function planStream(scenario: Scenario, body: ChatBody, billing?: Billing
     case 'midStreamError': {
       const steps = textSteps(reply()).slice(0, scenario.afterChunks + 1);
       return [...steps, data({ error: { message: 'upstream error', type: 'upstream_error', code: 'bad_response' } })];
+    }
+    case 'streamError':
+      return [...textSteps(reply()).slice(0, scenario.afterChunks + 1), { frame: STREAM_ERRORS[scenario.shape] }];
+    case 'openEnd': {
+      const steps = textSteps(reply());
+      const [finish, usage, done] = finishWithUsage('stop', steps.length).map((s) => (s as { frame: string }).frame);
+      return [...steps, { frame: openEnding(scenario.ending, finish + usage, done) }];
+    }
+    case 'thinkTags': {
+      // Pieces of 4 to 8 characters split every tag somewhere; a newline before the block, as DeepSeek-R1 distills send.
+      const [open, close] = THINK_TAGS[scenario.tag ?? 'think'];
+      const steps = textSteps(`\n${open}\n${THOUGHT}\n${close}\n\n${reply()}`);
+      return [...steps, ...finishWithUsage('stop', steps.length)];
     }
     case 'disconnect':
       return [...textSteps(reply()).slice(0, scenario.afterChunks + 1), { disconnect: true }];
@@ -83,7 +97,7 @@ export function planStream(scenario: Scenario, body: ChatBody, billing?: Billing
       return [...steps, data({ ...base, choices: [], usage: usage(steps.length) }), data('[DONE]')];
     }
     case 'reasoning': {
-      const thoughts = splitText('Let me think about this step by step. The user wants an answer, so I will give one.');
+      const thoughts = splitText(THOUGHT);
       const field = scenario.field ?? 'reasoning_content';
       const reasoningSteps = thoughts.map((t) => chunk(scenario.both ? { reasoning_content: t, reasoning: t } : { [field]: t }));
       const steps = textSteps(reply());
@@ -98,7 +112,7 @@ export function planStream(scenario: Scenario, body: ChatBody, billing?: Billing
       const calls = scenario.calls ?? defaultToolCalls(body);
       // A request without a named tool cannot be answered with a call: echo instead of an empty tool_calls reply.
       if (calls.length === 0) return [...textSteps(echoText(body)), ...finishWithUsage('stop', 10)];
-      return toolCallSteps(calls, !!scenario.missingIndex, chunk, finishWithUsage);
+      return toolCallSteps(calls, scenario.shape ?? 'openai', chunk, finishWithUsage);
     }
     case 'chunks': {
       // Exactly `count` content chunks (the first also carries the role) so benchmarks can count deltas.
@@ -118,37 +132,56 @@ export function planStream(scenario: Scenario, body: ChatBody, billing?: Billing
 
 function toolCallSteps(
   calls: { name: string; arguments: Record<string, unknown> }[],
-  missingIndex: boolean,
+  shape: ToolCallShape,
   chunk: (delta: Record<string, unknown>, finish?: string | null) => Step,
   finish: (reason: string, completion: number) => Step[],
 ): Step[] {
   const steps: Step[] = [chunk({ role: 'assistant', content: null })];
+  const calling = (entries: Record<string, unknown>[]) => chunk({ tool_calls: entries });
+  const opening = (index: number, call: { name: string }, args = '') => ({
+    id: `call_${index}_${call.name}`,
+    type: 'function',
+    function: { name: call.name, arguments: args },
+  });
   // 3 to 7 characters a piece: pieces end mid-key and mid-string, which is what clients must reassemble.
   const pieces = calls.map((c) => splitText(JSON.stringify(c.arguments), undefined, 3));
-  // With indexes: open every call, then interleave the argument pieces by index, as providers streaming
-  // parallel calls do. Without: one call after the other, which is all a hub that drops indexes can express.
-  calls.forEach((call, index) => {
-    steps.push(
-      chunk({
-        tool_calls: [
-          {
-            ...(missingIndex ? {} : { index }),
-            id: `call_${index}_${call.name}`,
-            type: 'function',
-            function: { name: call.name, arguments: '' },
-          },
-        ],
-      }),
-    );
-    if (missingIndex) for (const p of pieces[index]) steps.push(chunk({ tool_calls: [{ function: { arguments: p } }] }));
-  });
-  if (!missingIndex) {
-    const longest = Math.max(...pieces.map((p) => p.length));
-    for (let i = 0; i < longest; i++) {
-      pieces.forEach((p, index) => {
-        if (i < p.length) steps.push(chunk({ tool_calls: [{ index, function: { arguments: p[i] } }] }));
-      });
+  switch (shape) {
+    case 'openai': {
+      // Open every call, then interleave the argument pieces by index, as providers streaming parallel calls do.
+      calls.forEach((call, index) => steps.push(calling([{ index, ...opening(index, call) }])));
+      const longest = Math.max(...pieces.map((p) => p.length));
+      for (let i = 0; i < longest; i++) {
+        pieces.forEach((p, index) => {
+          if (i < p.length) steps.push(calling([{ index, function: { arguments: p[i] } }]));
+        });
+      }
+      break;
     }
+    case 'allIndexZero':
+      calls.forEach((call, index) => steps.push(calling([{ index: 0, ...opening(index, call, JSON.stringify(call.arguments)) }])));
+      break;
+    case 'noIndex':
+      // One call after the other: all a stream without indexes can express.
+      calls.forEach((call, index) => {
+        steps.push(calling([opening(index, call)]));
+        for (const p of pieces[index]) steps.push(calling([{ function: { arguments: p } }]));
+      });
+      break;
+    case 'idPerPiece':
+      calls.forEach((call, index) => {
+        steps.push(calling([{ index, ...opening(index, call) }]));
+        pieces[index].forEach((p, n) =>
+          steps.push(calling([{ index, id: `call_${index}_${n}_minted`, type: 'function', function: { arguments: p } }])),
+        );
+      });
+      break;
+    case 'duplicateIndex':
+      calls.forEach((call, index) => {
+        const [first, ...rest] = pieces[index];
+        steps.push(calling([{ index, ...opening(index, call) }, { index, function: { arguments: first } }]));
+        for (const p of rest) steps.push(calling([{ index, function: { arguments: p } }]));
+      });
+      break;
   }
   return [...steps, ...finish('tool_calls', steps.length)];
 }

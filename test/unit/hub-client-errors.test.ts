@@ -49,7 +49,7 @@ describe('HubClient errors, retries and cancellation', () => {
   }
 
   const cases: { status: number; code?: string; message?: string; kind: string; says: RegExp }[] = [
-    { status: 400, kind: 'badRequest', says: /refused the request \(400/ },
+    { status: 400, kind: 'badRequest', says: /^invalid request body .* — the hub refused the request \(400\)\. Check the request/ },
     { status: 401, kind: 'auth', says: /rejected the API key.*Set API Key/ },
     { status: 402, kind: 'quota', says: /quota is used up.*Top up/ },
     { status: 403, code: 'insufficient_user_quota', message: 'user quota is not enough', kind: 'quota', says: /quota is used up \(403/ },

@@ -105,7 +105,7 @@ describe('HubClient.streamChat', () => {
 
   it('tolerates tool-call deltas without an index', async () => {
     const calls = [{ name: 'lookup', arguments: { id: 42, tags: ['a', 'b'] } }];
-    const { result } = await stream({ kind: 'toolCall', calls, missingIndex: true });
+    const { result } = await stream({ kind: 'toolCall', calls, shape: 'noIndex' });
     assert.equal(result.toolCalls.length, 1);
     assert.equal(result.toolCalls[0].name, 'lookup');
     assert.deepEqual(JSON.parse(result.toolCalls[0].arguments), calls[0].arguments);

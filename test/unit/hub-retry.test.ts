@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readErrorBody } from '../../src/core/hub/errors';
+import { readErrorBody } from '../../src/core/hub/errorWords';
 import { backoffMs, isRetryableStatus, parseRetryAfter } from '../../src/core/hub/retry';
 import { redact } from '../../src/core/logger';
 

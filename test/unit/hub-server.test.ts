@@ -469,7 +469,7 @@ describe('local hub server', () => {
       const order = deltas.slice(2).map((d) => d.index);
       assert.deepEqual(order.slice(0, 4), [0, 1, 0, 1], 'interleaved');
       assert.equal(chunks.at(-2)!.choices[0].finish_reason, 'tool_calls');
-      const single = chunksOf(await streamOf({ kind: 'toolCall', calls: [calls[0]], missingIndex: true }));
+      const single = chunksOf(await streamOf({ kind: 'toolCall', calls: [calls[0]], shape: 'noIndex' }));
       const plain = single.flatMap((c) => (c.choices[0]?.delta.tool_calls as ToolDelta[] | undefined) ?? []);
       assert.ok(plain.length > 3 && plain.every((d) => !('index' in d)));
       assert.deepEqual(JSON.parse(plain.map((d) => d.function.arguments).join('')), calls[0].arguments);

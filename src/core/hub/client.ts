@@ -3,7 +3,8 @@
 import { StreamAssembler } from './streamAssembler';
 import { redact, silentLogger, type Logger } from '../logger';
 import { readCapped } from './body';
-import { HubError, errorFromStatus, isHubError, readErrorBody } from './errors';
+import { HubError, errorFromStatus, isHubError } from './errors';
+import { isErrorShaped, readErrorBody } from './errorWords';
 import { readEventStream } from './eventStream';
 import { IdleWatchdog } from './idleWatchdog';
 import { parseModelList } from './models';
@@ -241,7 +242,7 @@ export class HubClient {
       const said = redact(failed.data.message ?? '', [key]);
       throw errorFromStatus(CHANNEL_STATUS_GUESS(said), JSON.stringify({ error: { message: said } }), context);
     }
-    if (json && typeof json === 'object' && 'error' in json && !('choices' in json) && !('data' in json)) {
+    if (isErrorShaped(json) && !('choices' in (json as object)) && !('data' in (json as object))) {
       throw errorFromStatus(response.status >= 400 ? response.status : 500, redact(text, [key]), context);
     }
     return json;

@@ -1,5 +1,6 @@
 // One error type for everything that can go wrong talking to a hub, with a message a person can act on.
 import type { AssembledReply } from './streamAssembler';
+import { readErrorBody } from './errorWords';
 
 export type HubErrorKind =
   | 'noKey'
@@ -59,53 +60,10 @@ export function isHubError(err: unknown): err is HubError {
   return err instanceof HubError;
 }
 
-const MAX_HUB_TEXT = 300;
-
-/** Turns an error body (JSON, HTML page, plain text or nothing) into the hub's code and a short readable text. */
-export function readErrorBody(body: string): { code?: string; text?: string } {
-  const trimmed = body.trim();
-  if (!trimmed) return {};
-  if (trimmed.startsWith('{')) {
-    try {
-      const json = JSON.parse(trimmed) as Record<string, unknown>;
-      const err = json.error;
-      if (typeof err === 'string') return { text: clip(err) };
-      if (err && typeof err === 'object') {
-        const e = err as Record<string, unknown>;
-        const code = e.code ?? e.type;
-        return {
-          code: typeof code === 'string' || typeof code === 'number' ? String(code) : undefined,
-          text: typeof e.message === 'string' ? clip(e.message) : undefined,
-        };
-      }
-      if (typeof json.message === 'string') return { text: clip(json.message) };
-      if (typeof json.detail === 'string') return { text: clip(json.detail) };
-    } catch {
-      // Not JSON after all: fall through to the text treatment.
-    }
-  }
-  if (/^<(!doctype|html|head|body|\?xml)/i.test(trimmed)) {
-    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(trimmed)?.[1];
-    const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(trimmed)?.[1];
-    const text = title ?? h1 ?? trimmed.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ');
-    return { text: clip(decodeEntities(text.replace(/<[^>]+>/g, ' '))) };
-  }
-  return { text: clip(trimmed) };
-}
-
-function decodeEntities(s: string): string {
-  return s.replace(
-    /&(amp|lt|gt|quot|#39|nbsp);/g,
-    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[e] ?? _,
-  );
-}
-
-function clip(s: string): string {
-  const oneLine = s.replace(/\s+/g, ' ').trim();
-  return oneLine.length > MAX_HUB_TEXT ? `${oneLine.slice(0, MAX_HUB_TEXT - 1)}…` : oneLine;
-}
-
 const QUOTA_HINT = /quota|insufficient|balance|credit|余额|额度/i;
+/** Words hubs and providers use when a request does not fit the model's context (OpenAI, Anthropic, vLLM, Gemini, new-api). */
+const CONTEXT_HINT =
+  /context[ _-]?(length|window|limit)|maximum context|too many tokens|prompt is too long|input is too long|too long for the model|reduce the length|maximum (input |prompt )?(length|tokens)|token limit|exceeds? the (model's )?(max|limit)/i;
 const CHANNEL_HINT = /no available channel|无可用渠道|channel/i;
 
 /** Builds the error for a non-2xx reply, choosing words by status and by what the hub said. */
@@ -141,11 +99,7 @@ export function errorFromStatus(status: number, body: string, context: { model?:
         message: `The hub does not know ${model} or this address (404${said}). Check the model id, and that the hub's base URL ends in /v1.`,
       });
     case status === 400 || status === 413 || status === 422:
-      return new HubError({
-        ...base,
-        kind: 'badRequest',
-        message: `The hub refused the request (${status}${said}). Check the model's limits (context length, parameters) or try another model.`,
-      });
+      return new HubError({ ...base, kind: 'badRequest', message: refusal(status, text, model) });
     case status === 429: {
       const wait = context.retryAfterMs ? ` The hub asks to wait ${Math.ceil(context.retryAfterMs / 1000)} s.` : '';
       return new HubError({
@@ -171,4 +125,14 @@ export function errorFromStatus(status: number, body: string, context: { model?:
     default:
       return new HubError({ ...base, kind: 'invalidResponse', message: `The hub answered with an unexpected status ${status}${said}.` });
   }
+}
+
+/** A refused request: the hub's own words first, then advice that fits them. */
+function refusal(status: number, text: string | undefined, model: string): string {
+  if (status === 413 || CONTEXT_HINT.test(text ?? '')) {
+    const said = text ? `${text} — the hub refused the request (${status}). ` : `The request is too large for the hub (${status}). `;
+    return `${said}The conversation or the attached code is longer than ${model} accepts: start a new chat, attach less, or pick a model with a longer context.`;
+  }
+  if (text) return `${text} — the hub refused the request (${status}). Check the request's settings, or try another model.`;
+  return `The hub refused the request (${status}) without saying why. Try another model, or ask the hub's operator.`;
 }

@@ -1,11 +1,12 @@
 // Reads a hub's server-sent event stream (eventsource-parser) into events and the assembled reply, telling a
-// finished reply from one cut short.
+// finished reply from one cut short or failed.
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import * as z from 'zod/mini';
 import type { StreamAssembler } from './streamAssembler';
 import type { Logger } from '../logger';
 import { ChunkDecoder } from './chunkDecoder';
-import { HubError, readErrorBody } from './errors';
+import { HubError } from './errors';
+import { hubText, isErrorShaped, readErrorJson, type HubWords } from './errorWords';
 import type { IdleWatchdog } from './idleWatchdog';
 import type { ChatResult } from './replies';
 import { chunkSchema } from './schemas';
@@ -13,6 +14,9 @@ import type { ChatEvent } from './types';
 
 /** A single event larger than this is refused: no real chunk comes near it, and it would have to be buffered whole. */
 const MAX_EVENT_CHARS = 8 * 1024 * 1024;
+
+/** Finish reasons that mean the generation failed: OpenRouter's and vLLM's `error`, vLLM's and SGLang's `abort`. */
+const FAILED_FINISH = new Set(['error', 'abort']);
 
 export interface EventStreamOptions {
   watchdog: IdleWatchdog;
@@ -32,6 +36,7 @@ export async function readEventStream(response: Response, options: EventStreamOp
     assembler.add(event);
     onEvent?.(event);
   };
+  const failed = (words: HubWords | undefined, finishReason?: string) => streamFailure(words, finishReason, assembler);
   const onMessage = (message: EventSourceMessage) => {
     if (done) return;
     const data = message.data;
@@ -43,26 +48,29 @@ export async function readEventStream(response: Response, options: EventStreamOp
     try {
       json = JSON.parse(data);
     } catch {
+      // Anthropic-style proxies and others name the event, and may send plain text with it.
+      if (message.event === 'error') throw failed({ text: hubText(data) });
       skippedChunks++;
       logger.warn(`stream: skipped a chunk that is not JSON: ${JSON.stringify(data.slice(0, 120))}`);
       return;
     }
+    if (message.event === 'error') throw failed(readErrorJson(json));
     const parsed = z.safeParse(chunkSchema, json);
     if (!parsed.success) {
+      if (isErrorShaped(json)) throw failed(readErrorJson(json));
       skippedChunks++;
       logger.warn(`stream: skipped a chunk of unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`);
       return;
     }
-    if (parsed.data.error !== undefined) {
-      const { code, text } = readErrorBody(JSON.stringify({ error: parsed.data.error }));
-      throw new HubError({
-        kind: 'brokenStream',
-        code,
-        hubMessage: text,
-        message: `The hub reported an error in the middle of the reply${text ? `: ${text}` : ''}${code ? ` (${code})` : ''}. What arrived is kept; retry, or try another model.`,
-      });
+    const chunk = parsed.data;
+    const choice = chunk.choices?.[0];
+    // Off the common path: only a chunk without a choice, with an error member or with a finish reason can be a
+    // failure (new-api's relay error has `choices: []`, OpenRouter's a choice with `finish_reason: "error"`).
+    if (choice === undefined || chunk.error != null || choice.finish_reason != null) {
+      const finish = choice?.finish_reason ?? undefined;
+      if (isErrorShaped(json) || (finish !== undefined && FAILED_FINISH.has(finish))) throw failed(readErrorJson(json), finish);
     }
-    decoder.decode(parsed.data, emit);
+    decoder.decode(chunk, emit);
     if (assembler.textLength > maxReplyChars) {
       throw new HubError({
         kind: 'tooLarge',
@@ -87,25 +95,58 @@ export async function readEventStream(response: Response, options: EventStreamOp
   const text = new TextDecoder();
   try {
     while (!done) {
-      const { value, done: ended } = await reader.read();
-      if (ended) break;
+      let read: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        read = await reader.read();
+      } catch (err) {
+        // A cancel or the idle timeout: the client says which. Anything else broke a connection that was working.
+        if (watchdog.signal.aborted) throw err;
+        throw cutShort(assembler, err);
+      }
+      if (read.done) {
+        // A last event without its blank line, or without any line end, is still an event (openai-node flushes
+        // its decoder at the end of the body too).
+        parser.feed(`${text.decode()}\n\n`);
+        break;
+      }
       watchdog.touch();
-      parser.feed(text.decode(value, { stream: true }));
+      parser.feed(text.decode(read.value, { stream: true }));
     }
   } finally {
+    // Text held back as a possible <think> tag is kept whatever ended the reply.
+    decoder.flush(emit);
     // Release the connection (a hub may keep it open after [DONE]).
     reader.cancel().catch(() => undefined);
   }
-  if (!done && !decoder.sawFinish) {
-    const got = assembler.textLength;
-    throw new HubError({
-      kind: 'brokenStream',
-      message: `The connection to the hub closed before the reply was finished${got ? ` (after ${got} characters)` : ''}. What arrived is kept; retry to get the rest.`,
-    });
-  }
+  if (!done && !decoder.sawFinish) throw cutShort(assembler);
   if (!decoder.sawFinish) {
     assembler.markPossiblyTruncated();
     logger.warn(`stream: ${model} ended without a finish reason; the reply may be cut short`);
   }
   return { ...assembler.snapshot(), skippedChunks };
+}
+
+/** The body ended, or its connection broke, before the reply was finished: the hub was reached, so never "unreachable". */
+function cutShort(assembler: StreamAssembler, cause?: unknown): HubError {
+  const got = assembler.textLength;
+  return new HubError({
+    kind: 'brokenStream',
+    cause,
+    message: `The connection to the hub closed before the reply was finished${got ? ` (after ${got} characters)` : ''}. What arrived is kept; retry to get the rest.`,
+  });
+}
+
+/** An error the hub reported inside a 200 stream, in its own words. */
+function streamFailure(words: HubWords | undefined, finishReason: string | undefined, assembler: StreamAssembler): HubError {
+  const { code, text } = words ?? {};
+  const said = text ? `: ${text}` : finishReason ? ` (finish reason "${finishReason}")` : '';
+  const started = assembler.textLength > 0 || assembler.hasToolCalls;
+  return new HubError({
+    kind: 'brokenStream',
+    code,
+    hubMessage: text,
+    message: started
+      ? `The hub reported an error in the middle of the reply${said}${code ? ` (${code})` : ''}. What arrived is kept; retry, or try another model.`
+      : `The hub answered with an error${said}${code ? ` (${code})` : ''}. Retry, or try another model.`,
+  });
 }

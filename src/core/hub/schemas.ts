@@ -31,15 +31,6 @@ export const usageSchema = compiledObject({
   total_tokens: nullishNumber,
 });
 
-const errorField = z.union([
-  compiledObject({
-    message: nullishString,
-    code: z.nullish(z.union([z.string(), z.number()])),
-    type: nullishString,
-  }),
-  z.string(),
-]);
-
 export const chunkSchema = compiledObject({
   choices: z.nullish(
     z.array(
@@ -57,7 +48,9 @@ export const chunkSchema = compiledObject({
     ),
   ),
   usage: z.nullish(usageSchema),
-  error: z.optional(errorField),
+  // Any shape at all (hubs put an object, a string, or `null` on every chunk): the stream reader reads the words
+  // from the raw event, and only when a chunk is not an ordinary one.
+  error: z.optional(z.unknown()),
 });
 export type Chunk = core.output<typeof chunkSchema>;
 

@@ -45,7 +45,8 @@ export class StreamAssembler {
           call = { index: event.index, id: '', name: '', arguments: '' };
           this.calls.set(event.index, call);
         }
-        if (event.id) call.id = event.id;
+        // The first id names the call: some servers mint a new one for every piece of the same call.
+        if (event.id && !call.id) call.id = event.id;
         if (event.name) call.name += call.name === event.name ? '' : event.name;
         call.arguments += event.argumentsDelta;
         break;
@@ -61,6 +62,10 @@ export class StreamAssembler {
 
   markPossiblyTruncated(): void {
     this.truncated = true;
+  }
+
+  get hasToolCalls(): boolean {
+    return this.calls.size > 0;
   }
 
   get textLength(): number {

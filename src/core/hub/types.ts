@@ -55,7 +55,7 @@ export interface Usage {
 export type ChatEvent =
   | { type: 'text'; text: string }
   | { type: 'reasoning'; text: string }
-  /** A fragment of a tool call; fragments with the same `index` belong to one call. */
+  /** A fragment of a tool call; fragments with the same `index` belong to one call (the decoder's slot, not the hub's `index`). */
   | { type: 'toolCallDelta'; index: number; id?: string; name?: string; argumentsDelta: string }
   | { type: 'usage'; usage: Usage }
   | { type: 'finish'; reason: string };
