@@ -77,12 +77,18 @@ export const ERROR_BODIES = {
   /** Cloudflare AI Gateway and Workers AI: `{success: false, errors: [{code, message}]}`. */
   cloudflareErrors: {
     status: 400,
-    body: JSON.stringify({ success: false, errors: [{ code: 2009, message: 'Unauthorized: the gateway refused the request' }], result: {} }),
+    body: JSON.stringify({
+      success: false,
+      errors: [{ code: 2009, message: 'Unauthorized: the gateway refused the request' }],
+      result: {},
+    }),
   },
   /** Google's OpenAI-compatible endpoint: an array around the error. */
   geminiArray: {
     status: 400,
-    body: JSON.stringify([{ error: { code: 400, message: 'API key not valid. Please pass a valid API key.', status: 'INVALID_ARGUMENT' } }]),
+    body: JSON.stringify([
+      { error: { code: 400, message: 'API key not valid. Please pass a valid API key.', status: 'INVALID_ARGUMENT' } },
+    ]),
   },
   /** Anthropic-compatible proxies: `{type: "error", error: {type, message}}`. */
   anthropic: {
@@ -107,7 +113,9 @@ export const ERROR_BODIES = {
   /** A gateway relaying the upstream's whole JSON body as its message text. */
   jsonInMessage: {
     status: 502,
-    body: JSON.stringify({ error: { message: JSON.stringify({ error: { message: 'upstream overloaded, try later' } }), type: 'upstream_error' } }),
+    body: JSON.stringify({
+      error: { message: JSON.stringify({ error: { message: 'upstream overloaded, try later' } }), type: 'upstream_error' },
+    }),
   },
 } satisfies Record<string, { status: number; body: string }>;
 export type ErrorBodyShape = keyof typeof ERROR_BODIES;

@@ -178,7 +178,12 @@ function toolCallSteps(
     case 'duplicateIndex':
       calls.forEach((call, index) => {
         const [first, ...rest] = pieces[index];
-        steps.push(calling([{ index, ...opening(index, call) }, { index, function: { arguments: first } }]));
+        steps.push(
+          calling([
+            { index, ...opening(index, call) },
+            { index, function: { arguments: first } },
+          ]),
+        );
         for (const p of rest) steps.push(calling([{ index, function: { arguments: p } }]));
       });
       break;

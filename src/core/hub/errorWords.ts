@@ -158,5 +158,7 @@ export function isErrorShaped(json: unknown): boolean {
   if (!json || typeof json !== 'object') return false;
   if (Array.isArray(json)) return json.length > 0 && isErrorShaped(json[0]);
   const o = json as Record<string, unknown>;
-  return (o.error != null && o.error !== false) || o.object === 'error' || o.type === 'error' || o.success === false || o.status === 'failure';
+  return (
+    (o.error != null && o.error !== false) || o.object === 'error' || o.type === 'error' || o.success === false || o.status === 'failure'
+  );
 }

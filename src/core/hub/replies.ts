@@ -2,6 +2,7 @@
 import { StreamAssembler, type AssembledReply } from './streamAssembler';
 import { HubError } from './errors';
 import { completionSchema } from './schemas';
+import { splitThinking } from './thinkTags';
 import type { ChatEvent } from './types';
 
 export interface ChatResult extends AssembledReply {
@@ -22,7 +23,12 @@ export function completionToResult(json: unknown, model: string): ChatResult {
   const message = choice?.message;
   const reasoning = message?.reasoning_content ?? message?.reasoning;
   if (reasoning) assembler.add({ type: 'reasoning', text: reasoning });
-  if (message?.content) assembler.add({ type: 'text', text: message.content });
+  // Reasoning in <think> tags inside the content is reasoning here too, as in a stream.
+  if (message?.content) {
+    const split = splitThinking(message.content);
+    if (split.reasoning) assembler.add({ type: 'reasoning', text: split.reasoning });
+    if (split.text) assembler.add({ type: 'text', text: split.text });
+  }
   message?.tool_calls?.forEach((call, index) =>
     assembler.add({
       type: 'toolCallDelta',
