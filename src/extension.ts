@@ -23,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   const chat = registerChat(services);
   flushOnDeactivate = () => chat.flush();
-  context.subscriptions.push(chat, registerSelection(services));
+  context.subscriptions.push(chat, registerSelection(services, chat.port));
   // VS Code's own activation figure adds code loading and the host's scheduling; this is the part we control.
   services.log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
 }

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
-import { attachmentSchema } from '../core/chat/conversation';
 import { ConversationStore } from '../core/chat/conversationStore';
 import { Commands, Views } from '../ids';
 import type { HostMessage } from '../shared/chatProtocol';
 import type { Services } from '../services';
+import { chatPort, registerChatAsk, type ChatPort } from './chatAsk';
 import { ChatController, hubName } from './chatController';
 import { showHistory } from './chatHistory';
 import { ChatPanels } from './chatPanel';
@@ -13,15 +12,10 @@ import { EditorTracker } from './editorActions';
 import { exportConversation } from './exportConversation';
 import { modelOptions } from './modelOptions';
 
-/** The argument of `aihub._chatAsk`: the question, how the transcript shows it, and attached code. */
-const chatAskSchema = z.object({
-  prompt: z.string().check(z.minLength(1)),
-  display: z.optional(z.string()),
-  context: z.optional(z.array(attachmentSchema)),
-});
-
-/** The chat's registrations, and what must still be written when the extension is deactivated. */
+/** The chat's registrations, the port through which other features ask in it, and what must still be written
+ * when the extension is deactivated. */
 export interface ChatRegistration extends vscode.Disposable {
+  port: ChatPort;
   flush(): Promise<void>;
 }
 
@@ -49,6 +43,7 @@ export function registerChat(services: Services): ChatRegistration {
     panels.setTitle(title);
   }
 
+  const port = chatPort(controller, focusView);
   const registrations = vscode.Disposable.from(
     controller,
     tracker,
@@ -75,17 +70,11 @@ export function registerChat(services: Services): ChatRegistration {
     vscode.commands.registerCommand(Commands.exportChat, (id?: unknown) =>
       exportConversation(controller, typeof id === 'string' ? id : undefined),
     ),
-    vscode.commands.registerCommand(Commands.chatAsk, async (argument: unknown) => {
-      const parsed = chatAskSchema.safeParse(argument);
-      if (!parsed.success)
-        throw new Error('aihub._chatAsk expects { prompt: string; display?: string; context?: {fileName, language, text}[] }');
-      await focusView();
-      return controller.ask({ text: parsed.data.prompt, display: parsed.data.display, context: parsed.data.context });
-    }),
+    registerChatAsk(port),
     vscode.commands.registerCommand(Commands.chatSnapshot, async () => {
       await controller.ready;
       return { conversation: controller.current, busy: controller.busy, storageDir: store.dir };
     }),
   );
-  return Object.assign(registrations, { flush: () => controller.flush() });
+  return Object.assign(registrations, { port, flush: () => controller.flush() });
 }

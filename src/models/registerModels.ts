@@ -5,9 +5,11 @@ import type { Services } from '../services';
 import { ModelStatusBar } from './modelStatusBar';
 import { Favourites } from './favourites';
 import { KeyPresence } from '../keys/keyPresence';
-import { pickModel, setDefaultModel } from './modelPicker';
-import { ModelsTreeProvider, type ModelsNode } from './modelsTree';
+import { registerFilterModels } from './filterModels';
+import { registerModelCommands } from './modelCommands';
+import { ModelsTreeProvider } from './modelsTree';
 import { modelsViewSnapshot } from './modelsViewSnapshot';
+import { registerSelectModel } from './selectModel';
 
 export function registerModels(services: Services): vscode.Disposable {
   const keys = new KeyPresence(services);
@@ -65,33 +67,9 @@ export function registerModels(services: Services): vscode.Disposable {
       updateTitle();
     }),
     vscode.commands.registerCommand(Commands.refreshModels, refresh),
-    vscode.commands.registerCommand(Commands.selectModel, async (argument?: unknown) => {
-      const id = typeof argument === 'string' ? argument.trim() : (modelIdOf(argument) ?? (await pickModel(services, favourites)));
-      if (!id) return undefined;
-      await setDefaultModel(id);
-      services.log.info(`models: default model set to ${id}`);
-      return id;
-    }),
-    vscode.commands.registerCommand(Commands.filterModels, async (argument?: unknown) => {
-      if (typeof argument === 'string') return setFilter(argument);
-      await askForFilter(tree.filter, setFilter);
-    }),
-    vscode.commands.registerCommand(Commands.clearModelFilter, () => setFilter('')),
-    vscode.commands.registerCommand(Commands.pinModel, (argument?: unknown) => withModelId(argument, (id) => favourites.pin(id))),
-    vscode.commands.registerCommand(Commands.unpinModel, (argument?: unknown) => withModelId(argument, (id) => favourites.unpin(id))),
-    vscode.commands.registerCommand(Commands.copyModelId, (argument?: unknown) =>
-      withModelId(argument, async (id) => {
-        await vscode.env.clipboard.writeText(id);
-        vscode.window.setStatusBarMessage(`AI Hub: copied ${id}`, 3000);
-      }),
-    ),
-    vscode.commands.registerCommand(Commands.chatWithModel, (argument?: unknown) =>
-      withModelId(argument, async (id) => {
-        // The chat panel starts its conversations with the default model.
-        await setDefaultModel(id);
-        await vscode.commands.executeCommand(Commands.openChat);
-      }),
-    ),
+    registerSelectModel(services, favourites),
+    registerFilterModels(() => tree.filter, setFilter),
+    registerModelCommands(favourites),
     vscode.commands.registerCommand(Commands.modelsViewSnapshot, () => modelsViewSnapshot(tree, view, keys, statusBar, services)),
   ];
 
@@ -101,37 +79,4 @@ export function registerModels(services: Services): vscode.Disposable {
     if (keys.hasKey) void services.models.refresh().catch(() => undefined);
   });
   return vscode.Disposable.from(...disposables);
-}
-
-function modelIdOf(argument: unknown): string | undefined {
-  if (typeof argument === 'string' && argument.trim()) return argument.trim();
-  const node = argument as ModelsNode | undefined;
-  return node && typeof node === 'object' && node.kind === 'model' ? node.model.id : undefined;
-}
-
-async function withModelId(argument: unknown, action: (id: string) => Thenable<void>): Promise<void> {
-  const id = modelIdOf(argument);
-  if (id) await action(id);
-}
-
-/** Filters live as the user types; Escape puts the previous filter back. */
-function askForFilter(previous: string, setFilter: (text: string) => void): Promise<void> {
-  const input = vscode.window.createInputBox();
-  input.title = 'AI Hub: Filter Models';
-  input.prompt = 'Words to find in the model id or provider name (e.g. "claude", "openai mini"). Empty clears the filter.';
-  input.value = previous;
-  let accepted = false;
-  input.onDidChangeValue(setFilter);
-  return new Promise<void>((resolve) => {
-    input.onDidAccept(() => {
-      accepted = true;
-      input.hide();
-    });
-    input.onDidHide(() => {
-      if (!accepted) setFilter(previous);
-      input.dispose();
-      resolve();
-    });
-    input.show();
-  });
 }

@@ -3,11 +3,13 @@ import * as vscode from 'vscode';
 import { explainAsk } from '../core/prompts/builtinPrompts';
 import { Commands } from '../ids';
 import { targetInActiveEditor } from './rewriteFlow';
-import { sendToChat } from './sendToChat';
+import type { ChatPort } from '../chat/chatAsk';
 
-export function registerExplainSelection(): vscode.Disposable {
+export function registerExplainSelection(chat: ChatPort): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.explainSelection, async () => {
     const target = await targetInActiveEditor({ writable: false });
-    return target ? sendToChat(explainAsk(target.ctx)) : false;
+    if (!target) return false;
+    await chat.ask(explainAsk(target.ctx));
+    return true;
   });
 }

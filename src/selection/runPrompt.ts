@@ -6,7 +6,7 @@ import { Commands, Settings } from '../ids';
 import type { Services } from '../services';
 import type { Proposals } from './proposals';
 import { runRewrite, targetInActiveEditor } from './rewriteFlow';
-import { sendToChat } from './sendToChat';
+import type { ChatPort } from '../chat/chatAsk';
 
 const BUILT_IN = [
   { label: 'Explain', detail: 'In the chat panel', command: Commands.explainSelection },
@@ -18,7 +18,7 @@ const BUILT_IN = [
 
 type Item = vscode.QuickPickItem & ({ command: string } | { prompt: CustomPrompt });
 
-export function registerRunPrompt(services: Services, proposals: Proposals): vscode.Disposable {
+export function registerRunPrompt(services: Services, proposals: Proposals, chat: ChatPort): vscode.Disposable {
   // An argument (a prompt's name) runs it without asking: for keybindings and automation.
   return vscode.commands.registerCommand(Commands.runPrompt, async (argument?: unknown) => {
     const custom = readCustomPrompts();
@@ -48,7 +48,10 @@ export function registerRunPrompt(services: Services, proposals: Proposals): vsc
     const { prompt } = chosen;
     const target = await targetInActiveEditor({ writable: prompt.mode === 'diff' });
     if (!target) return undefined;
-    if (prompt.mode === 'chat') return sendToChat(customChatAsk(prompt, target.ctx));
+    if (prompt.mode === 'chat') {
+      await chat.ask(customChatAsk(prompt, target.ctx));
+      return true;
+    }
     return runRewrite(services, proposals, { title: prompt.name, messages: (ctx) => customRewriteMessages(prompt, ctx) }, target);
   });
 }
