@@ -1,6 +1,7 @@
 // The chat's state on the extension side: the current conversation, the reply streaming into it, and every
 // webview showing it (the sidebar view and any editor tab get the same messages). The webviews only render;
 // everything that changes a conversation happens here and is saved before anyone is told.
+import { hubHost } from '../core/hubs/hubUrl';
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { newConversation, type Attachment, type Conversation, type UserTurn } from '../core/chat/conversation';
@@ -64,7 +65,7 @@ export class ChatController implements vscode.Disposable {
       conversation: this.conversation,
       busy: this.busy,
       hasKey: await this.services.hub.hasKey(),
-      hub: hubName(this.services.hub.baseUrl),
+      hub: hubHost(this.services.hub.baseUrl),
       recent,
     };
   }
@@ -247,13 +248,5 @@ export class ChatController implements vscode.Disposable {
     const id = this.services.context.globalState.get<string>(CURRENT_KEY);
     const c = id ? await this.store.load(id).catch(() => undefined) : undefined;
     if (c) this.conversation = c;
-  }
-}
-
-export function hubName(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return baseUrl;
   }
 }

@@ -4,7 +4,8 @@ import { Commands, Views } from '../ids';
 import type { HostMessage } from '../shared/chatProtocol';
 import type { Services } from '../services';
 import { chatPort, registerChatAsk, type ChatPort } from './chatAsk';
-import { ChatController, hubName } from './chatController';
+import { ChatController } from './chatController';
+import { hubHost } from '../core/hubs/hubUrl';
 import { showHistory } from './chatHistory';
 import { ChatPanels } from './chatPanel';
 import { ChatViewProvider } from './chatViewProvider';
@@ -53,7 +54,7 @@ export function registerChat(services: Services): ChatRegistration {
     vscode.window.registerWebviewViewProvider(Views.chat, view),
     services.config.onDidChange((c) => controller.adoptDefaultModel(c.defaultModel)),
     services.hub.onDidChangeHub(async () => {
-      controller.broadcast({ type: 'keyState', hasKey: await services.hub.hasKey(), hub: hubName(services.hub.baseUrl) });
+      controller.broadcast({ type: 'keyState', hasKey: await services.hub.hasKey(), hub: hubHost(services.hub.baseUrl) });
     }),
     services.models.onDidChange(() => controller.broadcast({ type: 'models', ...modelOptions(services) })),
     vscode.commands.registerCommand(Commands.openChat, async () => {

@@ -1,5 +1,6 @@
 // The status bar item: which hub and which model requests go to, in a warning colour when they cannot
 // succeed (no key, or the hub rejected the key). Clicking it opens the model picker.
+import { hubHost } from '../core/hubs/hubUrl';
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
 import type { KeyPresence } from '../keys/keyPresence';
@@ -33,7 +34,7 @@ export class ModelStatusBar implements vscode.Disposable {
   }
 
   private update(): void {
-    const host = hostOf(this.services.hub.baseUrl);
+    const host = hubHost(this.services.hub.baseUrl);
     const model = this.services.config.current.defaultModel || 'no model';
     const problem = this.problem(host);
     const text = `$(hubot) ${host} · ${model}`;
@@ -63,13 +64,5 @@ export class ModelStatusBar implements vscode.Disposable {
   dispose(): void {
     vscode.Disposable.from(...this.subscriptions).dispose();
     this.item.dispose();
-  }
-}
-
-function hostOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return baseUrl;
   }
 }

@@ -4,6 +4,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { holdMachineLock } from './machineLock';
 import { freePort, registerCleanup, stopGroup, waitForHttp } from './processes';
 import { toolchain } from './toolchain';
 
@@ -70,6 +71,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
+  await holdMachineLock();
   const tools = toolchain();
   // A short root: code-server puts unix sockets under TMPDIR and their paths must stay under ~107 bytes.
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'acs-'));

@@ -94,7 +94,7 @@ export async function openWorkbench(server: CodeServer, options: WorkbenchOption
     const query = new URLSearchParams();
     query.set('folder', options.folder ?? server.dirs.workspace);
     if (payload) query.set('payload', JSON.stringify(payload));
-    await page.goto(`${server.url}/?${query.toString()}`);
+    await page.goto(`${server.url}/?${query.toString()}`, { timeout: options.timeoutMs ?? 120_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: options.timeoutMs ?? 60_000 });
     return { browser, page, close };
   } catch (err) {

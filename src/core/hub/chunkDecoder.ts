@@ -1,4 +1,5 @@
 // Turns validated stream chunks into events, smoothing over the ways hubs differ from OpenAI.
+import { toUsage } from './usage';
 import type { Chunk } from './schemas';
 import { ThinkTagSplitter } from './thinkTags';
 import type { ChatEvent } from './types';
@@ -41,15 +42,8 @@ export class ChunkDecoder {
       }
     }
     // Usage can ride on any chunk, including a last one with `choices: []`.
-    const usage = chunk.usage;
-    if (usage && (usage.prompt_tokens != null || usage.completion_tokens != null || usage.total_tokens != null)) {
-      const promptTokens = usage.prompt_tokens ?? 0;
-      const completionTokens = usage.completion_tokens ?? 0;
-      emit({
-        type: 'usage',
-        usage: { promptTokens, completionTokens, totalTokens: usage.total_tokens ?? promptTokens + completionTokens },
-      });
-    }
+    const usage = toUsage(chunk.usage);
+    if (usage) emit({ type: 'usage', usage });
   }
 
   /** At the end of the reply (finished or not): hands out text held back while it could still be a tag. */

@@ -3,7 +3,7 @@
 import { StreamAssembler } from './streamAssembler';
 import { redact, silentLogger, type Logger } from '../logger';
 import { readCapped } from './body';
-import { HubError, errorFromStatus, isHubError } from './errors';
+import { HubError, errorFromStatus, isHubError, statusOfRefusal } from './errors';
 import { isErrorShaped, readErrorBody } from './errorWords';
 import { readEventStream } from './eventStream';
 import { IdleWatchdog } from './idleWatchdog';
@@ -240,7 +240,7 @@ export class HubClient {
     const failed = successFalseSchema.safeParse(json);
     if (failed.success) {
       const said = redact(failed.data.message ?? '', [key]);
-      throw errorFromStatus(CHANNEL_STATUS_GUESS(said), JSON.stringify({ error: { message: said } }), context);
+      throw errorFromStatus(statusOfRefusal(said), JSON.stringify({ error: { message: said } }), context);
     }
     if (isErrorShaped(json) && !('choices' in (json as object)) && !('data' in (json as object))) {
       throw errorFromStatus(response.status >= 400 ? response.status : 500, redact(text, [key]), context);
@@ -288,10 +288,6 @@ export class HubClient {
     return `${base.href.replace(/\/+$/, '')}/${path}`;
   }
 }
-
-// new-api's `{"success":false}` carries no status: a "no channel" message means 503, anything else a refusal.
-const CHANNEL_STATUS_GUESS = (message: string): number =>
-  /channel|渠道/i.test(message) ? 503 : /quota|额度|余额/i.test(message) ? 402 : 400;
 
 function cancelledError(): HubError {
   return new HubError({ kind: 'cancelled', message: 'The request was cancelled.' });

@@ -64,7 +64,12 @@ const QUOTA_HINT = /quota|insufficient|balance|credit|余额|额度/i;
 /** Words hubs and providers use when a request does not fit the model's context (OpenAI, Anthropic, vLLM, Gemini, new-api). */
 const CONTEXT_HINT =
   /context[ _-]?(length|window|limit)|maximum context|too many tokens|prompt is too long|input is too long|too long for the model|reduce the length|maximum (input |prompt )?(length|tokens)|token limit|exceeds? the (model's )?(max|limit)/i;
-const CHANNEL_HINT = /no available channel|无可用渠道|channel/i;
+const CHANNEL_HINT = /no available channel|无可用渠道|channel|渠道/i;
+
+/** new-api's `{"success":false}` carries no status: a "no channel" message means 503, a quota one 402, anything else a refusal. */
+export function statusOfRefusal(message: string): number {
+  return CHANNEL_HINT.test(message) ? 503 : QUOTA_HINT.test(message) ? 402 : 400;
+}
 
 /** Builds the error for a non-2xx reply, choosing words by status and by what the hub said. */
 export function errorFromStatus(status: number, body: string, context: { model?: string; retryAfterMs?: number } = {}): HubError {

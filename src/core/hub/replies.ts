@@ -1,4 +1,5 @@
 // Replies that arrive whole (a non-streamed completion, or a hub that ignores `stream: true`).
+import { toUsage } from './usage';
 import { StreamAssembler, type AssembledReply } from './streamAssembler';
 import { HubError } from './errors';
 import { completionSchema } from './schemas';
@@ -38,15 +39,8 @@ export function completionToResult(json: unknown, model: string): ChatResult {
       argumentsDelta: call.function.arguments ?? '',
     }),
   );
-  const usage = parsed.data.usage;
-  if (usage) {
-    const promptTokens = usage.prompt_tokens ?? 0;
-    const completionTokens = usage.completion_tokens ?? 0;
-    assembler.add({
-      type: 'usage',
-      usage: { promptTokens, completionTokens, totalTokens: usage.total_tokens ?? promptTokens + completionTokens },
-    });
-  }
+  const usage = toUsage(parsed.data.usage);
+  if (usage) assembler.add({ type: 'usage', usage });
   if (choice?.finish_reason) assembler.add({ type: 'finish', reason: choice.finish_reason });
   return { ...assembler.snapshot(), skippedChunks: 0 };
 }
