@@ -1,4 +1,5 @@
-// `npm test`: every check in order (lint, types, unit, integration in a real VS Code, e2e in a real browser),
+// `npm test`: every check in order (lint, types, unit, the webview's code in a real Chromium, integration in a real
+// VS Code, e2e in a real browser driving VS Code),
 // each stage's output streamed as it runs, then one summary line that CI can read.
 import { spawn } from 'node:child_process';
 
@@ -6,6 +7,7 @@ const stages: [name: string, script: string][] = [
   ['lint', 'lint'],
   ['typecheck', 'typecheck'],
   ['unit', 'test:unit'],
+  ['browser', 'test:browser'],
   ['integration', 'test:integration'],
   ['e2e', 'test:e2e'],
 ];

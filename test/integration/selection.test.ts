@@ -235,8 +235,9 @@ describe('selection commands', function () {
   });
 
   it("refuses code larger than the model's context before sending anything", async () => {
-    const editor = await openSource(`const big = "${'x'.repeat(600_000)}";\n`);
-    editor.selection = new vscode.Selection(0, 0, 1, 0);
+    // About 240,000 tokens of ordinary code: over gpt-4o-mini's 111,616-token input limit by any tokenizer.
+    const editor = await openSource('const value = compute(input, options);\n'.repeat(30_000));
+    editor.selection = new vscode.Selection(0, 0, 30_000, 0);
     const id = await vscode.commands.executeCommand<string>('aihub.refactorSelection', 'simplify');
     assert.equal(id, undefined);
     assert.equal((await chatRequests()).length, 0, 'no request reached the hub');
