@@ -25,7 +25,7 @@ export function completionFor(scenario: Scenario, body: ChatBody, billing?: Bill
     };
     finish = 'tool_calls';
   } else {
-    const text = (scenario.kind === 'text' && scenario.text) || toolResultText(body) || echoText(body);
+    const text = ((scenario.kind === 'text' || scenario.kind === 'thinkTags') && scenario.text) || toolResultText(body) || echoText(body);
     message = { role: 'assistant', content: text };
     if (scenario.kind === 'reasoning') {
       const thought = 'Let me think about this step by step.';

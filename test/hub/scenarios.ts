@@ -33,7 +33,7 @@ export type Scenario = Common &
     /** A finished reply whose last event is not followed by a blank line (`shapes.ts`). */
     | { kind: 'openEnd'; ending: OpenEnding }
     /** Reasoning inside `content` between tags, the tags split across chunks (`shapes.ts`). */
-    | { kind: 'thinkTags'; tag?: ThinkTag }
+    | ({ kind: 'thinkTags'; tag?: ThinkTag } & Framing)
     | { kind: 'disconnect'; afterChunks: number }
     | { kind: 'stall'; afterChunks: number; ms?: number }
     | { kind: 'malformed'; afterChunks: number }
