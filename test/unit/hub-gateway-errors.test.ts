@@ -95,6 +95,11 @@ describe('gateway error bodies and errors inside streams', () => {
         text: 'Either x-portkey-config or x-portkey-provider header is required',
       });
       assert.deepEqual(readErrorBody('{"foo": 1}'), {}, 'a JSON body without words says nothing rather than showing JSON');
+      const inMessage = (message: string) => readErrorBody(JSON.stringify({ error: { message } })).text;
+      assert.equal(inMessage('openai error: {"id":"x"}'), 'openai error', 'a prefix before a body without words is all there is');
+      assert.equal(inMessage('Invalid response received from openai: {"id":"x","choices":[]}'), 'Invalid response received from openai');
+      assert.equal(inMessage('litellm.APIError: APIError: OpenAIException - Connection error.'), 'Connection error.');
+      assert.equal(inMessage('{"a":1}'), undefined);
       assert.deepEqual(readErrorBody('upstream connect error or disconnect/reset before headers'), {
         text: 'upstream connect error or disconnect/reset before headers',
       });

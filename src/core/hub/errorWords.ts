@@ -24,14 +24,18 @@ export function readErrorBody(body: string): HubWords {
       // Not JSON after all: read it as text.
     }
   }
-  return { text: hubText(trimmed) };
+  const text = hubText(trimmed);
+  return text ? { text } : {};
 }
 
 /** The code and words in an already-parsed error body or stream event, or undefined when it carries none. */
 export function readErrorJson(json: unknown): HubWords | undefined {
   // Google's OpenAI-compatible endpoint answers `[{"error": {…}}]`.
   if (Array.isArray(json)) return json.length > 0 ? readErrorJson(json[0]) : undefined;
-  if (typeof json === 'string') return json.trim() ? { text: hubText(json) } : undefined;
+  if (typeof json === 'string') {
+    const text = hubText(json);
+    return text ? { text } : undefined;
+  }
   if (!json || typeof json !== 'object') return undefined;
   const o = json as Record<string, unknown>;
   const err = o.error;
@@ -67,7 +71,7 @@ function words(code: string | undefined, text: string | undefined): HubWords {
 }
 
 function wordsIn(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() ? hubText(value) : undefined;
+  if (typeof value === 'string') return hubText(value) || undefined;
   if (Array.isArray(value)) {
     for (const item of value) {
       const words = wordsIn(item);
@@ -91,7 +95,7 @@ function codeOf(value: unknown): string | undefined {
  * Text a person can read from a message as hubs write it: an HTML page shortened to its title, a JSON or Python
  * body embedded after a gateway's prefix (LiteLLM: `litellm.BadRequestError: OpenAIException - Error code: 400 -
  * {'error': {'message': …}}`) replaced by the message inside it, LiteLLM's router notes and Portkey's
- * `openai error: ` dropped.
+ * `openai error: ` dropped. Empty when nothing readable is left (a body with no words in it).
  */
 export function hubText(message: string): string {
   let s = message.trim();
@@ -120,8 +124,9 @@ export function hubText(message: string): string {
     const said = inner ? unescape(inner[1] ?? inner[2]) : '';
     s = said ? said : s.slice(0, brace);
   }
-  s = s.replace(GATEWAY_PREFIX, '').replace(/[\s:\-–=,]+$/, '');
-  return clip(s || message);
+  s = s.replace(/[\s:\-–=,]+$/, '');
+  // Only the gateway's prefix left (its body had no words in it): the prefix is all there is to say.
+  return clip(s.replace(GATEWAY_PREFIX, '') || s);
 }
 
 /** `litellm.RateLimitError: `, `OpenAIException - `, `Error code: 400 - ` (LiteLLM), `openai error: ` (Portkey). */

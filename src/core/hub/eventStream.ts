@@ -49,7 +49,7 @@ export async function readEventStream(response: Response, options: EventStreamOp
       json = JSON.parse(data);
     } catch {
       // Anthropic-style proxies and others name the event, and may send plain text with it.
-      if (message.event === 'error') throw failed({ text: hubText(data) });
+      if (message.event === 'error') throw failed({ text: hubText(data) || undefined });
       skippedChunks++;
       logger.warn(`stream: skipped a chunk that is not JSON: ${JSON.stringify(data.slice(0, 120))}`);
       return;
