@@ -94,10 +94,12 @@ export class ThinkTagSplitter {
   }
 }
 
-/** How many characters at the end of `text` could be the start of `tag`. */
+/** How many characters at the end of `text` could be the start of `tag` (compared in place: runs on every thinking chunk). */
 function partialSuffix(text: string, tag: string): number {
-  for (let n = Math.min(tag.length - 1, text.length); n > 0; n--) {
-    if (text.endsWith(tag.slice(0, n))) return n;
+  next: for (let n = Math.min(tag.length - 1, text.length); n > 0; n--) {
+    const start = text.length - n;
+    for (let i = 0; i < n; i++) if (text.charCodeAt(start + i) !== tag.charCodeAt(i)) continue next;
+    return n;
   }
   return 0;
 }
