@@ -56,7 +56,8 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['src/webview/main.ts'],
+    // The chat and the Compare tab: one bundle each (with its CSS) in the one folder the webviews may load from.
+    entryPoints: { main: 'src/webview/main.ts', compare: 'src/webview/compareMain.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',
@@ -82,7 +83,9 @@ if (!production && integrationTests.length > 0) {
 async function main() {
   // A production build must not ship a stale source map or bundle from an earlier development build.
   if (production) fs.rmSync('dist', { recursive: true, force: true });
-  const contexts = await Promise.all(builds.filter((b) => b.entryPoints.every((e) => fs.existsSync(e))).map((b) => esbuild.context(b)));
+  const contexts = await Promise.all(
+    builds.filter((b) => Object.values(b.entryPoints).every((e) => fs.existsSync(e))).map((b) => esbuild.context(b)),
+  );
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     return;

@@ -1,6 +1,7 @@
 // Registration only: builds the shared services and hands them to each feature.
 import * as vscode from 'vscode';
 import { registerChat } from './chat/registerChat';
+import { registerCompare } from './compare/registerCompare';
 import { registerHubs } from './hubs/registerHubs';
 import { registerKeys } from './keys/registerKeys';
 import { registerLanguageModels } from './lm/registerLanguageModels';
@@ -23,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   const chat = registerChat(services);
   flushOnDeactivate = () => chat.flush();
-  context.subscriptions.push(chat, registerSelection(services, chat.port));
+  context.subscriptions.push(chat, registerSelection(services, chat.port), registerCompare(services));
   // VS Code's own activation figure adds code loading and the host's scheduling; this is the part we control.
   services.log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
 }

@@ -30,6 +30,15 @@ export const Commands = {
   exportChat: 'aihub.exportChat',
   /** Internal, owned by the chat panel: a new user turn in the current conversation (selection commands use it). */
   chatAsk: 'aihub._chatAsk',
+  /** Internal, owned by the chat: shows a saved conversation by id (a comparison's "Continue with this one" uses it). */
+  chatOpen: 'aihub._chatOpen',
+  compareModels: 'aihub.compareModels',
+  /** Internal, owned by Compare: opens a saved comparison by id in its tab (the chat history uses it). */
+  openComparison: 'aihub._openComparison',
+  /** Internal: the open comparisons as plain data (for the integration tests). */
+  compareSnapshot: 'aihub._compareSnapshot',
+  /** Internal: stop / retry / continue a comparison's column by model, as the tab's buttons do (for the integration tests). */
+  compareControl: 'aihub._compareControl',
   /** Internal: the chat's current conversation and storage folder, as plain data (for the integration tests). */
   chatSnapshot: 'aihub._chatSnapshot',
   /** Internal: what the models view and status bar show, as plain data (for the integration tests). */
@@ -50,6 +59,8 @@ export const Views = {
   chat: 'aihub.chat',
   /** The chat in an editor tab (a WebviewPanel's view type, restored after a reload). */
   chatPanel: 'aihub.chatPanel',
+  /** A comparison in an editor tab (a WebviewPanel's view type). */
+  comparePanel: 'aihub.comparePanel',
   models: 'aihub.models',
 } as const;
 

@@ -1,6 +1,7 @@
 // The long-lived objects every feature shares, built once in activate().
 import * as vscode from 'vscode';
 import { ConfigStore } from './config/configuration';
+import { ConversationStore } from './core/chat/conversationStore';
 import { HubService } from './hubs/hubService';
 import { HttpConsent } from './hubs/httpConsent';
 import { KeyStore } from './keys/keyStore';
@@ -13,6 +14,8 @@ export interface Services {
   keys: KeyStore;
   hub: HubService;
   models: ModelsService;
+  /** Chats and comparisons, one JSON file each under the extension's global storage. */
+  conversations: ConversationStore;
 }
 
 export function createServices(context: vscode.ExtensionContext): { services: Services; disposables: vscode.Disposable[] } {
@@ -22,5 +25,6 @@ export function createServices(context: vscode.ExtensionContext): { services: Se
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0';
   const hub = new HubService(config, keys, log, `aihub-vscode/${version} vscode/${vscode.version}`, new HttpConsent(context.globalState));
   const models = new ModelsService(context.globalState, hub, log);
-  return { services: { context, log, config, keys, hub, models }, disposables: [log, config, keys, hub, models] };
+  const conversations = new ConversationStore(vscode.Uri.joinPath(context.globalStorageUri, 'conversations').fsPath, { logger: log });
+  return { services: { context, log, config, keys, hub, models, conversations }, disposables: [log, config, keys, hub, models] };
 }

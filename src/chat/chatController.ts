@@ -8,6 +8,7 @@ import { newConversation, type Attachment, type Conversation, type UserTurn } fr
 import type { ConversationStore } from '../core/chat/conversationStore';
 import { ReplyLoop } from '../core/chat/replyLoop';
 import { withDerivedTitle } from '../core/chat/title';
+import { Commands } from '../ids';
 import type { HostMessage } from '../shared/chatProtocol';
 import type { Services } from '../services';
 
@@ -157,6 +158,8 @@ export class ChatController implements vscode.Disposable {
     const live = this.running?.loop.conversation.id === id ? this.running.loop.conversation : undefined;
     const c = live ?? (await this.store.load(id));
     if (!c) return false;
+    // A comparison lives in its own tab: its several answers are not one conversation to continue here.
+    if (c.kind === 'comparison') return (await vscode.commands.executeCommand<boolean>(Commands.openComparison, id)) ?? false;
     await this.show(c);
     return true;
   }

@@ -72,8 +72,8 @@ function toItem(s: ConversationSummary, current: boolean): HistoryItem {
     id: s.id,
     label: s.title,
     description: `${current ? 'current · ' : ''}${s.model}`,
-    detail: `${when} · ${s.turns} message${s.turns === 1 ? '' : 's'}`,
-    iconPath: new vscode.ThemeIcon(current ? 'comment-discussion' : 'comment'),
+    detail: s.kind === 'comparison' ? `${when} · ${s.turns - 1} models` : `${when} · ${s.turns} message${s.turns === 1 ? '' : 's'}`,
+    iconPath: new vscode.ThemeIcon(s.kind === 'comparison' ? 'split-horizontal' : current ? 'comment-discussion' : 'comment'),
     buttons: [RENAME, EXPORT, DELETE],
   };
 }

@@ -88,6 +88,13 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
       case 'command':
         await vscode.commands.executeCommand(COMMANDS[message.command]);
         return;
+      case 'compare':
+        await vscode.commands.executeCommand(Commands.compareModels, {
+          prompt: message.text,
+          context: message.context,
+          ...(message.model ? { model: message.model } : {}),
+        });
+        return;
     }
   };
 

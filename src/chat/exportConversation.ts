@@ -1,6 +1,9 @@
-// Saves a conversation as a markdown file the user picks.
+// Saves a conversation (or a comparison) as a markdown file the user picks.
 import * as vscode from 'vscode';
+import type { Conversation } from '../core/chat/conversation';
 import { exportFileName, exportMarkdown } from '../core/chat/exportMarkdown';
+import { exportComparison } from '../core/compare/exportComparison';
+import { costOf } from '../compare/columnCost';
 import type { ChatController } from './chatController';
 
 export async function exportConversation(controller: ChatController, id = controller.current.id): Promise<vscode.Uri | undefined> {
@@ -9,15 +12,21 @@ export async function exportConversation(controller: ChatController, id = contro
     void vscode.window.showInformationMessage('AI Hub: there is nothing to export in this conversation yet.');
     return undefined;
   }
+  return saveAsMarkdown(conversation);
+}
+
+export async function saveAsMarkdown(conversation: Conversation): Promise<vscode.Uri | undefined> {
+  const comparison = conversation.kind === 'comparison';
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
-    title: 'Export Conversation',
+    title: comparison ? 'Export Comparison' : 'Export Conversation',
     defaultUri: folder ? vscode.Uri.joinPath(folder, exportFileName(conversation)) : undefined,
     filters: { Markdown: ['md'] },
     saveLabel: 'Export',
   });
   if (!target) return undefined;
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportMarkdown(conversation)));
+  const markdown = comparison ? exportComparison(conversation, costOf(conversation)) : exportMarkdown(conversation);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
   const open = await vscode.window.showInformationMessage(`AI Hub: exported "${conversation.title}".`, 'Open');
   if (open) await vscode.window.showTextDocument(target);
   return target;

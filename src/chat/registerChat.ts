@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { ConversationStore } from '../core/chat/conversationStore';
 import { Commands, Views } from '../ids';
 import type { HostMessage } from '../shared/chatProtocol';
 import type { Services } from '../services';
@@ -21,9 +20,7 @@ export interface ChatRegistration extends vscode.Disposable {
 }
 
 export function registerChat(services: Services): ChatRegistration {
-  const store = new ConversationStore(vscode.Uri.joinPath(services.context.globalStorageUri, 'conversations').fsPath, {
-    logger: services.log,
-  });
+  const store = services.conversations;
   const controller = new ChatController(services, store);
   const tracker = new EditorTracker();
   const deps = { services, controller, tracker };
@@ -72,6 +69,11 @@ export function registerChat(services: Services): ChatRegistration {
       exportConversation(controller, typeof id === 'string' ? id : undefined),
     ),
     registerChatAsk(port),
+    vscode.commands.registerCommand(Commands.chatOpen, async (id: unknown) => {
+      if (typeof id !== 'string') throw new Error('aihub._chatOpen expects a conversation id');
+      await focusView();
+      return controller.switchTo(id);
+    }),
     vscode.commands.registerCommand(Commands.chatSnapshot, async () => {
       await controller.ready;
       return { conversation: controller.current, busy: controller.busy, storageDir: store.dir };

@@ -1,5 +1,6 @@
 // `aihub.selectModel`: with a model id, makes it the default; without, a quick pick of every model
 // (favourites first, searchable by id and provider) that also accepts an id the hub does not list.
+// `pickModels` is the same list for choosing several at once (Compare): favourites, then recently used.
 import * as vscode from 'vscode';
 import { favouritesFirst, type ModelInfo } from '../core/models/catalog';
 import { modelSummary } from '../core/models/format';
@@ -20,26 +21,14 @@ export async function pickModel(services: Services, favourites: Favourites): Pro
   const picker = vscode.window.createQuickPick<ModelPickItem>();
   picker.title = 'AI Hub: Select Model';
   picker.placeholder = 'Type to search by model id or provider; Enter on a typed id uses it as is';
-  picker.matchOnDescription = true;
   const current = services.config.current.defaultModel;
   let listed: ModelPickItem[] = [];
-  const show = (catalog: ModelInfo[]) => {
-    listed = toItems(catalog, favourites.ids, current);
+  fill(picker, services, (catalog) => {
+    listed = toItems(catalog, { favourites: favourites.ids, recent: [], current });
     picker.items = withTypedId(listed, picker.value);
     picker.activeItems = picker.items.filter((i) => i.modelId === current).slice(0, 1);
-  };
-  show(services.models.catalog);
+  });
   picker.onDidChangeValue((value) => (picker.items = withTypedId(listed, value)));
-  if (listed.length === 0) {
-    picker.busy = true;
-    services.models
-      .getModels()
-      .then(() => show(services.models.catalog))
-      .catch((err: unknown) => {
-        picker.placeholder = `Could not load the hub's models (${err instanceof Error ? err.message : String(err)}); type a model id`;
-      })
-      .finally(() => (picker.busy = false));
-  }
   try {
     return await new Promise<string | undefined>((resolve) => {
       picker.onDidAccept(() => {
@@ -54,17 +43,97 @@ export async function pickModel(services: Services, favourites: Favourites): Pro
   }
 }
 
-function toItems(catalog: ModelInfo[], favouriteIds: string[], current: string): ModelPickItem[] {
-  const favourites = new Set(favouriteIds);
+export interface PickModelsOptions {
+  title: string;
+  min: number;
+  max: number;
+  /** Ticked when the picker opens. */
+  preselected: readonly string[];
+  /** Recently used model ids, most recent first: listed after the favourites. */
+  recent: readonly string[];
+}
+
+/** Several models (between `min` and `max`); undefined when dismissed. */
+export async function pickModels(services: Services, favourites: Favourites, options: PickModelsOptions): Promise<string[] | undefined> {
+  const picker = vscode.window.createQuickPick<ModelPickItem>();
+  picker.canSelectMany = true;
+  picker.title = options.title;
+  picker.matchOnDescription = true;
+  const current = services.config.current.defaultModel;
+  let chosen = new Set(options.preselected);
+  let listed: ModelPickItem[] = [];
+  const describe = () => {
+    picker.placeholder =
+      chosen.size < options.min || chosen.size > options.max
+        ? `Tick ${options.min} to ${options.max} models (${chosen.size} ticked); type to search, or type an unlisted id`
+        : `${[...chosen].join(', ')} — Enter to compare`;
+  };
+  const show = (items: ModelPickItem[]) => {
+    // New items may come with a selection event of their own: the ticks are this picker's, put them back.
+    const keep = chosen;
+    picker.items = items;
+    chosen = keep;
+    picker.selectedItems = items.filter((i) => i.modelId && chosen.has(i.modelId));
+    describe();
+  };
+  fill(picker, services, (catalog) => {
+    listed = toItems(catalog, { favourites: favourites.ids, recent: options.recent, current });
+    show(withTypedId(listed, picker.value));
+  });
+  describe();
+  picker.onDidChangeSelection((items) => {
+    chosen = new Set(items.map((i) => i.modelId).filter((id): id is string => !!id));
+    describe();
+  });
+  picker.onDidChangeValue((value) => show(withTypedId(listed, value)));
+  try {
+    return await new Promise<string[] | undefined>((resolve) => {
+      picker.onDidAccept(() => {
+        if (chosen.size < options.min || chosen.size > options.max) return;
+        resolve([...chosen]);
+        picker.hide();
+      });
+      picker.onDidHide(() => resolve(undefined));
+      picker.show();
+    });
+  } finally {
+    picker.dispose();
+  }
+}
+
+/** Shows the cached catalogue at once; when there is none yet, loads it with the picker busy. */
+function fill(picker: vscode.QuickPick<ModelPickItem>, services: Services, show: (catalog: ModelInfo[]) => void): void {
+  show(services.models.catalog);
+  if (services.models.catalog.length > 0) return;
+  picker.busy = true;
+  services.models
+    .getModels()
+    .then(() => show(services.models.catalog))
+    .catch((err: unknown) => {
+      picker.placeholder = `Could not load the hub's models (${err instanceof Error ? err.message : String(err)}); type a model id`;
+    })
+    .finally(() => (picker.busy = false));
+}
+
+function toItems(
+  catalog: ModelInfo[],
+  lists: { favourites: readonly string[]; recent: readonly string[]; current: string },
+): ModelPickItem[] {
+  const favourites = new Set(lists.favourites);
+  const recent = lists.recent.filter((id) => !favourites.has(id));
+  const rank = (id: string) => (favourites.has(id) ? 0 : recent.includes(id) ? 1 : 2);
+  // Favourites, then recently used, then the rest; each section in the catalogue's order.
+  const ordered = favouritesFirst(catalog, [...lists.favourites, ...recent]).sort((a, b) => rank(a.id) - rank(b.id));
   const items: ModelPickItem[] = [];
   let section: string | undefined;
-  for (const model of favouritesFirst(catalog, favouriteIds)) {
-    const heading = favourites.has(model.id) ? 'Favourites' : 'All models';
+  for (const model of ordered) {
+    const heading = ['Favourites', 'Recently used', 'All models'][rank(model.id)];
     if (heading !== section) {
       items.push({ label: heading, kind: vscode.QuickPickItemKind.Separator });
       section = heading;
     }
     const summary = modelSummary(model);
+    const { current } = lists;
     items.push({
       label: model.id,
       modelId: model.id,

@@ -39,6 +39,13 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openLink'), href: z.string().check(z.maxLength(8192)) }),
   z.object({ type: z.literal('command'), command: z.enum(['newChat', 'history', 'setApiKey', 'export', 'openInEditor']) }),
   z.object({ type: z.literal('switchConversation'), id }),
+  /** Compare: the draft (it may be empty: then it is asked for) with its attachments, the chat's model ticked first. */
+  z.object({
+    type: z.literal('compare'),
+    text: z.string().check(z.maxLength(2_000_000)),
+    context: z.array(attachmentSchema),
+    model: z.optional(z.string().check(z.maxLength(300))),
+  }),
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 

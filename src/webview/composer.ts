@@ -11,6 +11,8 @@ export interface ComposerEvents {
   send(text: string, attachments: Attachment[]): void;
   stop(): void;
   attach(what: 'selection' | 'file'): void;
+  /** The draft and its attachments go to several models side by side (the draft is kept here). */
+  compare(text: string, attachments: Attachment[]): void;
   draftChanged(draft: string, attachments: Attachment[]): void;
 }
 
@@ -40,6 +42,7 @@ export class Composer {
       iconButton('list-selection', 'Attach Selection', 'attach-selection'),
       iconButton('file-code', 'Attach Current File', 'attach-file'),
       picker.element,
+      iconButton('split-horizontal', 'Compare Models…', 'compare'),
       h('span', { class: 'spacer' }),
       this.sendButton,
     );
@@ -61,6 +64,7 @@ export class Composer {
       const action = (e.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
       if (action === 'attach-selection') this.events.attach('selection');
       else if (action === 'attach-file') this.events.attach('file');
+      else if (action === 'compare') this.events.compare(this.input.value, this.attachments);
     });
     this.chips.addEventListener('click', (e) => {
       const remove = (e.target as Element).closest<HTMLElement>('[data-remove]');

@@ -62,6 +62,7 @@ const composer = new Composer(
     },
     stop: () => post({ type: 'stop' }),
     attach: (what) => post({ type: 'attach', what }),
+    compare: (text, attachments) => post({ type: 'compare', text, context: attachments, model: transcript.model }),
     draftChanged: (draft, attachments) => {
       if (draftTimer) clearTimeout(draftTimer);
       draftTimer = setTimeout(() => saveState({ draft, attachments }), 200);

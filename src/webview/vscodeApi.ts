@@ -1,6 +1,7 @@
 // The webview's link to the extension: typed messages out, and the state VS Code keeps while the page reloads.
 import type { Attachment } from '../core/chat/conversation';
 import type { WebviewMessage } from '../shared/chatProtocol';
+import type { CompareWebviewMessage } from '../shared/compareProtocol';
 
 /** What survives the page being hidden and reloaded (the view keeps no context while hidden). */
 export interface PageState {
@@ -10,6 +11,8 @@ export interface PageState {
   scrollTop?: number;
   /** The user was at the bottom: stay there as new content arrives. */
   atBottom?: boolean;
+  /** The Compare tab's comparison, so the tab comes back with it after a reload. */
+  comparisonId?: string;
 }
 
 interface VsCodeApi {
@@ -23,6 +26,10 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const api = acquireVsCodeApi();
 
 export function post(message: WebviewMessage): void {
+  api.postMessage(message);
+}
+
+export function postCompare(message: CompareWebviewMessage): void {
   api.postMessage(message);
 }
 

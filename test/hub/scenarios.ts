@@ -6,6 +6,10 @@ export type Endpoint = 'chat' | 'models' | 'any';
 interface Common {
   /** Which requests the scenario applies to when queued (default: chat completions). */
   endpoint?: Endpoint;
+  /** When queued, only a request for this model takes it (a comparison's columns each get their own fault). */
+  model?: string;
+  /** Pause between streamed frames for this request (overrides the hub's `latencyMs`): a reply that takes a while. */
+  chunkDelayMs?: number;
 }
 interface Framing {
   /** Text to stream instead of the echo. */
@@ -56,9 +60,9 @@ export type Scenario = Common &
     | { kind: 'raw'; body: string }
   );
 
-export function appliesTo(scenario: Scenario, endpoint: 'chat' | 'models'): boolean {
+export function appliesTo(scenario: Scenario, endpoint: 'chat' | 'models', model?: string): boolean {
   const target = scenario.endpoint ?? 'chat';
-  return target === 'any' || target === endpoint;
+  return (target === 'any' || target === endpoint) && (scenario.model === undefined || scenario.model === model);
 }
 
 interface RequestMessage {

@@ -84,9 +84,9 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     for (let i = 0; i < times; i++) queue.push(scenario);
   };
 
-  /** The first queued scenario meant for this endpoint; scenarios for the other endpoint stay queued. */
-  const takeQueued = (endpoint: Endpoint): Scenario | undefined => {
-    const i = queue.findIndex((s) => appliesTo(s, endpoint));
+  /** The first queued scenario meant for this endpoint (and model); the others stay queued. */
+  const takeQueued = (endpoint: Endpoint, model: string | undefined): Scenario | undefined => {
+    const i = queue.findIndex((s) => appliesTo(s, endpoint, model));
     return i < 0 ? undefined : queue.splice(i, 1)[0];
   };
 
@@ -181,7 +181,11 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     const billing = billUsage(chat.model ?? 'unknown-model');
     if (!streaming) return sendJson(res, 200, completionFor(scenario, chat, billing));
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    await writeSteps(planStream(scenario, chat, billing), res, { latencyMs, delay, onHangUp: () => (hubHungUp = true) });
+    await writeSteps(planStream(scenario, chat, billing), res, {
+      latencyMs: scenario.chunkDelayMs ?? latencyMs,
+      delay,
+      onHangUp: () => (hubHungUp = true),
+    });
   }
 
   /**
@@ -205,7 +209,7 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
 
   /** First match wins: the queue, then the header, then a directive in the last user message, then the default. */
   function pickScenario(endpoint: Endpoint, header: string | string[] | undefined, chat: ChatBody): Scenario {
-    const queued = takeQueued(endpoint);
+    const queued = takeQueued(endpoint, chat.model);
     if (queued) return queued;
     if (typeof header === 'string' && header.trim()) return parseScenario(header);
     if (endpoint === 'models') return { kind: 'echo', endpoint: 'models' };

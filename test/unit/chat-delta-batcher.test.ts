@@ -58,4 +58,28 @@ describe('DeltaBatcher', () => {
     assert.equal(posted.length, 3, 'nothing twice');
     batcher.dispose();
   });
+
+  it("keeps concurrent replies (a comparison's columns) apart and posts them together once per interval", async () => {
+    const posted: PendingDelta[] = [];
+    const batcher = new DeltaBatcher((d) => posted.push(d), 20, { concurrent: true, now: clock });
+    batcher.push('c', 'a', { text: 'A1', reasoning: '' });
+    batcher.push('c', 'b', { text: 'B1', reasoning: '' });
+    batcher.push('c', 'a', { text: 'A2', reasoning: '' });
+    assert.deepEqual(
+      posted.map((d) => [d.turnId, d.text]),
+      [['a', 'A1']],
+      'no flush just because another column spoke',
+    );
+    now += 20;
+    await wait(30);
+    assert.deepEqual(
+      posted.map((d) => [d.turnId, d.text]),
+      [
+        ['a', 'A1'],
+        ['b', 'B1'],
+        ['a', 'A2'],
+      ],
+    );
+    batcher.dispose();
+  });
 });

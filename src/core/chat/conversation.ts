@@ -22,6 +22,8 @@ export const turnErrorSchema = z.object({
   message: z.string(),
   /** HubError kind: the panel offers "Set API Key" for noKey/auth. */
   kind: z.optional(z.string()),
+  /** How long the hub asked to wait (429 Retry-After), so a comparison column can come back when allowed. */
+  retryAfterMs: z.optional(z.number()),
 });
 export type TurnError = z.infer<typeof turnErrorSchema>;
 
@@ -40,6 +42,13 @@ export type UserTurn = z.infer<typeof userTurnSchema>;
 export const replyStatusSchema = z.enum(['streaming', 'done', 'stopped', 'error', 'interrupted']);
 export type ReplyStatus = z.infer<typeof replyStatusSchema>;
 
+/** When the reply's parts arrived, from the moment its request left (for a comparison's metrics). */
+export const replyTimingSchema = z.object({
+  firstTokenMs: z.optional(z.number()),
+  totalMs: z.optional(z.number()),
+});
+export type ReplyTiming = z.infer<typeof replyTimingSchema>;
+
 export const assistantTurnSchema = z.object({
   id: z.string(),
   role: z.literal('assistant'),
@@ -51,6 +60,7 @@ export const assistantTurnSchema = z.object({
   finishReason: z.optional(z.string()),
   possiblyTruncated: z.optional(z.boolean()),
   error: z.optional(turnErrorSchema),
+  timing: z.optional(replyTimingSchema),
   createdAt: z.number(),
 });
 export type AssistantTurn = z.infer<typeof assistantTurnSchema>;
@@ -64,6 +74,8 @@ export const conversationSchema = z.object({
   title: z.string(),
   /** Set by the user (rename): never replaced by the derived title. */
   customTitle: z.optional(z.boolean()),
+  /** A comparison: one question, then one reply per model (opened in the Compare tab, never continued as a chat). */
+  kind: z.optional(z.literal('comparison')),
   model: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -77,11 +89,14 @@ export const conversationSummarySchema = z.object({
   model: z.string(),
   updatedAt: z.number(),
   turns: z.number(),
+  kind: z.optional(z.literal('comparison')),
 });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 
 export function summarize(c: Conversation): ConversationSummary {
-  return { id: c.id, title: c.title, model: c.model, updatedAt: c.updatedAt, turns: c.turns.length };
+  const summary: ConversationSummary = { id: c.id, title: c.title, model: c.model, updatedAt: c.updatedAt, turns: c.turns.length };
+  if (c.kind) summary.kind = c.kind;
+  return summary;
 }
 
 export function newConversation(id: string, model: string, now: number): Conversation {

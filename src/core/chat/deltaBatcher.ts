@@ -12,22 +12,41 @@ export interface PendingDelta {
   reasoning: string;
 }
 
+export interface DeltaBatcherOptions {
+  /**
+   * Several replies stream at once (a comparison's columns): each keeps its own pending text and all go out
+   * together once per interval. Otherwise a piece of another reply first flushes the one before it.
+   */
+  concurrent?: boolean;
+  now?: () => number;
+}
+
 export class DeltaBatcher {
-  private pending: PendingDelta | undefined;
+  private readonly pending = new Map<string, PendingDelta>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastPost = -Infinity;
+  private readonly concurrent: boolean;
+  private readonly now: () => number;
 
   constructor(
     private readonly post: (delta: PendingDelta) => void,
     private readonly intervalMs: number,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+    options: DeltaBatcherOptions | (() => number) = {},
+  ) {
+    const o = typeof options === 'function' ? { now: options } : options;
+    this.concurrent = o.concurrent ?? false;
+    this.now = o.now ?? (() => performance.now());
+  }
 
   push(conversationId: string, turnId: string, delta: { text: string; reasoning: string }): void {
-    if (this.pending && this.pending.turnId !== turnId) this.flush();
-    this.pending ??= { conversationId, turnId, text: '', reasoning: '' };
-    this.pending.text += delta.text;
-    this.pending.reasoning += delta.reasoning;
+    if (!this.concurrent && this.pending.size > 0 && !this.pending.has(turnId)) this.flush();
+    let pending = this.pending.get(turnId);
+    if (!pending) {
+      pending = { conversationId, turnId, text: '', reasoning: '' };
+      this.pending.set(turnId, pending);
+    }
+    pending.text += delta.text;
+    pending.reasoning += delta.reasoning;
     if (this.timer) return;
     const since = this.now() - this.lastPost;
     if (since >= this.intervalMs) this.flush();
@@ -38,16 +57,16 @@ export class DeltaBatcher {
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const delta = this.pending;
-    this.pending = undefined;
-    if (!delta) return;
+    if (this.pending.size === 0) return;
+    const deltas = [...this.pending.values()];
+    this.pending.clear();
     this.lastPost = this.now();
-    this.post(delta);
+    for (const delta of deltas) this.post(delta);
   }
 
   dispose(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.pending = undefined;
+    this.pending.clear();
   }
 }

@@ -3,7 +3,7 @@
 import type { HubClient } from '../hub/client';
 import { isHubError } from '../hub/errors';
 import type { ChatMessage } from '../hub/types';
-import type { AssistantTurn } from './conversation';
+import type { AssistantTurn, ReplyTiming } from './conversation';
 
 export interface StreamReplyOptions {
   client: Pick<HubClient, 'streamChat'>;
@@ -13,10 +13,19 @@ export interface StreamReplyOptions {
   signal: AbortSignal;
   /** Called for every piece that arrives, with just that piece. */
   onDelta(delta: { text: string; reasoning: string }): void;
+  /** The clock for `turn.timing` (milliseconds; tests inject one). */
+  now?: () => number;
 }
 
 export async function streamReply(options: StreamReplyOptions): Promise<void> {
   const { turn } = options;
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const timing: ReplyTiming = {};
+  turn.timing = timing;
+  const arrived = () => {
+    timing.firstTokenMs ??= Math.round(now() - started);
+  };
   try {
     const result = await options.client.streamChat(
       { model: turn.model, messages: options.messages },
@@ -24,9 +33,11 @@ export async function streamReply(options: StreamReplyOptions): Promise<void> {
         signal: options.signal,
         onEvent: (event) => {
           if (event.type === 'text') {
+            if (event.text) arrived();
             turn.text += event.text;
             options.onDelta({ text: event.text, reasoning: '' });
           } else if (event.type === 'reasoning') {
+            if (event.text) arrived();
             turn.reasoning = (turn.reasoning ?? '') + event.text;
             options.onDelta({ text: '', reasoning: event.text });
           } else if (event.type === 'usage') {
@@ -53,5 +64,8 @@ export async function streamReply(options: StreamReplyOptions): Promise<void> {
     }
     turn.status = 'error';
     turn.error = { message: err instanceof Error ? err.message : String(err), kind: isHubError(err) ? err.kind : undefined };
+    if (isHubError(err) && err.retryAfterMs !== undefined) turn.error.retryAfterMs = err.retryAfterMs;
+  } finally {
+    timing.totalMs = Math.round(now() - started);
   }
 }

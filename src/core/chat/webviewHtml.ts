@@ -11,6 +11,8 @@ export interface WebviewHtmlInput {
   styleUris: readonly string[];
   /** Where the chat is shown, for layout (`sidebar` or `editor`). */
   surface: 'sidebar' | 'editor';
+  /** The page's title (default "AI Hub Chat"). */
+  title?: string;
 }
 
 /** 128 random bits from the OS, fresh for every page load. */
@@ -43,7 +45,7 @@ export function chatWebviewHtml(input: WebviewHtmlInput): string {
     <meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
     ${styles}
-    <title>AI Hub Chat</title>
+    <title>${escapeAttr(input.title ?? 'AI Hub Chat')}</title>
   </head>
   <body data-surface="${escapeAttr(input.surface)}">
     <div id="app" class="app"></div>

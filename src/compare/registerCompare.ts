@@ -1,0 +1,119 @@
+// Compare: `aihub.compareModels` picks 2–4 models and a prompt (the selection attached as in the chat, or what
+// the chat's Compare button hands over), then shows every model's answer side by side in an editor tab.
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import * as z from 'zod/mini';
+import { attachmentSchema, type Attachment, type UserTurn } from '../core/chat/conversation';
+import { columnsOf, MAX_COMPARE_MODELS, MIN_COMPARE_MODELS, newComparison } from '../core/compare/comparison';
+import { attachmentFrom, EditorTracker } from '../chat/editorActions';
+import { Commands } from '../ids';
+import { Favourites } from '../models/favourites';
+import { pickModels } from '../models/modelPicker';
+import type { Services } from '../services';
+import { ComparePanels } from './comparePanels';
+
+/** The argument of `aihub.compareModels` (all optional: what is missing is asked for). */
+const compareArgsSchema = z.object({
+  models: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(300)))),
+  prompt: z.optional(z.string().check(z.maxLength(2_000_000))),
+  context: z.optional(z.array(attachmentSchema)),
+  /** Ticked first in the picker (the chat's current model). */
+  model: z.optional(z.string()),
+});
+
+const controlSchema = z.object({
+  comparisonId: z.optional(z.string()),
+  action: z.enum(['stop', 'retry', 'continue']),
+  /** The column's model; every column for `stop` without one. */
+  model: z.optional(z.string()),
+});
+
+const RECENT_MODELS = 8;
+
+export function registerCompare(services: Services): vscode.Disposable {
+  const tracker = new EditorTracker();
+  const panels = new ComparePanels(services, tracker);
+  const favourites = new Favourites(services.context.globalState);
+
+  const compare = async (argument: unknown): Promise<{ comparisonId: string } | undefined> => {
+    const parsed = compareArgsSchema.safeParse(argument ?? {});
+    if (!parsed.success)
+      throw new Error('aihub.compareModels expects { models?: string[]; prompt?: string; context?: {fileName, language, text}[] }');
+    const args = parsed.data;
+    const models =
+      args.models ??
+      (await pickModels(services, favourites, {
+        title: 'AI Hub: Compare Models',
+        min: MIN_COMPARE_MODELS,
+        max: MAX_COMPARE_MODELS,
+        preselected: [args.model ?? services.config.current.defaultModel].filter(Boolean),
+        recent: await recentModels(services),
+      }));
+    if (!models) return undefined;
+    const context = args.context ?? selectionAttachment(tracker);
+    const prompt = args.prompt?.trim() ? args.prompt : await askPrompt(models, context);
+    if (prompt === undefined) return undefined;
+    const question: UserTurn = { id: randomUUID(), role: 'user', text: prompt, createdAt: Date.now() };
+    if (context.length) question.context = context;
+    let comparison;
+    try {
+      comparison = newComparison({ id: randomUUID(), question, models, newId: randomUUID, now: Date.now() });
+    } catch (err) {
+      void vscode.window.showErrorMessage(`AI Hub: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+    services.log.info(`compare: ${models.join(', ')}`);
+    panels.start(comparison);
+    return { comparisonId: comparison.id };
+  };
+
+  return vscode.Disposable.from(
+    tracker,
+    panels,
+    favourites,
+    vscode.commands.registerCommand(Commands.compareModels, compare),
+    vscode.commands.registerCommand(Commands.openComparison, (id: unknown) => (typeof id === 'string' ? panels.show(id) : false)),
+    vscode.commands.registerCommand(Commands.compareSnapshot, () =>
+      panels.sessions.map((s) => ({
+        comparison: s.comparison,
+        busy: s.busy,
+        columns: columnsOf(s.comparison).map((t) => ({ model: t.model, ...s.view(t) })),
+        storageDir: services.conversations.dir,
+      })),
+    ),
+    vscode.commands.registerCommand(Commands.compareControl, async (argument: unknown) => {
+      const { comparisonId, action, model } = controlSchema.parse(argument);
+      const session = panels.sessions.find((s) => comparisonId === undefined || s.id === comparisonId);
+      if (!session) throw new Error('no comparison is open');
+      const column = model === undefined ? undefined : session.columnByModel(model);
+      if (model !== undefined && !column) throw new Error(`no column for ${model}`);
+      if (action === 'stop') return session.stop(column?.id);
+      if (!column) throw new Error(`${action} needs a column's model`);
+      return action === 'retry' ? session.retry(column.id) : session.continueWith(column.id);
+    }),
+  );
+}
+
+/** The models of the most recent conversations, newest first. */
+async function recentModels(services: Services): Promise<string[]> {
+  const list = await services.conversations.list().catch(() => []);
+  return [...new Set(list.map((s) => s.model))].slice(0, RECENT_MODELS);
+}
+
+/** The editor's selection, when there is one: attached as the chat attaches it. */
+function selectionAttachment(tracker: EditorTracker): Attachment[] {
+  if (!tracker.editor || tracker.editor.selection.isEmpty) return [];
+  const attachment = attachmentFrom(tracker, 'selection');
+  return typeof attachment === 'string' ? [] : [attachment];
+}
+
+async function askPrompt(models: string[], context: Attachment[]): Promise<string | undefined> {
+  const prompt = await vscode.window.showInputBox({
+    title: `AI Hub: Compare ${models.join(', ')}`,
+    prompt: context.length ? `Attached: ${context.map((a) => a.fileName).join(', ')}` : 'The same prompt goes to every model at once.',
+    placeHolder: 'Your prompt',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : 'Type a prompt to send to the models.'),
+  });
+  return prompt?.trim() ? prompt : undefined;
+}

@@ -1,0 +1,146 @@
+// The Compare tab: one column per model, each streaming as its answer arrives. The extension owns the
+// comparison; this page renders what it is told and sends what the user does.
+import '@vscode/codicons/dist/codicon.css';
+import './styles/chat.css';
+import './styles/highlight.css';
+import './styles/compare.css';
+import type { AssistantTurn } from '../core/chat/conversation';
+import { attachmentLabel } from '../core/chat/requestMessages';
+import { columnsOf, questionOf } from '../core/compare/comparison';
+import { compareHostMessageSchema, type CompareHostMessage, type CompareWebviewMessage } from '../shared/compareProtocol';
+import { codeOf } from './codeBlocks';
+import { CompareColumn } from './compareColumn';
+import { h, icon, textButton } from './dom';
+import { postCompare, saveState } from './vscodeApi';
+
+const app = document.getElementById('app')!;
+const columns = new Map<string, CompareColumn>();
+const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+const noticeText = h('span');
+const notice = h('div', { class: 'notice', role: 'status', hidden: true }, icon('info'), noticeText);
+const question = h('div', { class: 'compare-question' });
+const stopAll = textButton('debug-stop', 'Stop All', 'stop-all');
+const toolbar = h('div', { class: 'compare-toolbar' }, stopAll, textButton('export', 'Export', 'export'));
+const grid = h('div', { class: 'compare-grid' });
+app.classList.add('compare');
+app.append(h('header', { class: 'compare-top' }, question, toolbar), notice, grid, live);
+
+function post(message: CompareWebviewMessage): void {
+  postCompare(message);
+}
+
+function refreshStopAll(): void {
+  stopAll.hidden = ![...columns.values()].some((c) => c.element.getAttribute('aria-busy') === 'true');
+}
+
+function handle(message: CompareHostMessage): void {
+  switch (message.type) {
+    case 'state': {
+      const c = message.comparison;
+      saveState({ comparisonId: c.id });
+      const q = questionOf(c);
+      question.replaceChildren(
+        h('div', { class: 'user-text', text: q ? (q.display ?? q.text) : '' }),
+        ...(q?.context?.length
+          ? [
+              h(
+                'div',
+                { class: 'chips' },
+                ...q.context.map((a) =>
+                  h('span', { class: 'chip', title: a.fileName }, icon('file-code'), h('span', { text: attachmentLabel(a) })),
+                ),
+              ),
+            ]
+          : []),
+      );
+      const views = new Map(message.columns.map((v) => [v.id, v]));
+      columns.clear();
+      const turns: AssistantTurn[] = columnsOf(c);
+      grid.style.setProperty('--columns', String(turns.length));
+      grid.replaceChildren(
+        ...turns.map((t) => {
+          const column = new CompareColumn(t, views.get(t.id) ?? { id: t.id, phase: 'done', cost: 'unknown' });
+          columns.set(t.id, column);
+          return column.element;
+        }),
+      );
+      refreshStopAll();
+      return;
+    }
+    case 'delta':
+      columns.get(message.columnId)?.delta(message.text, message.reasoning);
+      return;
+    case 'column': {
+      const column = columns.get(message.column.id);
+      if (!column) return;
+      if (message.turn) {
+        column.finish(message.turn);
+        live.textContent = `${message.turn.model}: ${message.column.phase === 'done' ? 'answer complete' : message.column.phase}.`;
+      }
+      column.setView(message.column);
+      refreshStopAll();
+      return;
+    }
+    case 'notice':
+      noticeText.textContent = message.message;
+      notice.hidden = false;
+      return;
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const parsed = compareHostMessageSchema.safeParse(event.data);
+  if (parsed.success) handle(parsed.data);
+  else console.warn('AI Hub compare: ignored an unexpected message', parsed.error.issues[0]?.message);
+});
+
+document.addEventListener('click', (event) => {
+  const target = event.target as Element;
+  const link = target.closest('a[href]');
+  if (link) {
+    event.preventDefault();
+    const href = link.getAttribute('href') ?? '';
+    if (!href.startsWith('#')) post({ type: 'openLink', href });
+    return;
+  }
+  const button = target.closest<HTMLElement>('[data-action]');
+  if (!button) return;
+  const columnId = button.closest<HTMLElement>('[data-column-id]')?.dataset.columnId;
+  const action = button.dataset.action;
+  const code = codeOf(button);
+  switch (action) {
+    case 'code-copy':
+    case 'code-insert':
+    case 'code-replace':
+    case 'code-new-file': {
+      if (!code) return;
+      const kind = ({ 'code-copy': 'copy', 'code-insert': 'insert', 'code-replace': 'replace', 'code-new-file': 'newFile' } as const)[
+        action
+      ];
+      post({ type: 'codeAction', action: kind, code: code.code, language: code.language });
+      return;
+    }
+    case 'stop-all':
+      post({ type: 'stop' });
+      return;
+    case 'export':
+      post({ type: 'export' });
+      return;
+    case 'column-stop':
+      if (columnId) post({ type: 'stop', columnId });
+      return;
+    case 'column-retry':
+      if (columnId) post({ type: 'retry', columnId });
+      return;
+    case 'column-continue':
+      if (columnId) post({ type: 'continue', columnId });
+      return;
+    case 'column-copy': {
+      const text = columnId ? columns.get(columnId)?.text : undefined;
+      if (text) post({ type: 'copyText', text });
+      return;
+    }
+  }
+});
+
+post({ type: 'ready' });
