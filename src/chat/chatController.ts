@@ -36,7 +36,7 @@ export class ChatController implements vscode.Disposable {
   readonly ready: Promise<void>;
 
   constructor(
-    private readonly services: Services,
+    readonly services: Services,
     readonly store: ConversationStore,
   ) {
     this.conversation = this.blank();

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Conversation } from '../core/chat/conversation';
 import { exportFileName, exportMarkdown } from '../core/chat/exportMarkdown';
 import { exportComparison } from '../core/compare/exportComparison';
-import { costOf } from '../compare/columnCost';
+import type { ModelsService } from '../models/modelsService';
 import type { ChatController } from './chatController';
 
 export async function exportConversation(controller: ChatController, id = controller.current.id): Promise<vscode.Uri | undefined> {
@@ -12,10 +12,10 @@ export async function exportConversation(controller: ChatController, id = contro
     void vscode.window.showInformationMessage('AI Hub: there is nothing to export in this conversation yet.');
     return undefined;
   }
-  return saveAsMarkdown(conversation);
+  return saveAsMarkdown(conversation, controller.services.models);
 }
 
-export async function saveAsMarkdown(conversation: Conversation): Promise<vscode.Uri | undefined> {
+export async function saveAsMarkdown(conversation: Conversation, models: Pick<ModelsService, 'priceOf'>): Promise<vscode.Uri | undefined> {
   const comparison = conversation.kind === 'comparison';
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
@@ -25,7 +25,7 @@ export async function saveAsMarkdown(conversation: Conversation): Promise<vscode
     saveLabel: 'Export',
   });
   if (!target) return undefined;
-  const markdown = comparison ? exportComparison(conversation, costOf(conversation)) : exportMarkdown(conversation);
+  const markdown = comparison ? exportComparison(conversation, (model) => models.priceOf(model)) : exportMarkdown(conversation);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
   const open = await vscode.window.showInformationMessage(`AI Hub: exported "${conversation.title}".`, 'Open');
   if (open) await vscode.window.showTextDocument(target);

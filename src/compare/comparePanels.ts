@@ -115,7 +115,7 @@ export class ComparePanels implements vscode.Disposable {
           if (!(await session.continueWith(message.columnId))) notice('That column could not be continued as a chat.');
           return;
         case 'export':
-          await saveAsMarkdown(session.comparison);
+          await saveAsMarkdown(session.comparison, services.models);
           return;
         case 'codeAction':
           notice(await runCodeAction(this.tracker, message.action, message.code, message.language));

@@ -9,10 +9,10 @@ import { requestMessages } from '../core/chat/requestMessages';
 import { ThrottledSave } from '../core/chat/throttledSave';
 import { CompareRun, type ColumnPhase } from '../core/compare/compareRun';
 import { columnsOf, continuedConversation, questionOf } from '../core/compare/comparison';
+import { costLabel } from '../core/compare/metrics';
 import { Commands } from '../ids';
 import type { Services } from '../services';
 import type { ColumnView, CompareHostMessage } from '../shared/compareProtocol';
-import { costOf } from './columnCost';
 
 const SAVE_INTERVAL_MS = 750;
 /** At most this many of a comparison's requests at once: a hub's per-key concurrency limit is often low. */
@@ -102,7 +102,7 @@ export class CompareSession implements vscode.Disposable {
   view(turn: AssistantTurn): ColumnView {
     const phase = this.run.phase(turn.id) ?? (turn.status === 'streaming' ? 'queued' : turn.status);
     const note = this.notes.get(turn.id);
-    return { id: turn.id, phase, ...(note ? { note } : {}), cost: costOf(this.comparison)(turn.id) };
+    return { id: turn.id, phase, ...(note ? { note } : {}), cost: costLabel(turn, this.services.models.priceOf(turn.model)) };
   }
 
   /** Closing the tab: every request still running is aborted (the hub sees its connection close). */

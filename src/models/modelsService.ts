@@ -7,6 +7,7 @@ import type { HubModel } from '../core/hub/types';
 import type { Logger } from '../core/logger';
 import { buildCatalog, type ModelInfo } from '../core/models/catalog';
 import { compactRaw } from '../core/models/metadata';
+import type { ModelPrice } from '../core/money/price';
 import type { HubService } from '../hubs/hubService';
 
 const CACHE_KEY = 'aihub.modelsCache';
@@ -68,6 +69,11 @@ export class ModelsService implements vscode.Disposable {
     const models = this.cached;
     if (this.catalogMemo?.models !== models) this.catalogMemo = { models, catalog: buildCatalog(models) };
     return this.catalogMemo.catalog;
+  }
+
+  /** The model's published price, if the hub's list carries one (OpenRouter's does; new-api's does not). */
+  priceOf(modelId: string): ModelPrice | undefined {
+    return this.catalog.find((m) => m.id === modelId)?.price;
   }
 
   /** The list, from the cache when fresh, else from the hub. Throws the hub's error when it cannot be had. */

@@ -6,7 +6,7 @@ import { CompareRun, type ColumnPhase } from '../../src/core/compare/compareRun'
 import { columnsOf, continuedConversation, newComparison } from '../../src/core/compare/comparison';
 import { ConcurrencyLimit } from '../../src/core/compare/concurrencyLimit';
 import { exportComparison } from '../../src/core/compare/exportComparison';
-import { columnMetrics, metricRows } from '../../src/core/compare/metrics';
+import { columnMetrics, costLabel, metricRows } from '../../src/core/compare/metrics';
 import { HubClient } from '../../src/core/hub/client';
 import { startHub, type LocalHub } from '../hub/server';
 
@@ -198,6 +198,8 @@ describe('Compare core', () => {
       Cost: 'unknown',
       Finish: 'stop',
     });
+    assert.equal(costLabel(measured, undefined), 'unknown', 'no published price: unknown');
+    assert.equal(costLabel(measured, { kind: 'tokens', inputPerMillion: 2, outputPerMillion: 8 }), '$0.00042');
     const estimated = Object.fromEntries(metricRows({ ...base, timing: { firstTokenMs: 100, totalMs: 1100 } }, 'unknown'));
     assert.match(estimated['Tokens out'], /^≈\d+$/);
     assert.equal(estimated['Tokens in'], '—', 'no usage: nothing made up');
@@ -230,7 +232,7 @@ describe('Compare core', () => {
     const [a, b] = columnsOf(c);
     Object.assign(a, { text: 'Answer A', status: 'done', finishReason: 'stop' });
     Object.assign(b, { status: 'error', error: { message: 'No provider channel (503)' } });
-    const md = exportComparison(c, () => 'unknown');
+    const md = exportComparison(c, () => undefined);
     assert.match(md, /^# Compare: Explain closures/);
     assert.match(md, /## Prompt\n\nExplain closures/);
     assert.match(md, /\| \| gpt-4o \| deepseek-chat \|/);

@@ -2,9 +2,10 @@
 import type { Conversation } from '../chat/conversation';
 import { fencedCode } from '../prompts/codeContext';
 import { columnsOf, questionOf } from './comparison';
-import { metricRows } from './metrics';
+import type { ModelPrice } from '../money/price';
+import { costLabel, metricRows } from './metrics';
 
-export function exportComparison(c: Conversation, costOf: (columnId: string) => string): string {
+export function exportComparison(c: Conversation, priceOf: (model: string) => ModelPrice | undefined): string {
   const question = questionOf(c);
   const columns = columnsOf(c);
   const out: string[] = [`# ${c.title}`, '', `_${new Date(c.createdAt).toISOString().slice(0, 10)} · ${columns.length} models_`, ''];
@@ -12,7 +13,7 @@ export function exportComparison(c: Conversation, costOf: (columnId: string) => 
     out.push('## Prompt', '', question.display ?? question.text, '');
     for (const a of question.context ?? []) out.push(`**${a.fileName}**`, '', fencedCode(a.text, a.language), '');
   }
-  const rows = columns.map((t) => metricRows(t, costOf(t.id)));
+  const rows = columns.map((t) => metricRows(t, costLabel(t, priceOf(t.model))));
   const labels = rows[0]?.map(([label]) => label) ?? [];
   out.push(
     '## Figures',

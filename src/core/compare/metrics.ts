@@ -2,7 +2,9 @@
 // long it took in all, the tokens each way and the cost. Token counts are the hub's when it reports usage; an
 // estimate (marked as one) otherwise. A price is never guessed: without one the cost is "unknown".
 import type { AssistantTurn } from '../chat/conversation';
-import { estimateTokens } from '../lm/tokenEstimate';
+import { estimateTokens } from '../models/tokenEstimate';
+import { formatCost } from '../money/formatMoney';
+import { costOf, type ModelPrice } from '../money/price';
 
 export interface ColumnMetrics {
   firstTokenMs?: number;
@@ -45,4 +47,10 @@ export function metricRows(turn: AssistantTurn, cost: string): [label: string, v
     ['Cost', cost],
     ['Finish', turn.finishReason ?? (turn.status === 'streaming' ? '—' : turn.status)],
   ];
+}
+
+/** What the reply cost: the hub's figure or its tokens at the model's published price, else "unknown". */
+export function costLabel(turn: AssistantTurn, price: ModelPrice | undefined): string {
+  const cost = costOf(turn.usage, price);
+  return cost === 'unknown' ? 'unknown' : formatCost(cost);
 }
