@@ -21,6 +21,7 @@ export async function pickModel(services: Services, favourites: Favourites): Pro
   const picker = vscode.window.createQuickPick<ModelPickItem>();
   picker.title = 'AI Hub: Select Model';
   picker.placeholder = 'Type to search by model id or provider; Enter on a typed id uses it as is';
+  picker.matchOnDescription = true;
   const current = services.config.current.defaultModel;
   let listed: ModelPickItem[] = [];
   fill(picker, services, (catalog) => {
