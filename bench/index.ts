@@ -1,6 +1,7 @@
 // `npm run bench` runs every benchmark; `npm run bench -- stream models` runs the named ones. Each prints its
 // tables and writes them into bench/RESULTS.md.
 import { performance } from 'node:perf_hooks';
+import { dropPendingGoals, saveGoals } from './goals';
 import { writeSection } from './results';
 import { runExtensionBench } from './extension/extensionBench';
 import { runLatencyBench } from './latency/latencyBench';
@@ -34,10 +35,13 @@ const BENCHES: Bench[] = [
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const unknown = wanted.filter((w) => !BENCHES.some((b) => b.name === w));
+  const list = BENCHES.map((b) => `  ${b.name.padEnd(10)} ${b.what}`).join('\n');
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(`npm run bench [-- <name>…]: every benchmark, or the named ones:\n${list}`);
+    return;
+  }
   if (unknown.length > 0) {
-    console.error(
-      `Unknown benchmark ${unknown.join(', ')}. Choose from:\n${BENCHES.map((b) => `  ${b.name.padEnd(10)} ${b.what}`).join('\n')}`,
-    );
+    console.error(`Unknown benchmark ${unknown.join(', ')}. Choose from:\n${list}`);
     process.exit(2);
   }
   const chosen = wanted.length > 0 ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;
@@ -50,7 +54,9 @@ async function main(): Promise<void> {
       const body = await bench.run();
       console.log(`\n${body}\n`);
       writeSection(bench.name, body);
+      saveGoals(bench.name);
     } catch (err) {
+      dropPendingGoals();
       failed = true;
       console.error(`✘ ${bench.name} failed:`, err);
     }

@@ -11,11 +11,15 @@ export function machine(): string {
   return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}`;
 }
 
-export function writeSection(name: string, body: string): void {
+export function writeSection(
+  name: string,
+  body: string,
+  stamp = `_Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`npm run bench -- ${name}\`, ${machine()}._`,
+): void {
   const text = fs.existsSync(FILE) ? fs.readFileSync(FILE, 'utf8') : '# Benchmark results\n';
   const start = `<!-- bench:${name} -->`;
   const end = `<!-- /bench:${name} -->`;
-  const stamped = `${start}\n_Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`npm run bench -- ${name}\`, ${machine()}._\n\n${body.trim()}\n${end}`;
+  const stamped = `${start}\n${stamp}\n\n${body.trim()}\n${end}`;
   const from = text.indexOf(start);
   const to = text.indexOf(end);
   const next = from >= 0 && to > from ? text.slice(0, from) + stamped + text.slice(to + end.length) : `${text.trimEnd()}\n\n${stamped}\n`;

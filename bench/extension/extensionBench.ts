@@ -2,6 +2,7 @@
 // tree, and activation time as VS Code itself measures it (code loading + the activate() call, the figure in
 // "Developer: Show Running Extensions"), read from a real extension host (code-server) with the .vsix
 // installed, over several window reloads.
+import { goal } from '../goals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -9,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { startHub, type LocalHub } from '../../test/hub/server';
 import { startCodeServer, type CodeServer } from '../../test/runner/codeServer';
 import { openWorkbench, runCommand, type Workbench } from '../../test/runner/workbench';
-import { kb, ms, msSpread, summarize, table, verdict } from '../stats';
+import { kb, ms, msSpread, summarize, table } from '../stats';
 import { buildProductionCopy } from './buildCopy';
 
 const GOAL_ACTIVATION_MS = 20;
@@ -99,9 +100,31 @@ export async function runExtensionBench(): Promise<string> {
       table(
         ['goal', 'measured', 'verdict'],
         [
-          [`activation ≤ ${GOAL_ACTIVATION_MS} ms`, ms(activation.median), verdict(activation.median <= GOAL_ACTIVATION_MS)],
-          [`dist/extension.js ≤ ${kb(GOAL_BUNDLE_BYTES)} minified`, kb(extensionBytes), verdict(extensionBytes <= GOAL_BUNDLE_BYTES)],
-          [`.vsix ≤ ${kb(GOAL_VSIX_BYTES)}`, kb(vsixBytes), verdict(vsixBytes <= GOAL_VSIX_BYTES)],
+          [
+            `activation ≤ ${GOAL_ACTIVATION_MS} ms`,
+            ms(activation.median),
+            goal(
+              '5. extension',
+              `activation ≤ ${GOAL_ACTIVATION_MS} ms (VS Code's figure)`,
+              ms(activation.median),
+              activation.median <= GOAL_ACTIVATION_MS,
+            ),
+          ],
+          [
+            `dist/extension.js ≤ ${kb(GOAL_BUNDLE_BYTES)} minified`,
+            kb(extensionBytes),
+            goal(
+              '5. extension',
+              `dist/extension.js ≤ ${kb(GOAL_BUNDLE_BYTES)} minified`,
+              kb(extensionBytes),
+              extensionBytes <= GOAL_BUNDLE_BYTES,
+            ),
+          ],
+          [
+            `.vsix ≤ ${kb(GOAL_VSIX_BYTES)}`,
+            kb(vsixBytes),
+            goal('5. extension', `.vsix ≤ ${kb(GOAL_VSIX_BYTES)}`, kb(vsixBytes), vsixBytes <= GOAL_VSIX_BYTES),
+          ],
         ],
       ),
     ].join('\n\n');

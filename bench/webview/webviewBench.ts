@@ -4,12 +4,13 @@
 // window.postMessage, as VS Code delivers them. A markdown reply streams in as `delta` messages at 2,000 a
 // second, then `turnFinished`; Chromium's own counters give the scripting time, the Long Tasks API the
 // tasks over 50 ms.
+import { goal } from '../goals';
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
-import { ms, msSpread, summarize, table, verdict } from '../stats';
+import { ms, msSpread, summarize, table } from '../stats';
 import { chunksOf, markdownReply } from './markdownReply';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -214,8 +215,16 @@ export async function runWebviewBench(): Promise<string> {
       table(
         ['goal', 'measured', 'verdict'],
         [
-          [`no task > ${GOAL_TASK_MS} ms`, longestLabel(longest), verdict(longest <= GOAL_TASK_MS)],
-          [`scripting 1 MB ÷ 200 KB ≤ ${GOAL_RATIO}`, ratio.toFixed(2), verdict(ratio <= GOAL_RATIO)],
+          [
+            `no task > ${GOAL_TASK_MS} ms`,
+            longestLabel(longest),
+            goal('4. webview', `no task > ${GOAL_TASK_MS} ms`, longestLabel(longest), longest <= GOAL_TASK_MS),
+          ],
+          [
+            `scripting 1 MB ÷ 200 KB ≤ ${GOAL_RATIO}`,
+            ratio.toFixed(2),
+            goal('4. webview', `scripting 1 MB ÷ 200 KB ≤ ${GOAL_RATIO}`, ratio.toFixed(2), ratio <= GOAL_RATIO),
+          ],
         ],
       ),
     ].join('\n\n');
