@@ -13,6 +13,8 @@ export const Commands = {
   refactorSelection: 'aihub.refactorSelection',
   refreshModels: 'aihub.refreshModels',
   selectModel: 'aihub.selectModel',
+  /** The models view's "Set as Default Model" on a model (selectModel with that model, named for what it does). */
+  setDefaultModel: 'aihub.setDefaultModel',
   filterModels: 'aihub.filterModels',
   clearModelFilter: 'aihub.clearModelFilter',
   pinModel: 'aihub.pinModel',
@@ -52,6 +54,8 @@ export const ContextKeys = {
   /** True when the current hub has a key, or is local and needs none. */
   hasKey: 'aihub.hasKey',
   modelFilterActive: 'aihub.modelFilterActive',
+  /** True while the open conversation has turns: Export is offered only then. */
+  chatHasTurns: 'aihub.chatHasTurns',
 } as const;
 
 export const Views = {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import { attachmentSchema } from '../core/chat/conversation';
+import { fileOfAttachment, isAboutFile } from '../core/chat/conversationFiles';
 import type { ChatAsk } from '../core/prompts/builtinPrompts';
 import { Commands } from '../ids';
 import type { ChatController } from './chatController';
@@ -23,6 +24,7 @@ export function chatPort(controller: ChatController, reveal: () => Thenable<unkn
   return {
     async ask(ask) {
       await reveal();
+      await continueOrStartFresh(controller, ask.context?.[0]?.fileName);
       return controller.ask({ text: ask.prompt, display: ask.display, context: ask.context });
     },
   };
@@ -35,4 +37,22 @@ export function registerChatAsk(port: ChatPort): vscode.Disposable {
       throw new Error('aihub._chatAsk expects { prompt: string; display?: string; context?: {fileName, language, text}[] }');
     return port.ask(parsed.data);
   });
+}
+
+/**
+ * A selection command's question goes to the open conversation only when that one is about the same file (its
+ * history helps then, and the panel says it continues); otherwise a new conversation starts, so an unrelated
+ * history is neither sent along nor mixed in.
+ */
+async function continueOrStartFresh(controller: ChatController, fileName: string | undefined): Promise<void> {
+  const open = controller.current;
+  if (open.turns.length === 0) return;
+  if (fileName && isAboutFile(open, fileName)) {
+    controller.broadcast({
+      type: 'notice',
+      message: `Continuing: "${open.title}", which is about ${fileOfAttachment(fileName)} too. New Chat starts afresh.`,
+    });
+    return;
+  }
+  await controller.newChat();
 }

@@ -204,6 +204,7 @@ export class ChatController implements vscode.Disposable {
   private async reply(c: Conversation): Promise<{ conversationId: string; turnId: string }> {
     const loop = new ReplyLoop(c, {
       client: this.services.hub.client(),
+      hub: hubHost(this.services.hub.baseUrl),
       save: (conversation) => this.save(conversation),
       show: (delta) => this.broadcast({ type: 'delta', ...delta }),
     });

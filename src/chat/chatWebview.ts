@@ -49,6 +49,7 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
       case 'ready':
         ready = true;
         post(await controller.stateFor());
+        post({ type: 'defaultModel', model: services.config.current.defaultModel });
         post({ type: 'models', ...modelOptions(services) });
         return;
       case 'send':
@@ -118,6 +119,7 @@ const COMMANDS = {
   newChat: Commands.newChat,
   history: Commands.chatHistory,
   setApiKey: Commands.setApiKey,
+  selectHub: Commands.selectHub,
   export: Commands.exportChat,
   openInEditor: Commands.openChatInEditor,
 } as const;

@@ -1,6 +1,7 @@
 // What the chat does in editors: code from an answer inserted, replacing the selection, or opened as a new
 // untitled file; the selection or file attached to a question; links opened after a scheme check.
 import * as vscode from 'vscode';
+import { selectionName } from '../core/chat/attachmentName';
 import type { Attachment } from '../core/chat/conversation';
 import { languageIdForFence } from '../core/chat/languageIds';
 import { externalLink } from '../core/chat/links';
@@ -75,7 +76,7 @@ export function attachmentFrom(tracker: EditorTracker, what: 'selection' | 'file
   if (text.length > MAX_ATTACHMENT_CHARS)
     return `That is ${Math.round(text.length / 1000)} KB; attach a selection under ${MAX_ATTACHMENT_CHARS / 1000} KB instead.`;
   const name = vscode.workspace.asRelativePath(document.uri, false);
-  const fileName = what === 'file' || selection.isSingleLine ? name : `${name}:${selection.start.line + 1}-${selection.end.line + 1}`;
+  const fileName = what === 'file' ? name : selectionName(name, selection.start, selection.end);
   return { fileName, language: document.languageId, text };
 }
 

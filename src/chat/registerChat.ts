@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands, Views } from '../ids';
+import { Commands, ContextKeys, Views } from '../ids';
 import type { HostMessage } from '../shared/chatProtocol';
 import type { Services } from '../services';
 import { chatPort, registerChatAsk, type ChatPort } from './chatAsk';
@@ -29,7 +29,16 @@ export function registerChat(services: Services): ChatRegistration {
 
   const focusView = () => vscode.commands.executeCommand(`${Views.chat}.focus`);
   const titles = controller.connect({ post: (message) => followTitle(message) });
+  let hadTurns: boolean | undefined;
+  const syncHasTurns = () => {
+    const hasTurns = controller.current.turns.length > 0;
+    if (hasTurns === hadTurns) return;
+    hadTurns = hasTurns;
+    void vscode.commands.executeCommand('setContext', ContextKeys.chatHasTurns, hasTurns);
+  };
+  void controller.ready.then(syncHasTurns);
   function followTitle(message: HostMessage): void {
+    syncHasTurns();
     const title =
       message.type === 'state'
         ? message.conversation.title
@@ -49,7 +58,10 @@ export function registerChat(services: Services): ChatRegistration {
     panels,
     titles,
     vscode.window.registerWebviewViewProvider(Views.chat, view),
-    services.config.onDidChange((c) => controller.adoptDefaultModel(c.defaultModel)),
+    services.config.onDidChange((c) => {
+      controller.adoptDefaultModel(c.defaultModel);
+      controller.broadcast({ type: 'defaultModel', model: c.defaultModel });
+    }),
     services.hub.onDidChangeHub(async () => {
       controller.broadcast({ type: 'keyState', hasKey: await services.hub.hasKey(), hub: hubHost(services.hub.baseUrl) });
     }),

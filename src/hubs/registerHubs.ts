@@ -26,18 +26,26 @@ export function registerHubs(services: Services): vscode.Disposable {
 async function useHub(services: Services, hub: HubUrl, name: string | undefined): Promise<string | undefined> {
   if (hub.insecure && !(await services.hub.httpConsent.ask(hub.origin))) return undefined;
   const config = vscode.workspace.getConfiguration(Settings.section);
-  const isPreset = HUB_PRESETS.some((p) => p.baseUrl === hub.url);
-  if (!isPreset) {
-    const saved = withSavedHub(services.config.current.hubs, {
-      name: name ?? services.config.current.hubs.find((h) => h.baseUrl === hub.url)?.name ?? hub.host,
-      baseUrl: hub.url,
-    });
-    await config.update(Settings.hubs, saved, vscode.ConfigurationTarget.Global);
+  const { hubs, baseUrl: previous } = services.config.current;
+  let saved = hubs;
+  // Every hub used stays in the list until the user removes it: the one being left too (it may have been set by
+  // hand in settings.json, or by the demo), so switching back is one pick.
+  const left = parseHubUrl(previous);
+  if (left.ok && !isPreset(left.url) && !saved.some((h) => h.baseUrl === left.url)) {
+    saved = withSavedHub(saved, { name: left.host, baseUrl: left.url });
   }
+  if (!isPreset(hub.url)) {
+    saved = withSavedHub(saved, { name: name ?? saved.find((h) => h.baseUrl === hub.url)?.name ?? hub.host, baseUrl: hub.url });
+  }
+  if (saved !== hubs) await config.update(Settings.hubs, saved, vscode.ConfigurationTarget.Global);
   await config.update(Settings.baseUrl, hub.url, vscode.ConfigurationTarget.Global);
   services.log.info(`hub: now ${hub.url}${hub.notes.length ? ` (${hub.notes.join('; ')})` : ''}`);
   void announce(services, hub);
   return hub.url;
+}
+
+function isPreset(url: string): boolean {
+  return HUB_PRESETS.some((p) => p.baseUrl === url);
 }
 
 async function announce(services: Services, hub: HubUrl): Promise<void> {

@@ -1,13 +1,11 @@
 // Asks the hub for its model list with the stored key: the one check that tells a working key from a rejected
 // one, used after a key is set and by `aihub._checkKey`.
 import * as vscode from 'vscode';
-import { isHubError, type HubErrorKind } from '../core/hub/errors';
+import { isHubError } from '../core/hub/errors';
 import { hubHost } from '../core/hubs/hubUrl';
+import { keyCheckVerdict, type KeyCheck, type KeyCheckAction } from '../core/hubs/keyCheckVerdict';
 import { Commands } from '../ids';
 import type { Services } from '../services';
-
-export type KeyCheck =
-  { ok: true; host: string; models: number } | { ok: false; host: string; message: string; kind?: HubErrorKind; status?: number };
 
 export async function checkKey(services: Services): Promise<KeyCheck> {
   const host = hubHost(services.hub.baseUrl);
@@ -26,24 +24,26 @@ export async function checkKey(services: Services): Promise<KeyCheck> {
   }
 }
 
-/** Checks with a progress notification and says the verdict in words; offers to enter another key when rejected. */
+const BUTTONS: Record<KeyCheckAction, { label: string; command: string }> = {
+  enterAnotherKey: { label: 'Enter Another Key', command: Commands.setApiKey },
+  checkAgain: { label: 'Check Again', command: Commands.checkKey },
+  chooseHub: { label: 'Choose Hub', command: Commands.selectHub },
+};
+
+/** Checks with a progress notification and says the verdict in words, with the buttons that fit it. */
 export async function checkKeyAndReport(services: Services): Promise<KeyCheck> {
   const check = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `AI Hub: checking the key with ${hubHost(services.hub.baseUrl)}…` },
     () => checkKey(services),
   );
-  if (check.ok) {
-    void vscode.window.showInformationMessage(
-      `AI Hub: key saved. ${check.host} offers ${check.models} model${check.models === 1 ? '' : 's'}.`,
-    );
-    return check;
-  }
-  const again = 'Enter Another Key';
-  void vscode.window
-    .showWarningMessage(`AI Hub: key saved, but ${check.host} did not accept it. ${check.message}`, again)
-    .then((choice) => {
-      if (choice === again) void vscode.commands.executeCommand(Commands.setApiKey);
-    });
+  const verdict = keyCheckVerdict(check);
+  const buttons = verdict.actions.map((a) => BUTTONS[a]);
+  const show = verdict.severity === 'info' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+  void show(`AI Hub: ${verdict.text}`, ...buttons.map((b) => b.label)).then(async (choice) => {
+    const button = buttons.find((b) => b.label === choice);
+    if (button?.command === Commands.checkKey) await checkKeyAndReport(services);
+    else if (button) await vscode.commands.executeCommand(button.command);
+  });
   return check;
 }
 

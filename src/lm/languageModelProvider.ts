@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ChatEvent } from '../core/hub/types';
 import { countMessageTokens, toOpenAiMessages } from '../core/lm/messages';
-import { isChatModel, toLanguageModelInfo } from '../core/lm/modelInfo';
+import { distinguishAliases, isChatModel, toLanguageModelInfo } from '../core/lm/modelInfo';
 import { requestOptions } from '../core/lm/requestOptions';
 import { parseToolArguments } from '../core/lm/toolArguments';
 import { estimateTokens } from '../core/models/tokenEstimate';
@@ -58,7 +58,7 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
     }
     if (token.isCancellationRequested) return [];
     const overrides = this.services.config.current.modelLimits;
-    return models.map((m) => toLanguageModelInfo(m, overrides)).filter(isChatModel);
+    return distinguishAliases(models.map((m) => toLanguageModelInfo(m, overrides)).filter(isChatModel));
   }
 
   async provideLanguageModelChatResponse(

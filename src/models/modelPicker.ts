@@ -20,7 +20,7 @@ export async function setDefaultModel(id: string): Promise<void> {
 export async function pickModel(services: Services, favourites: Favourites): Promise<string | undefined> {
   const picker = vscode.window.createQuickPick<ModelPickItem>();
   picker.title = 'AI Hub: Select Model';
-  picker.placeholder = 'Type to search by model id or provider; Enter on a typed id uses it as is';
+  picker.placeholder = 'Type to search by model id or provider; an id the hub does not list can be used from the last row';
   picker.matchOnDescription = true;
   const current = services.config.current.defaultModel;
   let listed: ModelPickItem[] = [];
@@ -146,15 +146,27 @@ function toItems(
 }
 
 /**
- * Hubs serve models they do not list (aliases, new releases): a typed id that matches no listed model can still
- * be used. Offered only then, since the quick pick ranks an exact label match first and Enter would take it.
+ * Hubs serve models they do not list (aliases, new releases): a typed id can still be used, from an explicit row
+ * below the matches. The quick pick ranks rows whose label matches the text first and makes the first row the
+ * one Enter takes, so that row's label never contains the typed text (it is in the description), and every model
+ * matching the typed words (each word in the id or provider, as the Models view's filter does) stays shown.
  */
 function withTypedId(items: ModelPickItem[], value: string): ModelPickItem[] {
   const typed = value.trim();
-  const needle = typed.toLowerCase();
-  if (!typed || items.some((i) => i.modelId && `${i.label} ${i.description ?? ''}`.toLowerCase().includes(needle))) return items;
+  if (!typed) return items;
+  const words = typed.toLowerCase().split(/\s+/);
+  const shown = items.map((i) =>
+    i.modelId && words.every((w) => `${i.label} ${i.description ?? ''}`.toLowerCase().includes(w)) ? { ...i, alwaysShow: true } : i,
+  );
+  if (items.some((i) => i.modelId === typed)) return shown;
   return [
-    ...items,
-    { label: typed, modelId: typed, description: 'use this model id', alwaysShow: true, iconPath: new vscode.ThemeIcon('edit') },
+    ...shown,
+    {
+      label: 'Use as a model id',
+      description: `"${typed}": not in the hub's list`,
+      modelId: typed,
+      alwaysShow: true,
+      iconPath: new vscode.ThemeIcon('edit'),
+    },
   ];
 }

@@ -42,12 +42,14 @@ export class ModelStatusBar implements vscode.Disposable {
     tooltip.isTrusted = { enabledCommands: [Commands.selectModel, Commands.setApiKey] };
     if (problem)
       tooltip.appendMarkdown('$(warning) ').appendText(problem).appendMarkdown(`\n\n[Set API Key](command:${Commands.setApiKey})\n\n`);
-    tooltip.appendText(`AI Hub: ${host}, model ${model}`).appendMarkdown(`\n\n[Select Model](command:${Commands.selectModel})`);
+    // The chat's model button may show another model: each conversation keeps its own. Say which one this is.
+    const about = `AI Hub: ${host}. Default model: ${model}, for new chats and the selection commands (a chat can switch its own model under its input).`;
+    tooltip.appendText(about).appendMarkdown(`\n\n[Change Default Model](command:${Commands.selectModel})`);
     this.item.text = text;
     this.item.tooltip = tooltip;
     this.item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.accessibilityInformation = { label: `AI Hub: ${host}, model ${model}${problem ? `. ${problem}` : ''}` };
-    this.current = { text, tooltip: `${problem ? `${problem} ` : ''}AI Hub: ${host}, model ${model}`, warning: !!problem };
+    this.item.accessibilityInformation = { label: `AI Hub: ${host}, default model ${model}${problem ? `. ${problem}` : ''}` };
+    this.current = { text, tooltip: `${problem ? `${problem} ` : ''}${about}`, warning: !!problem };
   }
 
   /** Why requests would fail now, in words, or undefined when nothing is known to be wrong. */

@@ -1,6 +1,7 @@
 // The `aihub.models` tree: providers with counts, a Favourites group on top, the default model marked, and
 // the view's states (no key → welcome content, loading → progress, error → an item that says what to do).
 import * as vscode from 'vscode';
+import { HUB_ADDRESS_ERRORS } from '../core/hub/errors';
 import { groupModels, type ModelGroup, type ModelInfo } from '../core/models/catalog';
 import { modelDetails, modelSummary } from '../core/models/format';
 import { Commands } from '../ids';
@@ -118,9 +119,21 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
         },
       ];
     }
+    const chooseHub: ModelsNode[] = HUB_ADDRESS_ERRORS.has(state.kind ?? '')
+      ? [
+          {
+            kind: 'message',
+            id: 'chooseHub',
+            label: 'Choose Hub…',
+            icon: 'server',
+            command: { title: 'Choose Hub', command: Commands.selectHub },
+          },
+        ]
+      : [];
     return [
       retry,
       { kind: 'message', id: 'retry', label: 'Retry', icon: 'refresh', command: { title: 'Retry', command: Commands.refreshModels } },
+      ...chooseHub,
     ];
   }
 

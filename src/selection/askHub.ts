@@ -2,7 +2,7 @@
 // progress in a cancellable notification (cancel aborts the HTTP request), and the hub's errors as messages
 // with the action that fixes them.
 import * as vscode from 'vscode';
-import { isHubError, type HubErrorKind } from '../core/hub/errors';
+import { HUB_ADDRESS_ERRORS, isHubError, type HubErrorKind } from '../core/hub/errors';
 import type { ChatMessage } from '../core/hub/types';
 import { resolveLimits } from '../core/models/limits';
 import { budgetMessage, checkBudget } from '../core/prompts/tokenBudget';
@@ -25,6 +25,7 @@ const ACTIONS: Partial<Record<HubErrorKind, { label: string; command: string }>>
   noChannel: { label: 'Select Model', command: Commands.selectModel },
   badRequest: { label: 'Select Model', command: Commands.selectModel },
 };
+const CHOOSE_HUB = { label: 'Choose Hub', command: Commands.selectHub };
 
 /** The model's whole answer, or undefined when it was refused, cancelled or failed (the user has been told). */
 export async function askHub(services: Services, ask: HubAsk): Promise<string | undefined> {
@@ -75,7 +76,7 @@ export async function askHub(services: Services, ask: HubAsk): Promise<string | 
         }
         const message = err instanceof Error ? err.message : String(err);
         services.log.error(`selection: ${ask.title}: ${message}`);
-        offer(message, isHubError(err) ? ACTIONS[err.kind] : undefined);
+        offer(message, isHubError(err) ? (ACTIONS[err.kind] ?? (HUB_ADDRESS_ERRORS.has(err.kind) ? CHOOSE_HUB : undefined)) : undefined);
         return undefined;
       } finally {
         cancelled.dispose();

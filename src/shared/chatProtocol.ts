@@ -37,7 +37,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('codeAction'), action: codeActionSchema, code: z.string(), language: z.string().check(z.maxLength(100)) }),
   z.object({ type: z.literal('copyText'), text: z.string() }),
   z.object({ type: z.literal('openLink'), href: z.string().check(z.maxLength(8192)) }),
-  z.object({ type: z.literal('command'), command: z.enum(['newChat', 'history', 'setApiKey', 'export', 'openInEditor']) }),
+  z.object({ type: z.literal('command'), command: z.enum(['newChat', 'history', 'setApiKey', 'selectHub', 'export', 'openInEditor']) }),
   z.object({ type: z.literal('switchConversation'), id }),
   /** Compare: the draft (it may be empty: then it is asked for) with its attachments, the chat's model ticked first. */
   z.object({
@@ -69,6 +69,8 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('models'), models: z.array(modelOptionSchema), loading: z.boolean(), error: z.optional(z.string()) }),
   z.object({ type: z.literal('modelChanged'), conversationId: id, model: z.string() }),
   z.object({ type: z.literal('keyState'), hasKey: z.boolean(), hub: z.string() }),
+  /** `aihub.defaultModel`, which new chats start with: the model button says when this chat uses another. */
+  z.object({ type: z.literal('defaultModel'), model: z.string() }),
   z.object({ type: z.literal('attachment'), attachment: attachmentSchema }),
   /** Something the user asked for could not be done (no editor to attach from, …). */
   z.object({ type: z.literal('notice'), message: z.string() }),

@@ -21,6 +21,8 @@ export class Composer {
   readonly input: HTMLTextAreaElement;
   private readonly chips: HTMLElement;
   private readonly sendButton: HTMLButtonElement;
+  private readonly emptyHint: HTMLElement;
+  private hintTimer: ReturnType<typeof setTimeout> | undefined;
   private attachments: Attachment[] = [];
   private busy = false;
 
@@ -46,12 +48,15 @@ export class Composer {
       h('span', { class: 'spacer' }),
       this.sendButton,
     );
-    this.element = h('div', { class: 'composer' }, this.chips, h('div', { class: 'input-box' }, this.input, toolbar));
+    this.emptyHint = h('div', { class: 'composer-hint', role: 'status', text: 'Nothing to send: type a question, or attach code.' });
+    this.emptyHint.hidden = true;
+    this.element = h('div', { class: 'composer' }, this.chips, h('div', { class: 'input-box' }, this.input, toolbar), this.emptyHint);
     this.setBusy(false);
 
     this.input.addEventListener('input', () => {
       this.autosize();
       this.changed();
+      this.updateSendButton();
     });
     this.input.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
@@ -81,6 +86,7 @@ export class Composer {
     this.attachments = [...attachments];
     this.renderChips();
     this.autosize();
+    this.updateSendButton();
   }
 
   addAttachment(attachment: Attachment): void {
@@ -94,10 +100,22 @@ export class Composer {
   setBusy(busy: boolean): void {
     this.busy = busy;
     this.sendButton.replaceChildren(icon(busy ? 'debug-stop' : 'send'));
-    const label = busy ? 'Stop (Esc)' : 'Send (Enter)';
+    this.sendButton.classList.toggle('stop', busy);
+    this.updateSendButton();
+  }
+
+  /** Send looks and is disabled while there is nothing to send; Stop always works. */
+  private updateSendButton(): void {
+    const empty = !this.hasContent();
+    const label = this.busy ? 'Stop (Esc)' : empty ? 'Type a question to send' : 'Send (Enter)';
     this.sendButton.title = label;
     this.sendButton.setAttribute('aria-label', label);
-    this.sendButton.classList.toggle('stop', busy);
+    this.sendButton.disabled = !this.busy && empty;
+    if (!empty) this.emptyHint.hidden = true;
+  }
+
+  private hasContent(): boolean {
+    return this.input.value.trim() !== '' || this.attachments.length > 0;
   }
 
   focus(): void {
@@ -106,7 +124,13 @@ export class Composer {
 
   private submit(): void {
     const text = this.input.value;
-    if (!text.trim() && this.attachments.length === 0) return;
+    if (!this.hasContent()) {
+      // Enter on an empty or whitespace-only input: say why nothing happened, rather than nothing.
+      this.emptyHint.hidden = false;
+      if (this.hintTimer) clearTimeout(this.hintTimer);
+      this.hintTimer = setTimeout(() => (this.emptyHint.hidden = true), 4_000);
+      return;
+    }
     this.events.send(text, this.attachments);
     this.input.value = '';
     this.attachments = [];
@@ -146,5 +170,6 @@ export class Composer {
 
   private changed(): void {
     this.events.draftChanged(this.input.value, this.attachments);
+    this.updateSendButton();
   }
 }

@@ -84,11 +84,19 @@ function stickToBottom(): void {
   if (atBottom) transcript.element.scrollTop = transcript.element.scrollHeight;
 }
 
+// Following the answer stops only when the user scrolls up. Measured on every scroll event instead, a reply
+// that grows between a programmatic scroll and its event (a block rendered, the footer added) read as "the user
+// left the bottom", and the end of the answer stayed below the fold.
+let lastScrollTop = transcript.element.scrollTop;
 transcript.element.addEventListener('scroll', () => {
   const el = transcript.element;
-  atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_SLACK_PX;
+  if (el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_SLACK_PX) atBottom = true;
+  else if (el.scrollTop < lastScrollTop) atBottom = false;
+  lastScrollTop = el.scrollTop;
   saveState({ scrollTop: el.scrollTop, atBottom });
 });
+// Whatever makes the conversation taller (text, a highlighted block, usage and buttons) keeps the end in view.
+new ResizeObserver(() => stickToBottom()).observe(transcript.element.querySelector('.turns') ?? transcript.element);
 
 function showNotice(message: string): void {
   noticeText.textContent = message;
@@ -99,6 +107,7 @@ function handle(message: HostMessage): void {
   switch (message.type) {
     case 'state': {
       const switched = message.conversation.id !== (transcript.conversationId ?? saved.conversationId);
+      transcript.setHub(message.hub);
       transcript.show(message.conversation);
       picker.setCurrent(message.conversation.model);
       setBusy(message.busy);
@@ -139,6 +148,10 @@ function handle(message: HostMessage): void {
       return;
     case 'keyState':
       setKey(message.hasKey, message.hub);
+      transcript.setHub(message.hub);
+      return;
+    case 'defaultModel':
+      picker.setDefault(message.model);
       return;
     case 'attachment':
       composer.addAttachment(message.attachment);
@@ -206,6 +219,9 @@ document.addEventListener('click', (event) => {
       return;
     case 'set-key':
       post({ type: 'command', command: 'setApiKey' });
+      return;
+    case 'select-hub':
+      post({ type: 'command', command: 'selectHub' });
       return;
     case 'dismiss-notice':
       notice.hidden = true;

@@ -10,6 +10,7 @@ export class ModelPicker {
   readonly element: HTMLElement;
   private readonly button: HTMLButtonElement;
   private readonly label: HTMLElement;
+  private readonly note: HTMLElement;
   private readonly popup: HTMLElement;
   private readonly search: HTMLInputElement;
   private readonly list: HTMLElement;
@@ -18,17 +19,21 @@ export class ModelPicker {
   private shown: string[] = [];
   private active = 0;
   private current = '';
+  private defaultModel = '';
 
   constructor(
     private readonly onChoose: (model: string) => void,
     private readonly onOpen: () => void,
   ) {
     this.label = h('span', { class: 'model-label' });
+    this.note = h('span', { class: 'model-note', text: 'this chat' });
+    this.note.hidden = true;
     this.button = h(
       'button',
       { class: 'model-button', type: 'button', 'aria-haspopup': 'listbox', 'aria-expanded': 'false', title: 'Model for this conversation' },
       icon('sparkle'),
       this.label,
+      this.note,
       icon('chevron-down'),
     );
     this.search = h('input', {
@@ -45,6 +50,8 @@ export class ModelPicker {
     this.status = h('div', { class: 'model-status muted' });
     this.popup = h('div', { class: 'model-popup', hidden: true }, this.search, this.status, this.list);
     this.element = h('div', { class: 'model-picker' }, this.button, this.popup);
+    // Shown once the extension has said which model the conversation uses: never as a blank button.
+    this.element.hidden = true;
 
     this.button.addEventListener('click', () => (this.popup.hidden ? this.open() : this.close()));
     this.search.addEventListener('input', () => this.filter());
@@ -66,6 +73,22 @@ export class ModelPicker {
   setCurrent(model: string): void {
     this.current = model;
     this.label.textContent = model || 'Choose a model';
+    this.element.hidden = false;
+    this.describe();
+  }
+
+  /** `aihub.defaultModel` (what the status bar shows): said on the button when this chat uses another model. */
+  setDefault(model: string): void {
+    this.defaultModel = model;
+    this.describe();
+  }
+
+  private describe(): void {
+    const differs = !!this.current && !!this.defaultModel && this.current !== this.defaultModel;
+    this.note.hidden = !differs;
+    this.button.title = differs
+      ? `This chat uses ${this.current}. The default model (in the status bar), for new chats and the selection commands, is ${this.defaultModel}.`
+      : 'Model for this conversation';
   }
 
   setModels(models: ModelOption[], loading: boolean, error: string | undefined): void {

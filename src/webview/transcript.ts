@@ -3,7 +3,9 @@
 import type { AssistantTurn, Conversation, Turn, UserTurn } from '../core/chat/conversation';
 import { attachmentLabel } from '../core/chat/requestMessages';
 import { h, icon, iconButton, textButton } from './dom';
+import { renderErrorCard } from './errorCard';
 import { MarkdownView } from './markdownView';
+import { renderUserText } from './userText';
 
 interface ReplyView {
   turn: AssistantTurn;
@@ -18,14 +20,18 @@ const STATUS_TEXT: Partial<Record<AssistantTurn['status'], { icon: string; text:
   interrupted: { icon: 'warning', text: 'Interrupted: the window was reloaded or closed while this reply was streaming' },
 };
 
-const KEY_ERRORS = new Set(['noKey', 'auth']);
+/** How long the first token may take before the reply says what it is waiting for. */
+const WAITING_AFTER_MS = 1_000;
 
 export class Transcript {
   readonly element: HTMLElement;
   private readonly list: HTMLElement;
   private readonly empty: HTMLElement;
   private readonly replies = new Map<string, ReplyView>();
+  private readonly waiting = new Map<string, ReturnType<typeof setInterval>>();
   private conversation: Conversation | undefined;
+  /** The hub requests go to now (its host), as the extension last said. */
+  private hub = '';
 
   constructor(
     private readonly announce: (text: string) => void,
@@ -51,7 +57,19 @@ export class Transcript {
         h('li', {}, icon('history'), h('span', { text: 'Earlier conversations are in the history (title bar).' })),
       ),
     );
+    // Nothing is known until the extension's first `state`: no welcome flashes before a conversation arrives.
+    this.empty.hidden = true;
     this.element = h('main', { class: 'transcript', 'aria-label': 'Conversation', tabindex: '-1' }, this.empty, this.list);
+  }
+
+  /** The hub requests go to: an error from another hub (before a switch) is shown as that hub's. */
+  setHub(hub: string): void {
+    if (hub === this.hub) return;
+    this.hub = hub;
+    for (const view of this.replies.values()) {
+      const card = view.element.querySelector('.turn-error');
+      if (card && view.turn.status === 'error') card.replaceWith(renderErrorCard(view.turn, this.hub));
+    }
   }
 
   get conversationId(): string | undefined {
@@ -74,6 +92,8 @@ export class Transcript {
   show(conversation: Conversation): void {
     this.conversation = conversation;
     this.replies.clear();
+    for (const timer of this.waiting.values()) clearInterval(timer);
+    this.waiting.clear();
     this.list.replaceChildren(...conversation.turns.map((t) => this.render(t)));
     this.refreshChrome();
   }
@@ -89,6 +109,7 @@ export class Transcript {
   delta(turnId: string, text: string, reasoning: string): void {
     const view = this.replies.get(turnId);
     if (!view) return;
+    if (reasoning || text) this.stopWaiting(view);
     if (reasoning) {
       view.details.hidden = false;
       view.turn.reasoning = (view.turn.reasoning ?? '') + reasoning;
@@ -103,6 +124,7 @@ export class Transcript {
   finish(turn: AssistantTurn): void {
     const view = this.replies.get(turn.id);
     if (!view || !this.conversation) return;
+    this.stopWaiting(view);
     const index = this.conversation.turns.findIndex((t) => t.id === turn.id);
     if (index >= 0) this.conversation.turns[index] = turn;
     if (view.body.value === turn.text && view.thinking.value === (turn.reasoning ?? '')) {
@@ -156,11 +178,17 @@ export class Transcript {
         restore();
       }
     });
+    const later = this.conversation?.turns.slice(this.conversation.turns.indexOf(turn) + 1) ?? [];
+    const laterQuestions = later.filter((t) => t.role === 'user').length;
+    const hint =
+      laterQuestions > 0
+        ? `Sending replaces its answer and removes the ${laterQuestions} later question${laterQuestions === 1 ? '' : 's'} and their answers.`
+        : 'Sending replaces its answer.';
     const editor = h(
       'article',
       { class: 'turn user editing', 'data-turn-id': turnId },
       input,
-      h('div', { class: 'edit-actions' }, h('span', { class: 'hint', text: 'Answers after this message are replaced.' }), cancel, save),
+      h('div', { class: 'edit-actions' }, h('span', { class: 'hint', text: hint }), cancel, save),
     );
     element.replaceWith(editor);
     input.focus();
@@ -191,7 +219,7 @@ export class Transcript {
         h('span', { class: 'who', text: 'You' }),
         h('div', { class: 'turn-actions' }, iconButton('edit', 'Edit and Resend', 'edit')),
       ),
-      h('div', { class: 'user-text', text: turn.display ?? turn.text }),
+      renderUserText(turn.display ?? turn.text),
       chips,
     );
   }
@@ -226,6 +254,7 @@ export class Transcript {
       body.append(turn.text);
       thinking.append(turn.reasoning ?? '');
       bodyEl.classList.add('streaming');
+      if (!turn.text && !turn.reasoning) this.startWaiting(turn, element);
     } else {
       body.setFinal(turn.text);
       thinking.setFinal(turn.reasoning ?? '');
@@ -233,6 +262,32 @@ export class Transcript {
     }
     this.replies.set(turn.id, { turn, element, body, thinking, details });
     return element;
+  }
+
+  /**
+   * Until the first token, a slow hub looks like a hang: after a second the reply says what it waits for, and
+   * for how long.
+   */
+  private startWaiting(turn: AssistantTurn, element: HTMLElement): void {
+    const text = h('span');
+    const waiting = h('div', { class: 'waiting', role: 'status' }, text);
+    waiting.hidden = true;
+    element.append(waiting);
+    const tick = () => {
+      const elapsed = Date.now() - turn.createdAt;
+      waiting.hidden = elapsed < WAITING_AFTER_MS;
+      text.textContent = `Waiting for ${this.hub || 'the hub'}… ${Math.max(1, Math.floor(elapsed / 1000))} s`;
+    };
+    tick();
+    this.waiting.set(turn.id, setInterval(tick, 250));
+  }
+
+  private stopWaiting(view: ReplyView): void {
+    const timer = this.waiting.get(view.turn.id);
+    if (timer === undefined) return;
+    clearInterval(timer);
+    this.waiting.delete(view.turn.id);
+    view.element.querySelector('.waiting')?.remove();
   }
 
   /** What a finished reply shows under its text: its status, warnings, error and footer. */
@@ -253,20 +308,8 @@ export class Transcript {
       element.append(
         h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: "The reply reached the model's length limit." })),
       );
-    if (turn.status === 'error') element.append(this.renderError(turn));
+    if (turn.status === 'error') element.append(renderErrorCard(turn, this.hub));
     element.append(this.renderFooter(turn));
-  }
-
-  private renderError(turn: AssistantTurn): HTMLElement {
-    const actions = h('div', { class: 'error-actions' }, textButton('refresh', 'Retry', 'regenerate', 'primary'));
-    if (turn.error?.kind && KEY_ERRORS.has(turn.error.kind)) actions.prepend(textButton('key', 'Set API Key', 'set-key', 'primary'));
-    return h(
-      'div',
-      { class: 'turn-error', role: 'alert' },
-      icon('error'),
-      h('div', { class: 'error-text', text: turn.error?.message ?? 'The request failed.' }),
-      actions,
-    );
   }
 
   private renderFooter(turn: AssistantTurn): HTMLElement {
@@ -286,7 +329,7 @@ export class Transcript {
   /** The empty state, and Regenerate only on the last reply. */
   private refreshChrome(): void {
     const hasTurns = (this.conversation?.turns.length ?? 0) > 0;
-    this.empty.hidden = hasTurns;
+    this.empty.hidden = !this.conversation || hasTurns;
     const replies = this.list.querySelectorAll<HTMLElement>('.turn.assistant');
     replies.forEach((el, i) => {
       const regenerate = el.querySelector<HTMLElement>('[data-last-only]');

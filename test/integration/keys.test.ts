@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { until } from './support/hub';
 import { readConfig } from '../../src/config/configuration';
+import { keyCheckVerdict, type KeyCheck } from '../../src/core/hubs/keyCheckVerdict';
 import { startHub, type LocalHub } from '../hub/server';
 import { OTHER_HUB_KEY as OTHER_KEY, WRONG_KEY } from './testKeys';
 
@@ -13,7 +14,6 @@ const hubUrl = process.env.AIHUB_TEST_HUB_URL ?? '';
 const hubKey = process.env.AIHUB_TEST_KEY ?? '';
 const hubOrigin = hubUrl ? new URL(hubUrl).origin : '';
 
-type KeyCheck = { ok: true; host: string; models: number } | { ok: false; host: string; message: string; kind?: string; status?: number };
 interface Recorded {
   path: string;
   headers: Record<string, string | undefined>;
@@ -135,6 +135,10 @@ describe('hubs and keys', function () {
     await resetHub();
     const none = await checkKey();
     assert.equal(none.ok, false, 'this hub wants a key');
+    if (!none.ok) {
+      assert.equal(none.kind, 'noKey', 'no key was sent, so none was rejected');
+      assert.match(none.message, /No API key is set for this hub, and it asks for one \(401/);
+    }
     assert.equal((await hubRequests()).at(-1)?.headers.authorization, undefined, 'no key is sent once cleared');
     await vscode.commands.executeCommand('aihub.setApiKey', hubKey);
   });
@@ -142,7 +146,14 @@ describe('hubs and keys', function () {
   it('switching hubs switches keys; the model list follows the active hub', async () => {
     // Pasted the way hub docs show it: no scheme, the endpoint on the end.
     await useHub(other.url, `${other.url.replace('http://', '')}/chat/completions/`);
-    assert.deepEqual(readConfig().hubs, [{ name: new URL(other.url).host, baseUrl: other.url }], 'a custom hub is kept in aihub.hubs');
+    assert.deepEqual(
+      readConfig().hubs,
+      [
+        { name: new URL(hubUrl).host, baseUrl: hubUrl },
+        { name: new URL(other.url).host, baseUrl: other.url },
+      ],
+      'a custom hub is kept in aihub.hubs, and so is the one left (it was only in aihub.baseUrl)',
+    );
     const noKeyYet = await checkKey();
     assert.equal(noKeyYet.ok, false, "the first hub's key is not used for the second");
     assert.equal(other.requests.at(-1)?.headers.authorization, undefined, "the first hub's key never reaches the second hub");
@@ -165,6 +176,25 @@ describe('hubs and keys', function () {
     await vscode.commands.executeCommand('aihub.clearApiKey');
     await useHub(hubUrl);
     assert.equal((await checkKey()).ok, true, "clearing the second hub's key left the first one's");
+  });
+
+  it('a key check that cannot reach the hub says it was a network failure, and keeps the key', async () => {
+    const dead = await startHub();
+    const deadUrl = dead.url;
+    await dead.close();
+    await useHub(deadUrl);
+    try {
+      await vscode.commands.executeCommand('aihub.setApiKey', 'sk-kept-while-offline');
+      const check = await checkKey();
+      assert.equal(check.ok, false);
+      assert.equal(check.ok ? undefined : check.kind, 'network');
+      const verdict = keyCheckVerdict(check);
+      assert.match(verdict.text, /could not be reached \(a network failure, which says nothing about the key\)/);
+      assert.deepEqual(verdict.actions, ['checkAgain', 'chooseHub']);
+      assert.equal(await vscode.commands.executeCommand('aihub.clearApiKey'), true, 'the key was kept');
+    } finally {
+      await useHub(hubUrl);
+    }
   });
 
   it('refuses an address it cannot use, with the reason, and keeps the current hub', async () => {

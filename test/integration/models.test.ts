@@ -89,6 +89,14 @@ describe('models view, picker and status bar', function () {
     const s = await until(snapshot, (x) => x.statusBar.text.endsWith(chosen), 'the status bar to show the new model');
     assert.equal(s.statusBar.text, `$(hubot) ${hubHost} · ${chosen}`);
     assert.equal(s.statusBar.warning, false);
+    assert.ok(
+      s.statusBar.tooltip.includes(`Default model: ${chosen}, for new chats and the selection commands`),
+      `the tooltip says the status bar shows the default, not the chat's model: ${s.statusBar.tooltip}`,
+    );
+    // The models view's context menu names the same action for what it does.
+    assert.equal(await vscode.commands.executeCommand('aihub.setDefaultModel', ids[0]), ids[0]);
+    assert.equal(config().inspect<string>('defaultModel')?.globalValue, ids[0]);
+    await vscode.commands.executeCommand('aihub.selectModel', chosen);
     const item = groups(s)
       .flatMap((g) => g.children ?? [])
       .find((c) => c.label === chosen);

@@ -226,6 +226,16 @@ describe('HubClient errors, retries and cancellation', () => {
     assert.equal(hub.requests.length, before);
   });
 
+  it('says no key is set, not that a key was rejected, when a local hub refuses a request sent without one', async () => {
+    const err = await failure(
+      new HubClient({ baseUrl: hub.url, getApiKey: () => undefined, keyOptional: true, maxRetries: 0 }).listModels(),
+    );
+    assert.equal(err.kind, 'noKey');
+    assert.equal(err.status, 401);
+    assert.match(err.message, /No API key is set for this hub, and it asks for one \(401/);
+    assert.doesNotMatch(err.message, /rejected/);
+  });
+
   it('explains a base URL that is not a URL', async () => {
     const err = await failure(new HubClient({ baseUrl: 'aihubapi.ai v1', getApiKey: () => KEY }).streamChat(request()));
     assert.equal(err.kind, 'config');

@@ -6,7 +6,7 @@ import type { HubModel } from '../../src/core/hub/types';
 import { parseModelList } from '../../src/core/hub/models';
 import { DEFAULT_LIMITS, findOverride, readLimitOverrides } from '../../src/core/models/limits';
 import { countMessageTokens, toOpenAiMessages, type NeutralMessage } from '../../src/core/lm/messages';
-import { displayName, isChatModel, toLanguageModelInfo } from '../../src/core/lm/modelInfo';
+import { displayName, distinguishAliases, isChatModel, toLanguageModelInfo } from '../../src/core/lm/modelInfo';
 import { requestOptions } from '../../src/core/lm/requestOptions';
 import { parseToolArguments } from '../../src/core/lm/toolArguments';
 
@@ -60,11 +60,52 @@ describe('language model information', () => {
   });
 
   it('names models readably and keeps the hub id as the id', () => {
-    assert.equal(displayName('claude-sonnet-4.6'), 'Claude Sonnet 4.6');
-    assert.equal(displayName('openai/gpt-4o-mini'), 'GPT 4o Mini');
+    const names: [string, string][] = [
+      ['claude-sonnet-4.6', 'Claude Sonnet 4.6'],
+      ['claude-3-5-sonnet-20241022', 'Claude 3.5 Sonnet 20241022'],
+      ['claude-sonnet-4-5', 'Claude Sonnet 4.5'],
+      ['claude-opus-4-1-20250805', 'Claude Opus 4.1 20250805'],
+      ['openai/gpt-4o-mini', 'GPT-4o Mini'],
+      ['gpt-4.1', 'GPT-4.1'],
+      ['gpt-4o-2024-08-06', 'GPT-4o 2024 08 06'],
+      ['o3-mini', 'o3 Mini'],
+      ['deepseek-chat', 'DeepSeek Chat'],
+      ['deepseek-r1', 'DeepSeek R1'],
+      ['deepseek-v3.1', 'DeepSeek V3.1'],
+      ['qwen3-235b-a22b', 'Qwen3 235B A22B'],
+      ['meta-llama/llama-3-1-70b-instruct', 'Llama 3.1 70B Instruct'],
+      ['mixtral-8x7b', 'Mixtral 8x7B'],
+      ['glm-4.5', 'GLM 4.5'],
+      ['kimi-k2', 'Kimi K2'],
+      ['gemini-2.5-pro', 'Gemini 2.5 Pro'],
+      ['text-embedding-3-small', 'Text Embedding 3 Small'],
+    ];
+    for (const [id, name] of names) assert.equal(displayName(id), name, id);
     const info = toLanguageModelInfo({ id: 'gpt-4o-2024-08-06', raw: {} });
     assert.equal(info.version, '2024-08-06');
     assert.equal(info.family, 'gpt-4o-2024-08-06');
+  });
+
+  it('tells provider/ aliases of one model apart by their prefix, and only where the names collide', () => {
+    const infos = distinguishAliases(
+      ['claude-sonnet-4.6', 'anthropic/claude-sonnet-4.6', 'openai/gpt-4o'].map((id) => toLanguageModelInfo({ id, raw: {} })),
+    );
+    assert.deepEqual(
+      infos.map((i) => i.name),
+      ['Claude Sonnet 4.6', 'Claude Sonnet 4.6 (anthropic/)', 'GPT-4o'],
+    );
+  });
+
+  it('writes the tooltip as sentences, so VS Code joining its lines keeps them apart', () => {
+    const info = toLanguageModelInfo({ id: 'claude-sonnet-4.6', raw: {} });
+    const lines = info.tooltip.split('\n');
+    assert.equal(lines.length, 3);
+    assert.ok(
+      lines.every((line) => line.endsWith('.')),
+      info.tooltip,
+    );
+    assert.match(info.tooltip, /^claude-sonnet-4\.6 by Anthropic, through AI Hub\.\nContext: /);
+    assert.doesNotMatch(toLanguageModelInfo({ id: 'acme-7b', raw: {} }).tooltip, /by Other/);
   });
 
   it('leaves embedding and image-only models out of a chat picker', () => {

@@ -24,6 +24,8 @@ export const turnErrorSchema = z.object({
   kind: z.optional(z.string()),
   /** How long the hub asked to wait (429 Retry-After), so a comparison column can come back when allowed. */
   retryAfterMs: z.optional(z.number()),
+  /** The hub (host) that failed: after a switch to another hub, the panel says the failure was the old one's. */
+  hub: z.optional(z.string()),
 });
 export type TurnError = z.infer<typeof turnErrorSchema>;
 

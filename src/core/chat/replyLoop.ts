@@ -16,6 +16,8 @@ export const SAVE_INTERVAL_MS = 750;
 
 export interface ReplyPorts {
   client: Pick<HubClient, 'streamChat'>;
+  /** The hub's host, kept on a failure: after a switch to another hub the panel says whose failure it was. */
+  hub?: string;
   /** Writes the conversation; resolves once it is on disk. Failures are the port's to report. */
   save(conversation: Conversation): Promise<void>;
   /** Shows a batch of the answer to the person (every webview). */
@@ -92,6 +94,7 @@ export class ReplyLoop {
       this.batcher.flush();
       this.saver.dispose();
     }
+    if (this.turn.error && this.ports.hub) this.turn.error.hub = this.ports.hub;
     c.updatedAt = this.now();
     await this.ports.save(c);
     return { turn: this.turn, metrics: { startedAt, firstTokenAt, endedAt: this.now(), model: this.turn.model, usage: this.turn.usage } };

@@ -175,7 +175,7 @@ export class HubClient {
       }
       watchdog.dispose();
       const retryAfterMs = parseRetryAfter(response.headers);
-      const error = errorFromStatus(response.status, text, { model: context.model, retryAfterMs });
+      const error = errorFromStatus(response.status, text, { model: context.model, retryAfterMs, keySent: !!key });
       const canWait = retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS;
       if (isRetryableStatus(response.status) && attempt < this.maxRetries && canWait) {
         const wait = retryAfterMs ?? backoffMs(attempt);
@@ -211,13 +211,16 @@ export class HubClient {
         throw new HubError({
           kind: 'redirect',
           status: response.status,
-          message: `The hub redirected to another server (${next.origin}); the request was not sent there with your key. Check aihub.baseUrl (the hub may have moved).`,
+          message: `The hub redirected to another server (${next.origin}); the request was not sent there with your key. Check the hub's address with Choose Hub (the hub may have moved).`,
         });
       }
       if (response.status === 303) init = { ...init, method: 'GET', body: undefined };
       current = next.href;
     }
-    throw new HubError({ kind: 'redirect', message: `The hub redirected more than ${MAX_REDIRECTS} times. Check aihub.baseUrl.` });
+    throw new HubError({
+      kind: 'redirect',
+      message: `The hub redirected more than ${MAX_REDIRECTS} times. Check the hub's address with Choose Hub.`,
+    });
   }
 
   private async readJson(response: Response, watchdog: IdleWatchdog, key: string, context: { model?: string }): Promise<unknown> {
@@ -233,8 +236,8 @@ export class HubClient {
         status: response.status,
         hubMessage: said,
         message: html
-          ? `The hub answered with a web page instead of an API reply${said ? ` ("${said}")` : ''}. Check that aihub.baseUrl is the hub's API address, ending in /v1.`
-          : `The hub's reply is not valid JSON${said ? ` ("${said}")` : ''}. Check aihub.baseUrl, or retry.`,
+          ? `The hub answered with a web page instead of an API reply${said ? ` ("${said}")` : ''}. Check with Choose Hub that the hub's address is its API address, ending in /v1.`
+          : `The hub's reply is not valid JSON${said ? ` ("${said}")` : ''}. Check the hub's address with Choose Hub, or retry.`,
       });
     }
     const failed = successFalseSchema.safeParse(json);
@@ -276,7 +279,7 @@ export class HubClient {
     } catch {
       throw new HubError({
         kind: 'config',
-        message: `The hub address "${this.options.baseUrl}" is not a valid URL. Set aihub.baseUrl to something like https://aihubapi.ai/v1.`,
+        message: `The hub address "${this.options.baseUrl}" is not a valid URL. Choose a hub with an address like https://aihubapi.ai/v1.`,
       });
     }
     if (base.protocol !== 'https:' && base.protocol !== 'http:') {
@@ -304,7 +307,10 @@ function networkError(err: unknown, baseUrl: string, key: string): HubError {
   }
   return new HubError({
     kind: 'network',
-    message: redact(`Could not reach the hub at ${origin} (${detail}). Check aihub.baseUrl and your network connection.`, [key]),
+    message: redact(
+      `Could not reach the hub at ${origin} (${detail}). Check your network connection, or the hub's address with Choose Hub.`,
+      [key],
+    ),
     cause: err,
   });
 }

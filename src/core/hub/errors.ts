@@ -56,6 +56,9 @@ export class HubError extends Error {
   }
 }
 
+/** Failures that may come from a wrong hub address: wherever one is shown, it comes with a Choose Hub button. */
+export const HUB_ADDRESS_ERRORS: ReadonlySet<string> = new Set<HubErrorKind>(['network', 'redirect', 'invalidResponse', 'config']);
+
 export function isHubError(err: unknown): err is HubError {
   return err instanceof HubError;
 }
@@ -72,13 +75,28 @@ export function statusOfRefusal(message: string): number {
 }
 
 /** Builds the error for a non-2xx reply, choosing words by status and by what the hub said. */
-export function errorFromStatus(status: number, body: string, context: { model?: string; retryAfterMs?: number } = {}): HubError {
+export function errorFromStatus(
+  status: number,
+  body: string,
+  context: {
+    model?: string;
+    retryAfterMs?: number;
+    /** False when the request went without a key (a local hub). */ keySent?: boolean;
+  } = {},
+): HubError {
   const { code, text } = readErrorBody(body);
   const said = text ? `: ${text}` : '';
   const model = context.model ? `"${context.model}"` : 'this model';
   const base = { status, code, hubMessage: text, retryAfterMs: context.retryAfterMs };
   const quota = QUOTA_HINT.test(`${code ?? ''} ${text ?? ''}`);
   switch (true) {
+    // A hub on this machine is asked without a key when none is stored: a 401 then means "needs one", not "wrong one".
+    case status === 401 && context.keySent === false:
+      return new HubError({
+        ...base,
+        kind: 'noKey',
+        message: `No API key is set for this hub, and it asks for one (401${said}). Run "AI Hub: Set API Key" to add one.`,
+      });
     case status === 401:
       return new HubError({
         ...base,

@@ -10,7 +10,7 @@ export function parseModelList(json: unknown, baseUrl: string): { models: HubMod
   if (!list.success) {
     throw new HubError({
       kind: 'invalidResponse',
-      message: `The hub at ${baseUrl} answered GET /models without a model list. Check that aihub.baseUrl is the hub's API address, ending in /v1.`,
+      message: `The hub at ${baseUrl} answered GET /models without a model list. Check with Choose Hub that the hub's address is its API address, ending in /v1.`,
     });
   }
   const models: HubModel[] = [];

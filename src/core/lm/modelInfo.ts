@@ -2,7 +2,7 @@
 // metadata where it has any, else from the family table.
 import type { HubModel } from '../hub/types';
 import { describeModel } from '../models/catalog';
-import { bareModelName } from '../models/provider';
+import { bareModelName, OTHER_PROVIDER } from '../models/provider';
 import { describeLimitsSource, findOverride, resolveLimits, type LimitOverride } from '../models/limits';
 
 /** The fields of VS Code's LanguageModelChatInformation, without depending on VS Code. */
@@ -34,10 +34,11 @@ export function toLanguageModelInfo(model: HubModel, overrides: Record<string, L
     family: bareModelName(model.id),
     version: versionOf(model.id),
     detail: info.provider,
+    // VS Code shows the tooltip as one paragraph: each part is a sentence of its own, not a line.
     tooltip: [
-      `${model.id} — ${info.provider}, through AI Hub`,
-      `Context: ${maxInputTokens.toLocaleString('en-US')} in / ${maxOutputTokens.toLocaleString('en-US')} out tokens (${describeLimitsSource(source)})`,
-      capabilities.length > 0 ? `Capabilities: ${capabilities.join(', ')}` : 'Capabilities: text only',
+      `${model.id}${info.provider === OTHER_PROVIDER ? '' : ` by ${info.provider}`}, through AI Hub.`,
+      `Context: ${maxInputTokens.toLocaleString('en-US')} in / ${maxOutputTokens.toLocaleString('en-US')} out tokens (${describeLimitsSource(source)}).`,
+      capabilities.length > 0 ? `Capabilities: ${capabilities.join(', ')}.` : 'Capabilities: text only.',
     ].join('\n'),
     maxInputTokens,
     maxOutputTokens,
@@ -53,18 +54,73 @@ export function isChatModel(info: LanguageModelInfo): boolean {
 
 const NOT_CHAT_ENDPOINT = /embedding|image-generation|rerank/;
 
-const UPPER = new Set(['gpt', 'glm', 'r1', 'v3', 'vl', 'ai']);
+/** Words whose casing a model's maker fixed: an id has them in lower case. */
+const CASED: Record<string, string> = {
+  gpt: 'GPT',
+  chatgpt: 'ChatGPT',
+  glm: 'GLM',
+  deepseek: 'DeepSeek',
+  openai: 'OpenAI',
+  qwq: 'QwQ',
+  qvq: 'QVQ',
+  minimax: 'MiniMax',
+  ernie: 'ERNIE',
+  vl: 'VL',
+  ai: 'AI',
+  tts: 'TTS',
+  hd: 'HD',
+  moe: 'MoE',
+};
 
-/** `claude-sonnet-4.6` → `Claude Sonnet 4.6`, `openai/gpt-4o-mini` → `GPT 4o Mini`. */
+/**
+ * `claude-3-5-sonnet` → `Claude 3.5 Sonnet`, `openai/gpt-4o-mini` → `GPT-4o Mini`, `deepseek-r1` → `DeepSeek R1`,
+ * `qwen3-235b-a22b` → `Qwen3 235B A22B`. Ids say versions with dashes between single digits (`4-5` is 4.5).
+ */
 export function displayName(id: string): string {
-  const name = id.slice(id.lastIndexOf('/') + 1);
-  return name
-    .split(/[-_]/)
-    .filter(Boolean)
-    .map((word) =>
-      UPPER.has(word.toLowerCase()) ? word.toUpperCase() : /^[a-z]/.test(word) ? word[0].toUpperCase() + word.slice(1) : word,
-    )
-    .join(' ');
+  const words = id
+    .slice(id.lastIndexOf('/') + 1)
+    .split(/[-_\s]+/)
+    .filter(Boolean);
+  const merged: string[] = [];
+  for (const word of words) {
+    const previous = merged.at(-1);
+    if (previous !== undefined && /^\d$/.test(word) && /(^|\D)\d$/.test(previous) && !/^\d{3,}/.test(previous)) {
+      merged[merged.length - 1] = `${previous}.${word}`;
+    } else merged.push(word);
+  }
+  const cased = merged.map(caseWord);
+  // OpenAI writes its versions onto the name: GPT-4o, GPT-4.1, GPT-5.
+  const out: string[] = [];
+  for (const word of cased) {
+    if (out.at(-1) === 'GPT' && /^\d/.test(word)) out[out.length - 1] = `GPT-${word}`;
+    else out.push(word);
+  }
+  return out.join(' ');
+}
+
+function caseWord(word: string): string {
+  const lower = word.toLowerCase();
+  if (CASED[lower]) return CASED[lower];
+  // OpenAI's reasoning models are lower case by name: o1, o3-mini, o4-mini.
+  if (/^o\d$/.test(lower)) return lower;
+  // Sizes and short version tags: 70b → 70B, a22b → A22B, r1 → R1, v3.1 → V3.1, k2 → K2, 8x7b → 8x7B.
+  if (/^\d+(\.\d+)?[bmk]$/.test(lower) || /^\d+x\d+b$/.test(lower)) return word.toUpperCase().replace('X', 'x');
+  if (/^[a-z]\d+(\.\d+)?[a-z]?$/.test(lower)) return word.toUpperCase();
+  return /^[a-z]/.test(word) ? word[0].toUpperCase() + word.slice(1) : word;
+}
+
+/**
+ * Hubs list one model under several ids (`claude-sonnet-4.6` and `anthropic/claude-sonnet-4.6`): VS Code's picker
+ * would show two identical names. Where names collide, the prefixed ids say their prefix.
+ */
+export function distinguishAliases(infos: LanguageModelInfo[]): LanguageModelInfo[] {
+  const count = new Map<string, number>();
+  for (const info of infos) count.set(info.name, (count.get(info.name) ?? 0) + 1);
+  return infos.map((info) => {
+    const slash = info.id.lastIndexOf('/');
+    if ((count.get(info.name) ?? 0) < 2 || slash < 0) return info;
+    return { ...info, name: `${info.name} (${info.id.slice(0, slash + 1)})` };
+  });
 }
 
 /** A dated snapshot id (`gpt-4o-2024-08-06`) names its version; anything else is the hub's current one. */
