@@ -158,6 +158,40 @@ describe('Models view (e2e)', function () {
       assert.match(await chosen.innerText(), /^claude-opus-4\.6/);
     });
 
+    it('Select Model: typed words pick the matching model; a free id is an explicit row below the matches', async () => {
+      await statusItem(page()).click();
+      const picker = page().locator('.quick-input-widget');
+      await picker.locator('.quick-input-title', { hasText: 'AI Hub: Select Model' }).waitFor();
+      await picker.locator('input').fill('sonnet 4.6');
+      const rows = picker.locator('.quick-input-list .monaco-list-row');
+      await rows.filter({ hasText: 'Use as a model id' }).waitFor();
+      const texts = await rows.allInnerTexts();
+      assert.match(texts[0], /claude-sonnet-4\.6/, `the first row is a matching model: ${JSON.stringify(texts)}`);
+      assert.match(texts.at(-1) ?? '', /Use as a model id[\s\S]*"sonnet 4\.6"/, 'the typed text is the last row, and says what it is');
+      await screenshot(page(), 'models-picker-typed');
+      await page().keyboard.press('Enter');
+      await statusItem(page())
+        .filter({ hasText: /· (anthropic\/)?claude-sonnet-4\.6$/ })
+        .waitFor();
+    });
+
+    it('the context menu says "Set as Default Model", and it does that', async () => {
+      const pane = modelsPane(page());
+      const row = pane.locator('.monaco-list-row', { hasText: /^claude-haiku-4\.5/ });
+      await row.click({ button: 'right' });
+      const item = page().locator('.monaco-menu .action-label', { hasText: 'Set as Default Model' });
+      await item.first().waitFor({ timeout: 10_000 });
+      assert.equal(
+        await page()
+          .locator('.monaco-menu .action-label', { hasText: /^Select Model$/ })
+          .count(),
+        0,
+      );
+      await screenshot(page(), 'models-context-menu');
+      await item.first().click();
+      await statusItem(page()).filter({ hasText: 'claude-haiku-4.5' }).waitFor();
+    });
+
     it('shows the cached list at once after a reload, while the hub is still answering', async () => {
       // Every models request after the reload hangs for a while: whatever the view shows meanwhile comes from the cache.
       hub!.enqueue({ kind: 'slow', delayMs: 15_000, endpoint: 'models' }, 5);
