@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { newConversation, type Attachment, type Conversation, type UserTurn } from '../core/chat/conversation';
 import type { ConversationStore } from '../core/chat/conversationStore';
 import { ReplyLoop } from '../core/chat/replyLoop';
+import { resolveLimits } from '../core/models/limits';
 import { withDerivedTitle } from '../core/chat/title';
 import { Commands } from '../ids';
 import type { HostMessage } from '../shared/chatProtocol';
@@ -202,12 +203,19 @@ export class ChatController implements vscode.Disposable {
   }
 
   private async reply(c: Conversation): Promise<{ conversationId: string; turnId: string }> {
-    const loop = new ReplyLoop(c, {
-      client: this.services.hub.client(),
-      hub: hubHost(this.services.hub.baseUrl),
-      save: (conversation) => this.save(conversation),
-      show: (delta) => this.broadcast({ type: 'delta', ...delta }),
-    });
+    // The same limits VS Code's model picker shows for this model: the conversation is fitted to them.
+    const facts = this.services.models.catalog.find((m) => m.id === c.model) ?? { id: c.model };
+    const limits = resolveLimits(facts, this.services.config.current.modelLimits);
+    const loop = new ReplyLoop(
+      c,
+      {
+        client: this.services.hub.client(),
+        hub: hubHost(this.services.hub.baseUrl),
+        save: (conversation) => this.save(conversation),
+        show: (delta) => this.broadcast({ type: 'delta', ...delta }),
+      },
+      { limits },
+    );
     // The question is on disk before the request leaves: nothing the user typed is lost to a crash.
     await loop.begin();
     const turn = loop.turn;

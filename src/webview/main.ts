@@ -116,6 +116,8 @@ function handle(message: HostMessage): void {
       if (switched) {
         restoringScroll = undefined;
         atBottom = true;
+        // A notice is about the conversation it came with ("Continuing: …"), not the next one.
+        notice.hidden = true;
       }
       if (restoringScroll !== undefined) {
         transcript.element.scrollTop = restoringScroll;
@@ -219,6 +221,9 @@ document.addEventListener('click', (event) => {
       return;
     case 'set-key':
       post({ type: 'command', command: 'setApiKey' });
+      return;
+    case 'new-chat':
+      post({ type: 'command', command: 'newChat' });
       return;
     case 'select-hub':
       post({ type: 'command', command: 'selectHub' });

@@ -6,6 +6,7 @@ import { h, icon, iconButton, textButton } from './dom';
 import { renderErrorCard } from './errorCard';
 import { MarkdownView } from './markdownView';
 import { renderUserText } from './userText';
+import { WaitingNotes } from './waitingNotes';
 
 interface ReplyView {
   turn: AssistantTurn;
@@ -20,15 +21,12 @@ const STATUS_TEXT: Partial<Record<AssistantTurn['status'], { icon: string; text:
   interrupted: { icon: 'warning', text: 'Interrupted: the window was reloaded or closed while this reply was streaming' },
 };
 
-/** How long the first token may take before the reply says what it is waiting for. */
-const WAITING_AFTER_MS = 1_000;
-
 export class Transcript {
   readonly element: HTMLElement;
   private readonly list: HTMLElement;
   private readonly empty: HTMLElement;
   private readonly replies = new Map<string, ReplyView>();
-  private readonly waiting = new Map<string, ReturnType<typeof setInterval>>();
+  private readonly waiting = new WaitingNotes(() => this.hub);
   private conversation: Conversation | undefined;
   /** The hub requests go to now (its host), as the extension last said. */
   private hub = '';
@@ -92,7 +90,6 @@ export class Transcript {
   show(conversation: Conversation): void {
     this.conversation = conversation;
     this.replies.clear();
-    for (const timer of this.waiting.values()) clearInterval(timer);
     this.waiting.clear();
     this.list.replaceChildren(...conversation.turns.map((t) => this.render(t)));
     this.refreshChrome();
@@ -109,7 +106,7 @@ export class Transcript {
   delta(turnId: string, text: string, reasoning: string): void {
     const view = this.replies.get(turnId);
     if (!view) return;
-    if (reasoning || text) this.stopWaiting(view);
+    if (reasoning || text) this.waiting.stop(turnId);
     if (reasoning) {
       view.details.hidden = false;
       view.turn.reasoning = (view.turn.reasoning ?? '') + reasoning;
@@ -124,7 +121,7 @@ export class Transcript {
   finish(turn: AssistantTurn): void {
     const view = this.replies.get(turn.id);
     if (!view || !this.conversation) return;
-    this.stopWaiting(view);
+    this.waiting.stop(turn.id);
     const index = this.conversation.turns.findIndex((t) => t.id === turn.id);
     if (index >= 0) this.conversation.turns[index] = turn;
     if (view.body.value === turn.text && view.thinking.value === (turn.reasoning ?? '')) {
@@ -245,6 +242,15 @@ export class Transcript {
         h('span', { class: 'who', text: turn.model }),
         streaming ? icon('loading', 'codicon-modifier-spin streaming-indicator') : undefined,
       ),
+      turn.contextNote
+        ? h(
+            'div',
+            { class: 'turn-status context-note' },
+            icon('warning'),
+            h('span', { text: turn.contextNote }),
+            textButton('add', 'New Chat', 'new-chat'),
+          )
+        : undefined,
       details,
       bodyEl,
     );
@@ -254,7 +260,7 @@ export class Transcript {
       body.append(turn.text);
       thinking.append(turn.reasoning ?? '');
       bodyEl.classList.add('streaming');
-      if (!turn.text && !turn.reasoning) this.startWaiting(turn, element);
+      if (!turn.text && !turn.reasoning) this.waiting.start(turn.id, turn.createdAt, element);
     } else {
       body.setFinal(turn.text);
       thinking.setFinal(turn.reasoning ?? '');
@@ -262,32 +268,6 @@ export class Transcript {
     }
     this.replies.set(turn.id, { turn, element, body, thinking, details });
     return element;
-  }
-
-  /**
-   * Until the first token, a slow hub looks like a hang: after a second the reply says what it waits for, and
-   * for how long.
-   */
-  private startWaiting(turn: AssistantTurn, element: HTMLElement): void {
-    const text = h('span');
-    const waiting = h('div', { class: 'waiting', role: 'status' }, text);
-    waiting.hidden = true;
-    element.append(waiting);
-    const tick = () => {
-      const elapsed = Date.now() - turn.createdAt;
-      waiting.hidden = elapsed < WAITING_AFTER_MS;
-      text.textContent = `Waiting for ${this.hub || 'the hub'}… ${Math.max(1, Math.floor(elapsed / 1000))} s`;
-    };
-    tick();
-    this.waiting.set(turn.id, setInterval(tick, 250));
-  }
-
-  private stopWaiting(view: ReplyView): void {
-    const timer = this.waiting.get(view.turn.id);
-    if (timer === undefined) return;
-    clearInterval(timer);
-    this.waiting.delete(view.turn.id);
-    view.element.querySelector('.waiting')?.remove();
   }
 
   /** What a finished reply shows under its text: its status, warnings, error and footer. */

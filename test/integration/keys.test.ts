@@ -194,6 +194,8 @@ describe('hubs and keys', function () {
       assert.equal(await vscode.commands.executeCommand('aihub.clearApiKey'), true, 'the key was kept');
     } finally {
       await useHub(hubUrl);
+      // The switch back starts a model refresh: let it settle before the next test queues its own scenario.
+      await checkKey();
     }
   });
 

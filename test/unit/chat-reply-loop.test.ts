@@ -4,7 +4,10 @@ import * as assert from 'node:assert/strict';
 import { newConversation, type Conversation } from '../../src/core/chat/conversation';
 import type { PendingDelta } from '../../src/core/chat/deltaBatcher';
 import { ReplyLoop, type ReplyPorts } from '../../src/core/chat/replyLoop';
+import { droppedNote, fitToContext, refusedMessage } from '../../src/core/chat/contextBudget';
 import { HubClient } from '../../src/core/hub/client';
+import type { ChatMessage } from '../../src/core/hub/types';
+import type { ResolvedLimits } from '../../src/core/models/limits';
 import { startHub, type LocalHub } from '../hub/server';
 
 interface Recorded {
@@ -155,5 +158,87 @@ describe('ReplyLoop', () => {
     assert.equal(turn.status, 'error');
     assert.ok(turn.text.length > 0);
     assert.equal((JSON.parse(r.saves.at(-1)!) as Conversation).turns[1].role === 'assistant' && turn.status, 'error');
+  });
+});
+
+describe('the chat context budget', () => {
+  let hub: LocalHub;
+  let client: HubClient;
+  before(async () => {
+    hub = await startHub({ apiKey: null });
+    client = new HubClient({ baseUrl: hub.url, getApiKey: () => undefined, keyOptional: true, maxRetries: 0, idleTimeoutMs: 5_000 });
+  });
+  after(() => hub.close());
+
+  const limits: ResolvedLimits = { maxInputTokens: 1_000, maxOutputTokens: 500, source: 'family' };
+  const words = (count: number) => Array.from({ length: count }, (_, i) => `word${i % 10}`).join(' ');
+
+  it('sends a conversation whole while it fits', () => {
+    const messages: ChatMessage[] = [
+      { role: 'user', content: 'hi' },
+      { role: 'assistant', content: 'hello' },
+      { role: 'user', content: 'how are you?' },
+    ];
+    const fit = fitToContext(messages, limits);
+    assert.ok(fit.ok);
+    assert.equal(fit.droppedMessages, 0);
+    assert.deepEqual(fit.messages, messages);
+  });
+
+  it('leaves out the oldest messages past the limit, starting the rest with a question', () => {
+    const messages: ChatMessage[] = [
+      { role: 'user', content: words(300) },
+      { role: 'assistant', content: words(300) },
+      { role: 'user', content: words(200) },
+      { role: 'assistant', content: words(200) },
+      { role: 'user', content: 'and now?' },
+    ];
+    const fit = fitToContext(messages, limits);
+    assert.ok(fit.ok);
+    assert.equal(fit.messages[0].role, 'user');
+    assert.equal(fit.messages.at(-1)?.content, 'and now?');
+    assert.ok(fit.droppedMessages >= 2 && fit.droppedMessages % 2 === 0, `dropped ${fit.droppedMessages}`);
+    assert.ok(fit.sentTokens <= limits.maxInputTokens && fit.totalTokens > limits.maxInputTokens);
+    assert.match(
+      droppedNote('gpt-4o', fit, limits),
+      /^The \d+ oldest messages of this conversation were left out: it is about [\d,]+ tokens, and gpt-4o takes 1,000 in \(typical for this family\)\. New Chat starts afresh\.$/,
+    );
+  });
+
+  it('refuses a question that alone is over the limit, with the numbers', () => {
+    const fit = fitToContext([{ role: 'user', content: words(5_000) }], limits);
+    assert.equal(fit.ok, false);
+    if (!fit.ok) {
+      assert.ok(fit.questionTokens > limits.maxInputTokens);
+      assert.match(
+        refusedMessage('gpt-4o', fit, limits),
+        /^Nothing was sent: this question is about [\d,]+ tokens, and gpt-4o takes 1,000 in/,
+      );
+    }
+  });
+
+  it('the loop refuses before any request, and sends a long conversation without its oldest turns, saying so', async () => {
+    const big = asking(words(5_000));
+    const refused = new ReplyLoop(big, recording(client).ports, { limits });
+    const before = hub.requests.length;
+    await refused.begin();
+    const result = await refused.run();
+    assert.equal(hub.requests.length, before, 'nothing reached the hub');
+    assert.equal(result.turn.status, 'error');
+    assert.equal(result.turn.error?.kind, 'tooLarge');
+
+    const long = asking(words(400));
+    long.turns.push({ id: 'a1', role: 'assistant', model: 'gpt-4o-mini', text: words(400), status: 'done', createdAt: 2 });
+    long.turns.push({ id: 'u2', role: 'user', text: 'Summarise', createdAt: 3 });
+    const loop = new ReplyLoop(long, recording(client).ports, { limits });
+    await loop.begin();
+    const done = await loop.run();
+    assert.equal(done.turn.status, 'done');
+    assert.match(done.turn.contextNote ?? '', /The 2 oldest messages of this conversation were left out/);
+    const sent = hub.requests.at(-1)?.body as { messages: { content: string }[] };
+    assert.deepEqual(
+      sent.messages.map((m) => m.content),
+      ['Summarise'],
+    );
   });
 });

@@ -61,6 +61,8 @@ export const assistantTurnSchema = z.object({
   usage: z.optional(usageSchema),
   finishReason: z.optional(z.string()),
   possiblyTruncated: z.optional(z.boolean()),
+  /** Said with the answer when the oldest messages were left out to fit the model's context. */
+  contextNote: z.optional(z.string()),
   error: z.optional(turnErrorSchema),
   timing: z.optional(replyTimingSchema),
   createdAt: z.number(),

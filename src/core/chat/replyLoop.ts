@@ -10,6 +10,8 @@ import { DELTA_INTERVAL_MS, DeltaBatcher, type PendingDelta } from './deltaBatch
 import { requestMessages } from './requestMessages';
 import { streamReply } from './streamReply';
 import { ThrottledSave } from './throttledSave';
+import { droppedNote, fitToContext, refusedMessage } from './contextBudget';
+import type { ResolvedLimits } from '../models/limits';
 
 /** How often a streaming reply is written whole to disk (the journal keeps each shown piece in between). */
 export const SAVE_INTERVAL_MS = 750;
@@ -29,6 +31,8 @@ export interface ReplyPorts {
 export interface ReplyOptions {
   saveIntervalMs?: number;
   deltaIntervalMs?: number;
+  /** The model's limits: the conversation is fitted to them (oldest messages left out, or refused) before sending. */
+  limits?: ResolvedLimits;
 }
 
 /** Per-reply figures for whoever records usage: when it started, when the first words arrived, when it ended. */
@@ -53,11 +57,13 @@ export class ReplyLoop {
   private readonly saver: ThrottledSave;
   private readonly now: () => number;
   private messages: ChatMessage[] = [];
+  /** Set when the question cannot be sent at all: the reason, shown as the answer's error. */
+  private refused: string | undefined;
 
   constructor(
     readonly conversation: Conversation,
     private readonly ports: ReplyPorts,
-    options: ReplyOptions = {},
+    private readonly options: ReplyOptions = {},
   ) {
     this.now = ports.now ?? Date.now;
     this.batcher = new DeltaBatcher((delta) => ports.show(delta), options.deltaIntervalMs ?? DELTA_INTERVAL_MS, this.now);
@@ -68,6 +74,15 @@ export class ReplyLoop {
   /** Adds the empty answer and saves: nothing the person typed is lost to a crash once this resolves. */
   async begin(): Promise<void> {
     this.messages = requestMessages(this.conversation.turns);
+    const { limits } = this.options;
+    if (limits) {
+      const fit = fitToContext(this.messages, limits);
+      if (!fit.ok) this.refused = refusedMessage(this.turn.model, fit, limits);
+      else {
+        this.messages = fit.messages;
+        if (fit.droppedMessages > 0) this.turn.contextNote = droppedNote(this.turn.model, fit, limits);
+      }
+    }
     this.conversation.turns.push(this.turn);
     this.conversation.updatedAt = this.now();
     await this.ports.save(this.conversation);
@@ -78,6 +93,14 @@ export class ReplyLoop {
     const c = this.conversation;
     const startedAt = this.now();
     let firstTokenAt: number | undefined;
+    if (this.refused) {
+      this.turn.status = 'error';
+      this.turn.error = { message: this.refused, kind: 'tooLarge' };
+      this.saver.dispose();
+      c.updatedAt = this.now();
+      await this.ports.save(c);
+      return { turn: this.turn, metrics: { startedAt, endedAt: this.now(), model: this.turn.model } };
+    }
     try {
       await streamReply({
         client: this.ports.client,
