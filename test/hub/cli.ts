@@ -1,6 +1,6 @@
 // `npm run hub -- --port 8787 [--key sk-demo | --no-auth] [--latency-ms 20]`: the local hub as a process, for
-// the demo and for tests running elsewhere (an extension host, a browser). The runner parses the one line it
-// prints, so that line's wording is part of the interface.
+// trying a client by hand and for tests running elsewhere (an extension host, a browser). The runner parses the
+// one line it prints, so that line's wording is part of the interface.
 import { parseArgs } from 'node:util';
 import type { MoneyMode } from './money';
 import { startHub } from './server';

@@ -1,4 +1,4 @@
-// The demo hub's model catalogue: realistic ids and metadata in the shape new-api hubs publish.
+// The test hub's model catalogue: realistic ids and metadata in the shape new-api hubs publish.
 
 export interface HubModel {
   id: string;

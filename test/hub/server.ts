@@ -1,4 +1,4 @@
-// A local OpenAI-compatible hub for tests, benchmarks and the demo: new-api's shapes, deterministic replies,
+// A local OpenAI-compatible hub for tests and benchmarks: new-api's shapes, deterministic replies,
 // and every fault a real hub produces, on request. Only node:http, so it runs anywhere the tests run.
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
