@@ -24,7 +24,7 @@ export interface WorkbenchOptions {
   /** Where `screenshot(page, name)` writes for this page; default test-results/screenshots. */
   screenshotDir?: string;
   viewport?: { width: number; height: number };
-  /** How long to wait for the workbench to load and render (default 60 s each). */
+  /** How long to wait for the workbench to render (default 60 s). */
   timeoutMs?: number;
 }
 
