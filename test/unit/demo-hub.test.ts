@@ -17,7 +17,7 @@ import {
 } from '../../src/core/prompts/builtinPrompts';
 import type { CodeContext } from '../../src/core/prompts/codeContext';
 import { extractCode } from '../../src/core/prompts/extractCode';
-import { estimateTokens } from '../../src/core/lm/tokenEstimate';
+import { estimateTokens } from '../../src/core/models/tokenEstimate';
 import { DEMO_MODELS } from '../../tools/demoHub/catalogue';
 import { PREPARED, SAMPLE_ARGUMENTS, type RewriteKind } from '../../tools/demoHub/preparedCode';
 import { demoReply, type RequestMessage } from '../../tools/demoHub/reply';

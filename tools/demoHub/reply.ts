@@ -1,6 +1,6 @@
 // What the demo hub answers to a chat completion request: read which command or question it is from the
 // messages, then take the prepared answer (code answers, chat topics) or an honest one derived from the request.
-import { MESSAGE_OVERHEAD_TOKENS, estimateTokens } from '../../src/core/lm/tokenEstimate';
+import { MESSAGE_OVERHEAD_TOKENS, estimateTokens } from '../../src/core/models/tokenEstimate';
 import { fencedCode } from '../../src/core/prompts/codeContext';
 import type { DemoModel } from './catalogue';
 import { explanation, rewrite, rewriteKind, unitTests, type CodeBlock, type RewriteRequest } from './codeAnswers';

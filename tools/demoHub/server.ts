@@ -3,7 +3,7 @@
 // (test/hub/) it has no fault scenarios: nothing a person types can make it misbehave on purpose.
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { estimateTokens } from '../../src/core/lm/tokenEstimate';
+import { estimateTokens } from '../../src/core/models/tokenEstimate';
 import { DEMO_MODELS, modelEntries, type DemoModel } from './catalogue';
 import { demoReply, usageOf, type DemoReply, type RequestMessage } from './reply';
 
