@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startCodeServer, type CodeServer } from './codeServer';
+import { holdMachineLock } from './machineLock';
 import { startHubProcess, type HubProcess } from './hubProcess';
 import { runCleanups, stopOnSignals } from './processes';
 import { REPO_ROOT } from './toolchain';
@@ -122,6 +123,9 @@ async function main(): Promise<number> {
     return 1;
   }
   stopOnSignals();
+  // Behind another suite's run on this machine first: the time limits count from when this run may start.
+  await holdMachineLock();
+  armHardStop();
   let hub: HubProcess | undefined;
   try {
     hub = await startHubProcess({ key: KEY });
@@ -139,10 +143,11 @@ async function main(): Promise<number> {
 }
 
 // A hard stop as well: whatever hangs (a browser that does not close, a stuck stop), the runner ends.
-const hardStop = setTimeout(() => {
-  console.error('[integration] overall time limit reached: stopping everything');
-  void runCleanups().finally(() => process.exit(1));
-}, TIMEOUT_MS + 60_000);
-hardStop.unref();
+function armHardStop(): void {
+  setTimeout(() => {
+    console.error('[integration] overall time limit reached: stopping everything');
+    void runCleanups().finally(() => process.exit(1));
+  }, TIMEOUT_MS + 60_000).unref();
+}
 
 void main().then((code) => process.exit(code));
