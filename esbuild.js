@@ -56,8 +56,8 @@ const builds = [
   },
   {
     ...common,
-    // The chat and the Compare tab: one bundle each (with its CSS) in the one folder the webviews may load from.
-    entryPoints: { main: 'src/webview/main.ts', compare: 'src/webview/compareMain.ts' },
+    // The chat, the Compare tab and the Usage view (whose chart library loads only with it): one bundle each (with its CSS) in the one folder the webviews may load from.
+    entryPoints: { main: 'src/webview/main.ts', compare: 'src/webview/compareMain.ts', usage: 'src/webview/usage.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

@@ -8,6 +8,7 @@ import { registerLanguageModels } from './lm/registerLanguageModels';
 import { registerModels } from './models/registerModels';
 import { registerSelection } from './selection/registerSelection';
 import { createServices } from './services';
+import { registerUsage } from './usage/registerUsage';
 
 /** Writes still pending when VS Code deactivates the extension (a reload, a window closing). */
 let flushOnDeactivate: (() => Promise<void>) | undefined;
@@ -23,8 +24,10 @@ export function activate(context: vscode.ExtensionContext): void {
     registerModels(services),
   );
   const chat = registerChat(services);
-  flushOnDeactivate = () => chat.flush();
-  context.subscriptions.push(chat, registerSelection(services, chat.port), registerCompare(services));
+  flushOnDeactivate = async () => {
+    await Promise.all([chat.flush(), services.usage.log.flushed()]);
+  };
+  context.subscriptions.push(chat, registerSelection(services, chat.port), registerCompare(services), registerUsage(services));
   // VS Code's own activation figure adds code loading and the host's scheduling; this is the part we control.
   services.log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
 }

@@ -30,6 +30,7 @@ export const Commands = {
   openChatInEditor: 'aihub.openChatInEditor',
   chatHistory: 'aihub.chatHistory',
   exportChat: 'aihub.exportChat',
+  showUsage: 'aihub.showUsage',
   /** Internal, owned by the chat panel: a new user turn in the current conversation (selection commands use it). */
   chatAsk: 'aihub._chatAsk',
   /** Internal, owned by the chat: shows a saved conversation by id (a comparison's "Continue with this one" uses it). */
@@ -47,6 +48,8 @@ export const Commands = {
   modelsViewSnapshot: 'aihub._modelsViewSnapshot',
   /** Internal: checks the current hub's key against its model list; returns the verdict as plain data (tests, the key flow). */
   checkKey: 'aihub._checkKey',
+  /** Internal: the usage log's folder and this month's records, as plain data (for the integration tests). */
+  usageSnapshot: 'aihub._usageSnapshot',
 } as const;
 
 /** Context keys the extension sets for `when` clauses in package.json. */
@@ -66,6 +69,8 @@ export const Views = {
   /** A comparison in an editor tab (a WebviewPanel's view type). */
   comparePanel: 'aihub.comparePanel',
   models: 'aihub.models',
+  /** The Usage view (an editor tab; a WebviewPanel's view type). */
+  usage: 'aihub.usage',
 } as const;
 
 export const Settings = {

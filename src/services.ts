@@ -6,6 +6,8 @@ import { HubService } from './hubs/hubService';
 import { HttpConsent } from './hubs/httpConsent';
 import { KeyStore } from './keys/keyStore';
 import { ModelsService } from './models/modelsService';
+import { UsageLog } from './usage/usageLog';
+import { UsageRecorder } from './usage/usageRecorder';
 
 export interface Services {
   context: vscode.ExtensionContext;
@@ -16,6 +18,8 @@ export interface Services {
   models: ModelsService;
   /** Chats and comparisons, one JSON file each under the extension's global storage. */
   conversations: ConversationStore;
+  /** Hands out measured clients: every reply from every surface goes through it into the usage log. */
+  usage: UsageRecorder;
 }
 
 export function createServices(context: vscode.ExtensionContext): { services: Services; disposables: vscode.Disposable[] } {
@@ -26,5 +30,6 @@ export function createServices(context: vscode.ExtensionContext): { services: Se
   const hub = new HubService(config, keys, log, `aihub-vscode/${version} vscode/${vscode.version}`, new HttpConsent(context.globalState));
   const models = new ModelsService(context.globalState, hub, log);
   const conversations = new ConversationStore(vscode.Uri.joinPath(context.globalStorageUri, 'conversations').fsPath, { logger: log });
-  return { services: { context, log, config, keys, hub, models, conversations }, disposables: [log, config, keys, hub, models] };
+  const usage = new UsageRecorder(hub, new UsageLog(vscode.Uri.joinPath(context.globalStorageUri, 'usage').fsPath, log), log);
+  return { services: { context, log, config, keys, hub, models, conversations, usage }, disposables: [log, config, keys, hub, models] };
 }

@@ -209,7 +209,7 @@ export class ChatController implements vscode.Disposable {
     const loop = new ReplyLoop(
       c,
       {
-        client: this.services.hub.client(),
+        client: this.services.usage.client('chat'),
         hub: hubHost(this.services.hub.baseUrl),
         save: (conversation) => this.save(conversation),
         show: (delta) => this.broadcast({ type: 'delta', ...delta }),

@@ -91,7 +91,7 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
       else if (event.type === 'reasoning' && Thinking) report(new Thinking(event.text) as vscode.LanguageModelResponsePart);
     };
     try {
-      const client = this.services.hub.client();
+      const client = this.services.usage.client('lm');
       const result = await client.streamChat(
         { model: model.id, messages: toOpenAiMessages(messages.map(toNeutralMessage)), ...extra },
         { signal: controller.signal, onEvent },

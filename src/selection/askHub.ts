@@ -44,7 +44,7 @@ export async function askHub(services: Services, ask: HubAsk): Promise<string | 
     offer(budgetMessage(model, budget), { label: 'Select Model', command: Commands.selectModel });
     return undefined;
   }
-  const client = services.hub.client();
+  const client = services.usage.client('selection');
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `AI Hub: ${ask.title}`, cancellable: true },
     async (progress, token) => {

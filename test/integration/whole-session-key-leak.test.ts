@@ -58,7 +58,7 @@ describe('whole session: no key anywhere but SecretStorage', function () {
     for (const key of [hubKey, OTHER_HUB_KEY, WRONG_KEY]) assert.ok(!log.includes(key), `the log does not contain ${key.slice(0, 6)}…`);
   });
 
-  it('no setting and no stored chat holds a key', async () => {
+  it('no setting, no stored chat and no usage log line holds a key', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
     const settingsFiles = ['User', 'Machine']
       .map((scope) => path.join(path.dirname(folder), 'ud', scope, 'settings.json'))
@@ -70,10 +70,14 @@ describe('whole session: no key anywhere but SecretStorage', function () {
       (s) => s,
       () => undefined,
     );
-    const stored = filesUnder(chat?.storageDir).map((f) => fs.readFileSync(f, 'utf8'));
+    const usage = await vscode.commands.executeCommand<{ dir?: string } | undefined>('aihub._usageSnapshot').then(
+      (s) => s,
+      () => undefined,
+    );
+    const stored = [...filesUnder(chat?.storageDir), ...filesUnder(usage?.dir)].map((f) => fs.readFileSync(f, 'utf8'));
     for (const key of [hubKey, OTHER_HUB_KEY, WRONG_KEY]) {
       assert.ok(!settings.includes(key), 'not in the settings');
-      for (const text of stored) assert.ok(!text.includes(key), 'not in a stored conversation');
+      for (const text of stored) assert.ok(!text.includes(key), 'not in a stored conversation or the usage log');
     }
   });
 });

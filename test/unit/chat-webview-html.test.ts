@@ -71,4 +71,10 @@ describe('chat webview HTML', () => {
     assert.ok(!evil.includes('onload="alert'));
     assert.ok(evil.includes('data-surface="editor"'));
   });
+
+  it('gives other pages (the Usage view) the same policy under their own, escaped, title', () => {
+    const page = chatWebviewHtml({ cspSource: CSP_SOURCE, nonce, scriptUri: 'u.js', styleUris: [], surface: 'editor', title: 'Usage <b>' });
+    assert.deepEqual(policy(page), csp);
+    assert.ok(page.includes('<title>Usage &lt;b&gt;</title>'));
+  });
 });
