@@ -35,6 +35,8 @@ export const usageHostMessageSchema = z.discriminatedUnion('type', [
     summary: usageSummarySchema,
     /** Months with a log file, newest first (the current month always among them). */
     months: z.array(month),
+    /** The month it is now, in the person's calendar. */
+    current: month,
     /** Lines of the log that were not records (a crash mid-write, a hand edit): said, not hidden. */
     skipped: amount,
   }),

@@ -74,7 +74,7 @@ export class UsagePanel implements vscode.Disposable {
       const months = await this.log.months();
       const current = monthOf(Date.now());
       if (!months.includes(current)) months.unshift(current);
-      post({ type: 'summary', summary: summarise(records, month), months, skipped });
+      post({ type: 'summary', summary: summarise(records, month), months, current, skipped });
     };
     const handle = async (message: UsageViewMessage): Promise<void> => {
       switch (message.type) {

@@ -24,6 +24,7 @@ const costButton = h('button', { type: 'button', class: 'segment', 'data-metric'
 const tokensButton = h('button', { type: 'button', class: 'segment', 'data-metric': 'tokens', text: 'Tokens' });
 const exportButton = h('button', { type: 'button', class: 'text-button primary', 'data-action': 'export', text: 'Export CSV…' });
 const refreshButton = h('button', { type: 'button', class: 'text-button secondary', 'data-action': 'refresh', text: 'Refresh' });
+const totalLabel = h('div', { class: 'stat-label' });
 const totalValue = h('div', { class: 'stat-value', 'data-testid': 'month-total' });
 const totalNote = h('div', { class: 'stat-note' });
 const repliesValue = h('div', { class: 'stat-value' });
@@ -50,7 +51,7 @@ document
     h(
       'section',
       { class: 'stats' },
-      h('div', { class: 'stat' }, h('div', { class: 'stat-label', text: 'This month' }), totalValue, totalNote),
+      h('div', { class: 'stat' }, totalLabel, totalValue, totalNote),
       h('div', { class: 'stat' }, h('div', { class: 'stat-label', text: 'Replies' }), repliesValue),
       h('div', { class: 'stat' }, h('div', { class: 'stat-label', text: 'Tokens (in + out)' }), tokensValue),
     ),
@@ -71,6 +72,7 @@ document
 const chart = new UsageChart(canvas);
 let summary: Summary | undefined;
 let metric: Metric | undefined = savedMetric;
+let current = '';
 
 function monthLabel(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -88,6 +90,7 @@ function render(): void {
   tokensButton.setAttribute('aria-pressed', String(shown === 'tokens'));
   const money = (v: number) => formatCost(v, s.currency ?? '');
 
+  totalLabel.textContent = s.month === current ? 'This month' : `In ${monthLabel(s.month)}`;
   totalValue.textContent = s.total.cost !== null && s.currency ? money(s.total.cost) : 'unknown';
   totalNote.textContent =
     s.total.unpriced > 0 && s.total.replies > 0
@@ -139,6 +142,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   summary = message.summary;
+  current = message.current;
   showMonths(message.months, message.summary.month);
   if (message.skipped > 0) {
     notice.textContent = `${message.skipped.toLocaleString('en-US')} line(s) of the usage log could not be read and are left out.`;

@@ -4,29 +4,8 @@ import { summarise, OTHER_MODELS, CHART_MODELS } from '../../src/core/usage/aggr
 import { addMonths, dayOf, daysOfMonth, monthOf, utcZone } from '../../src/core/usage/calendar';
 import { usageCsv } from '../../src/core/usage/csv';
 import { filesForMonth, monthFileName, monthOfFile } from '../../src/core/usage/monthFile';
-import { formatUsageLine, parseUsageLines, usageRecordSchema, type UsageRecord } from '../../src/core/usage/record';
-
-export function usageRecord(patch: Partial<UsageRecord> = {}): UsageRecord {
-  return {
-    v: 1,
-    time: '2026-12-01T10:00:00.000Z',
-    surface: 'chat',
-    hub: 'https://aihubapi.ai/v1',
-    model: 'gpt-4o',
-    servedModel: null,
-    inputTokens: 100,
-    outputTokens: 50,
-    cachedTokens: null,
-    reasoningTokens: null,
-    cost: null,
-    currency: null,
-    durationMs: 1200,
-    firstTokenMs: 300,
-    outcome: 'done',
-    errorKind: null,
-    ...patch,
-  };
-}
+import { formatUsageLine, parseUsageLines, usageRecordSchema } from '../../src/core/usage/record';
+import { sampleMonth, usageRecord } from '../usage/sampleRecords';
 
 describe('usage record', () => {
   it('is one JSON line that reads back the same', () => {
@@ -221,5 +200,19 @@ describe('usage CSV', () => {
     const csv = usageCsv([usageRecord({ model: '=HYPERLINK("http://x")' }), usageRecord({ model: '@sum' })]);
     assert.ok(csv.includes(`"'=HYPERLINK(""http://x"")"`));
     assert.ok(csv.includes(",'@sum,"));
+  });
+});
+
+describe('usage summary of a generated month', () => {
+  it('adds up to the same totals as the records, day by day and in all', () => {
+    const records = sampleMonth('2026-11', 5_000);
+    const s = summarise(records, '2026-11', utcZone);
+    const known = records.filter((r) => r.cost !== null);
+    const sum = known.reduce((a, r) => a + r.cost!, 0);
+    assert.ok(Math.abs(s.total.cost! - sum) < 1e-9);
+    assert.equal(s.total.replies, 5_000);
+    assert.equal(s.total.unpriced, records.length - known.length);
+    const drawn = s.series.reduce((a, x) => a + x.cost.reduce((b, c) => b + c, 0), 0);
+    assert.ok(Math.abs(drawn - sum) < 1e-9, 'the bars add up to the total');
   });
 });

@@ -1,0 +1,135 @@
+// The Usage view in a real VS Code (code-server) in Chromium: a usage log seeded with a month of replies draws
+// spend per day by model, the month's total and the top models; tokens where no cost is known; CSV export through
+// the save dialog; no Content-Security-Policy violation on the way.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator } from 'playwright-core';
+import { summarise } from '../../src/core/usage/aggregate';
+import { addMonths, monthOf } from '../../src/core/usage/calendar';
+import { formatCost } from '../../src/core/usage/format';
+import { monthFileName } from '../../src/core/usage/monthFile';
+import { formatUsageLine } from '../../src/core/usage/record';
+import { startHub, type LocalHub } from '../hub/server';
+import { startCodeServer, type CodeServer } from '../runner/codeServer';
+import { openWorkbench, remoteUri, runCommand, screenshot, webviewFrame, type Workbench } from '../runner/workbench';
+import { sampleMonth, usageRecord } from '../usage/sampleRecords';
+
+const REPO = path.resolve(__dirname, '..', '..');
+
+describe('Usage view (e2e)', function () {
+  let hub: LocalHub | undefined;
+  let server: CodeServer | undefined;
+  let workbench: Workbench | undefined;
+  const violations: string[] = [];
+  const thisMonth = monthOf(Date.now());
+  const lastMonth = addMonths(thisMonth, -1);
+  const seeded = sampleMonth(lastMonth, 900);
+  const today = [
+    usageRecord({ time: new Date().toISOString(), model: 'local-llama', inputTokens: 1200, outputTokens: 800 }),
+    usageRecord({ time: new Date().toISOString(), model: 'gpt-4o-mini', inputTokens: 300, outputTokens: 90 }),
+  ];
+
+  before(async () => {
+    hub = await startHub({ apiKey: null });
+    server = await startCodeServer({
+      smokeTestDriver: true,
+      machineSettings: { 'aihub.baseUrl': hub.url },
+      userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
+    });
+    const dir = path.join(server.dirs.userData, 'User', 'globalStorage', 'aihub.aihub-vscode', 'usage');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, monthFileName(lastMonth)), seeded.map(formatUsageLine).join(''));
+    fs.writeFileSync(path.join(dir, monthFileName(thisMonth)), today.map(formatUsageLine).join('') + '{"v":1,"time":"cut sh');
+    workbench = await openWorkbench(server, {
+      payload: [
+        ['extensionDevelopmentPath', remoteUri(server, REPO)],
+        ['skipWelcome', 'true'],
+      ],
+    });
+    workbench.page.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+  });
+  after(async () => {
+    await workbench?.close();
+    await server?.stop();
+    await hub?.close();
+  });
+
+  async function openUsage(): Promise<FrameLocator> {
+    const page = workbench!.page;
+    await page.locator('.statusbar-item', { hasText: 'gpt-4o-mini' }).first().waitFor({ timeout: 60_000 });
+    await runCommand(page, 'AI Hub: Show Usage');
+    // The only webview of this extension open in this session (the chat's container stays closed).
+    const frame = webviewFrame(page, 'extensionId=aihub.aihub-vscode');
+    await frame.locator(`body[data-month]`).waitFor({ timeout: 60_000 });
+    return frame;
+  }
+
+  it("shows this month's replies in tokens (no cost known), and says a line could not be read", async () => {
+    const frame = await openUsage();
+    assert.equal(await frame.locator('body').getAttribute('data-metric'), 'tokens');
+    assert.equal(await frame.locator('[data-testid="month-total"]').innerText(), 'unknown');
+    assert.match(await frame.locator('.stat-note').innerText(), /No reply has a known cost/);
+    assert.match(await frame.locator('.notice').innerText(), /1 line\(s\) of the usage log could not be read/);
+    assert.equal(await frame.getByRole('button', { name: 'Cost' }).isDisabled(), true);
+    assert.deepEqual(await frame.locator('tbody td.model').allInnerTexts(), ['local-llama', 'gpt-4o-mini']);
+  });
+
+  it('draws last month as spend per day by model, with its total and top models', async () => {
+    const frame = await openUsage();
+    await frame.locator('select').selectOption(lastMonth);
+    await frame.locator(`body[data-month="${lastMonth}"][data-metric="cost"]`).waitFor({ timeout: 30_000 });
+    const expected = summarise([...seeded, ...today], lastMonth);
+    assert.equal(await frame.locator('[data-testid="month-total"]').innerText(), formatCost(expected.total.cost!, 'USD'));
+    assert.match(await frame.locator('.stat-note').innerText(), new RegExp(`${expected.total.unpriced} of 900 replies have no known cost`));
+    assert.deepEqual(
+      await frame.locator('tbody td.model').allInnerTexts(),
+      expected.top.map((t) => t.model),
+    );
+    // The chart is drawn on the canvas: some of its pixels are not the background.
+    const inked = await frame.locator('canvas').evaluate((canvas) => {
+      const c = canvas as unknown as {
+        width: number;
+        height: number;
+        getContext(t: '2d'): { getImageData(...a: number[]): { data: Uint8ClampedArray } };
+      };
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      return n;
+    });
+    assert.ok(inked > 5_000, `the chart has ink (${inked} pixels)`);
+    const shot = await screenshot(workbench!.page, 'usage-chart');
+    assert.ok(fs.statSync(shot).size > 10_000);
+
+    await frame.getByRole('button', { name: 'Tokens' }).click();
+    await frame.locator('body[data-metric="tokens"]').waitFor();
+    await screenshot(workbench!.page, 'usage-chart-tokens');
+  });
+
+  it('exports the month as CSV through the save dialog', async () => {
+    const page = workbench!.page;
+    const frame = await openUsage();
+    await frame.locator('select').selectOption(lastMonth);
+    await frame.locator(`body[data-month="${lastMonth}"]`).waitFor();
+    await frame.getByRole('button', { name: 'Export CSV…' }).click();
+    // code-server's save dialog is VS Code's own quick input with a path.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 30_000 });
+    const target = path.join(server!.dirs.workspace, 'exported-usage.csv');
+    await input.fill(target);
+    await page.keyboard.press('Enter');
+    const deadline = Date.now() + 30_000;
+    while (!fs.existsSync(target) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const lines = fs.readFileSync(target, 'utf8').trimEnd().split('\r\n');
+    assert.equal(lines.length, 1 + 900, 'a header and one row per reply of the month');
+    assert.match(lines[0]!, /^time,surface,hub,model,served_model,input_tokens/);
+    await frame.locator('.notice', { hasText: 'Saved exported-usage.csv.' }).waitFor({ timeout: 10_000 });
+  });
+
+  it('violated no Content-Security-Policy on the way', () => {
+    assert.deepEqual(violations, []);
+  });
+});
