@@ -40,7 +40,7 @@ export class CompareSession implements vscode.Disposable {
     );
     this.saver = new ThrottledSave(() => this.save(), SAVE_INTERVAL_MS);
     this.run = new CompareRun(columnsOf(comparison), {
-      client: services.hub.client(),
+      client: services.usage.client('compare'),
       messages: question ? requestMessages([question]) : [],
       limit: COMPARE_CONCURRENCY,
       onDelta: (columnId, delta) => {
