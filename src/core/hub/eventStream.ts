@@ -64,9 +64,11 @@ export async function readEventStream(response: Response, options: EventStreamOp
     }
     const chunk = parsed.data;
     const choice = chunk.choices?.[0];
-    // Off the common path: only a chunk without a choice, with an error member or with a finish reason can be a
-    // failure (new-api's relay error has `choices: []`, OpenRouter's a choice with `finish_reason: "error"`).
-    if (choice === undefined || chunk.error != null || choice.finish_reason != null) {
+    // Off the common path: only a chunk without a choice, with a finish reason or with an error member can be a
+    // failure (new-api's relay error has `choices: []`, OpenRouter's a choice with `finish_reason: "error"`). The
+    // error member is read from the event itself: hubs put any shape there, `null` included, and leaving it out of
+    // the schema keeps validation at its fastest.
+    if (choice === undefined || choice.finish_reason != null || (json as { error?: unknown }).error != null) {
       const finish = choice?.finish_reason ?? undefined;
       if (isErrorShaped(json) || (finish !== undefined && FAILED_FINISH.has(finish))) throw failed(readErrorJson(json), finish);
     }

@@ -48,9 +48,6 @@ export const chunkSchema = compiledObject({
     ),
   ),
   usage: z.nullish(usageSchema),
-  // Any shape at all (hubs put an object, a string, or `null` on every chunk): the stream reader reads the words
-  // from the raw event, and only when a chunk is not an ordinary one.
-  error: z.optional(z.unknown()),
 });
 export type Chunk = core.output<typeof chunkSchema>;
 
