@@ -8,6 +8,7 @@ import { runLatencyBench } from './latency/latencyBench';
 import { runModelsBench } from './models/modelsBench';
 import { runWebviewBench } from './webview/webviewBench';
 import { runStreamCases, textCases, toolAndReasoningCases } from './stream/streamBench';
+import { runUsageBench } from './usage/usageBench';
 
 interface Bench {
   name: string;
@@ -30,6 +31,7 @@ const BENCHES: Bench[] = [
   { name: 'webview', what: 'chat webview rendering a 20 KB, 200 KB and 1 MB streamed reply in Chromium', run: runWebviewBench },
   { name: 'extension', what: 'activation time in a real extension host, bundle and .vsix sizes', run: runExtensionBench },
   { name: 'latency', what: 'added latency from the first chunk to the message towards the webview', run: runLatencyBench },
+  { name: 'usage', what: 'Usage view over 100,000 replies (open and draw) and the cost of recording a reply', run: runUsageBench },
 ];
 
 async function main(): Promise<void> {

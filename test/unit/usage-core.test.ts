@@ -1,5 +1,6 @@
 // The usage log's pure parts: the record's line format, month files, the calendar, the month's summary and CSV.
 import * as assert from 'node:assert/strict';
+import * as z from 'zod/mini';
 import { summarise, OTHER_MODELS, CHART_MODELS } from '../../src/core/usage/aggregate';
 import { addMonths, dayOf, daysOfMonth, monthOf, utcZone } from '../../src/core/usage/calendar';
 import { usageCsv } from '../../src/core/usage/csv';
@@ -26,13 +27,13 @@ describe('usage record', () => {
   });
 
   it('refuses made-up numbers: negative tokens or cost, a non-date time', () => {
-    assert.equal(usageRecordSchema.safeParse(usageRecord({ inputTokens: -1 })).success, false);
-    assert.equal(usageRecordSchema.safeParse(usageRecord({ cost: -0.5 })).success, false);
-    assert.equal(usageRecordSchema.safeParse({ ...usageRecord(), time: 'yesterday' }).success, false);
+    assert.equal(z.safeParse(usageRecordSchema, usageRecord({ inputTokens: -1 })).success, false);
+    assert.equal(z.safeParse(usageRecordSchema, usageRecord({ cost: -0.5 })).success, false);
+    assert.equal(z.safeParse(usageRecordSchema, { ...usageRecord(), time: 'yesterday' }).success, false);
   });
 
   it('has no field that could hold a prompt, an answer or a key', () => {
-    assert.deepEqual(Object.keys(usageRecordSchema.shape).sort(), [
+    assert.deepEqual(Object.keys(usageRecordSchema._zod.def.shape).sort(), [
       'cachedTokens',
       'cost',
       'currency',

@@ -1,6 +1,7 @@
 // The usage meter around real streamed replies from the local hub over HTTP: one record per reply however it
 // ends, the reply itself untouched, and a failing writer never breaks a reply.
 import * as assert from 'node:assert/strict';
+import * as z from 'zod/mini';
 import { HubClient } from '../../src/core/hub/client';
 import { isHubError } from '../../src/core/hub/errors';
 import type { ChatEvent } from '../../src/core/hub/types';
@@ -39,7 +40,7 @@ describe('usage meter', () => {
     );
     assert.equal(records.length, 1);
     const [r] = records;
-    assert.ok(usageRecordSchema.safeParse(r).success);
+    assert.ok(z.safeParse(usageRecordSchema, r).success);
     assert.equal(r!.model, 'gpt-4o-mini');
     assert.equal(r!.hub, hub.url);
     assert.equal(r!.surface, 'chat');
