@@ -9,7 +9,8 @@ import { HubError } from './errors';
 import { hubText, isErrorShaped, readErrorJson, type HubWords } from './errorWords';
 import type { IdleWatchdog } from './idleWatchdog';
 import type { ChatResult } from './replies';
-import { chunkSchema } from './schemas';
+import { chunkSchema, type Chunk } from './schemas';
+import { isCommonChunk } from './chunkGuard';
 import type { ChatEvent } from './types';
 
 /** A single event larger than this is refused: no real chunk comes near it, and it would have to be buffered whole. */
@@ -55,14 +56,19 @@ export async function readEventStream(response: Response, options: EventStreamOp
       return;
     }
     if (message.event === 'error') throw failed(readErrorJson(json));
-    const parsed = z.safeParse(chunkSchema, json);
-    if (!parsed.success) {
-      if (isErrorShaped(json)) throw failed(readErrorJson(json));
-      skippedChunks++;
-      logger.warn(`stream: skipped a chunk of unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`);
-      return;
+    // The common shape passes a hand-written guard; zod decides (and words the warning) for anything else.
+    let chunk: Chunk;
+    if (isCommonChunk(json)) chunk = json;
+    else {
+      const parsed = z.safeParse(chunkSchema, json);
+      if (!parsed.success) {
+        if (isErrorShaped(json)) throw failed(readErrorJson(json));
+        skippedChunks++;
+        logger.warn(`stream: skipped a chunk of unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`);
+        return;
+      }
+      chunk = parsed.data;
     }
-    const chunk = parsed.data;
     const choice = chunk.choices?.[0];
     // Off the common path: only a chunk without a choice, with a finish reason or with an error member can be a
     // failure (new-api's relay error has `choices: []`, OpenRouter's a choice with `finish_reason: "error"`). The
