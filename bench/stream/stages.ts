@@ -6,6 +6,7 @@ import { StreamAssembler } from '../../src/core/hub/streamAssembler';
 import { readEventStream } from '../../src/core/hub/eventStream';
 import { IdleWatchdog } from '../../src/core/hub/idleWatchdog';
 import { chunkSchema } from '../../src/core/hub/schemas';
+import { isCommonChunk } from '../../src/core/hub/chunkGuard';
 import { silentLogger } from '../../src/core/logger';
 import { planStream } from '../../test/hub/streamPlan';
 import { collectGarbage, ms, summarize, table } from '../stats';
@@ -28,7 +29,15 @@ const STAGES: [string, (r: Response) => Promise<unknown>][] = [
   ],
   ['+ split events (eventsource-parser)', (r) => feedEvents(r, () => undefined)],
   ['+ JSON.parse each (= bare parse)', (r) => feedEvents(r, (d) => d !== '[DONE]' && JSON.parse(d))],
-  ['+ zod chunk schema (safeParse)', (r) => feedEvents(r, (d) => d !== '[DONE]' && z.safeParse(chunkSchema, JSON.parse(d)))],
+  [
+    '+ check the shape (guard; zod when unsure)',
+    (r) =>
+      feedEvents(r, (d) => {
+        if (d === '[DONE]') return;
+        const json: unknown = JSON.parse(d);
+        if (!isCommonChunk(json)) z.safeParse(chunkSchema, json);
+      }),
+  ],
   [
     '+ decode, events, assemble (= our readEventStream)',
     async (r) => {
