@@ -9,8 +9,13 @@ export class ChunkDecoder {
   /** Made on the first tool call: most replies have none. */
   private toolCalls?: ToolCallSlots;
   sawFinish = false;
+  /** The `model` and `id` the chunks named (the first ones seen). */
+  servedModel: string | undefined;
+  completionId: string | undefined;
 
   decode(chunk: Chunk, emit: (event: ChatEvent) => void): void {
+    this.servedModel ??= chunk.model || undefined;
+    this.completionId ??= chunk.id || undefined;
     const choice = chunk.choices?.[0];
     if (choice) {
       const delta = choice.delta;

@@ -3,7 +3,7 @@
 import { StreamAssembler } from './streamAssembler';
 import { redact, silentLogger, type Logger } from '../logger';
 import { readCapped } from './body';
-import { HubError, errorFromStatus, isHubError, statusOfRefusal } from './errors';
+import { HubError, errorFromStatus, isHubError, requestIdFrom, statusOfRefusal } from './errors';
 import { isErrorShaped, readErrorBody } from './errorWords';
 import { readEventStream } from './eventStream';
 import { IdleWatchdog } from './idleWatchdog';
@@ -86,7 +86,8 @@ export class HubClient {
     });
     try {
       const json = await this.readJson(response, watchdog, key, { model: request.model });
-      return completionToResult(json, request.model);
+      const result = completionToResult(json, request.model);
+      return { ...result, requestId: requestIdFrom(response.headers) ?? result.requestId };
     } finally {
       watchdog.dispose();
     }
@@ -97,15 +98,16 @@ export class HubClient {
     const body = { ...request, stream: true, stream_options: { include_usage: true } };
     const { response, watchdog, key } = await this.send('POST', 'chat/completions', body, options.signal, { model: request.model });
     const assembler = new StreamAssembler();
+    const headerId = requestIdFrom(response.headers);
     try {
       const type = response.headers.get('content-type') ?? '';
       // Some hubs ignore `stream: true` or answer with a JSON error under status 200.
       if (!type.includes('text/event-stream')) {
         const result = completionToResult(await this.readJson(response, watchdog, key, { model: request.model }), request.model);
         replay(result, options.onEvent);
-        return result;
+        return { ...result, requestId: headerId ?? result.requestId };
       }
-      return await readEventStream(response, {
+      const result = await readEventStream(response, {
         watchdog,
         assembler,
         onEvent: options.onEvent,
@@ -113,8 +115,11 @@ export class HubClient {
         logger: this.logger,
         maxReplyChars: this.maxReplyChars,
       });
+      return { ...result, requestId: headerId ?? result.requestId };
     } catch (err) {
-      throw this.finalError(err, options.signal, watchdog, key, assembler);
+      const error = this.finalError(err, options.signal, watchdog, key, assembler);
+      error.requestId ??= headerId;
+      throw error;
     } finally {
       watchdog.dispose();
     }
@@ -176,8 +181,10 @@ export class HubClient {
       watchdog.dispose();
       const retryAfterMs = parseRetryAfter(response.headers);
       const error = errorFromStatus(response.status, text, { model: context.model, retryAfterMs, keySent: !!key });
+      error.requestId = requestIdFrom(response.headers, text);
       const canWait = retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS;
-      if (isRetryableStatus(response.status) && attempt < this.maxRetries && canWait) {
+      // An exhausted quota (OpenAI-style 429 "insufficient_quota") does not come back by waiting.
+      if (isRetryableStatus(response.status) && error.kind !== 'quota' && attempt < this.maxRetries && canWait) {
         const wait = retryAfterMs ?? backoffMs(attempt);
         this.logger.warn(`${method} ${url} → ${response.status}; retrying in ${wait} ms (${attempt + 1}/${this.maxRetries})`);
         await this.wait(wait, signal);

@@ -33,6 +33,8 @@ export interface HubErrorInit {
   retryAfterMs?: number;
   /** What had arrived before the failure: callers keep it on screen rather than losing it. */
   partial?: AssembledReply;
+  /** The hub's id for the request, to quote to its support. */
+  requestId?: string;
   cause?: unknown;
 }
 
@@ -43,6 +45,7 @@ export class HubError extends Error {
   readonly hubMessage?: string;
   readonly retryAfterMs?: number;
   partial?: AssembledReply;
+  requestId?: string;
 
   constructor(init: HubErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -53,11 +56,22 @@ export class HubError extends Error {
     this.hubMessage = init.hubMessage;
     this.retryAfterMs = init.retryAfterMs;
     this.partial = init.partial;
+    this.requestId = init.requestId;
   }
 }
 
 /** Failures that may come from a wrong hub address: wherever one is shown, it comes with a Choose Hub button. */
 export const HUB_ADDRESS_ERRORS: ReadonlySet<string> = new Set<HubErrorKind>(['network', 'redirect', 'invalidResponse', 'config']);
+
+/**
+ * The hub's id for a request: new-api's `X-Oneapi-Request-Id` header, the common `x-request-id`, or the
+ * "(request id: …)" new-api writes into its error messages.
+ */
+export function requestIdFrom(headers: Headers | undefined, body?: string): string | undefined {
+  const header = headers?.get('x-oneapi-request-id') ?? headers?.get('x-request-id') ?? headers?.get('request-id');
+  if (header?.trim()) return header.trim().slice(0, 120);
+  return /request id:\s*([A-Za-z0-9_-]{4,120})/i.exec(body ?? '')?.[1];
+}
 
 export function isHubError(err: unknown): err is HubError {
   return err instanceof HubError;
@@ -103,7 +117,7 @@ export function errorFromStatus(
         kind: 'auth',
         message: `The hub rejected the API key (401${said}). Run "AI Hub: Set API Key" to enter a valid key for this hub.`,
       });
-    case status === 402 || (status === 403 && quota):
+    case status === 402 || ((status === 403 || status === 429) && quota):
       return new HubError({
         ...base,
         kind: 'quota',

@@ -131,7 +131,7 @@ export async function readEventStream(response: Response, options: EventStreamOp
     assembler.markPossiblyTruncated();
     logger.warn(`stream: ${model} ended without a finish reason; the reply may be cut short`);
   }
-  return { ...assembler.snapshot(), skippedChunks };
+  return { ...assembler.snapshot(), skippedChunks, servedModel: decoder.servedModel, requestId: decoder.completionId };
 }
 
 /** The body ended, or its connection broke, before the reply was finished: the hub was reached, so never "unreachable". */

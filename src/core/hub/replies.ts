@@ -9,6 +9,10 @@ import type { ChatEvent } from './types';
 export interface ChatResult extends AssembledReply {
   /** Chunks that were not valid JSON or not chunk-shaped: skipped (and logged), counted so the UI can say so. */
   skippedChunks: number;
+  /** The model the hub says answered (`model` in the reply); hubs map aliases, so it may differ from the one asked. */
+  servedModel?: string;
+  /** The hub's request id (new-api's `X-Oneapi-Request-Id`, `x-request-id`), else the completion's id. */
+  requestId?: string;
 }
 
 export function completionToResult(json: unknown, model: string): ChatResult {
@@ -42,7 +46,12 @@ export function completionToResult(json: unknown, model: string): ChatResult {
   const usage = toUsage(parsed.data.usage);
   if (usage) assembler.add({ type: 'usage', usage });
   if (choice?.finish_reason) assembler.add({ type: 'finish', reason: choice.finish_reason });
-  return { ...assembler.snapshot(), skippedChunks: 0 };
+  return {
+    ...assembler.snapshot(),
+    skippedChunks: 0,
+    servedModel: parsed.data.model || undefined,
+    requestId: parsed.data.id || undefined,
+  };
 }
 
 /** Gives a listener of a stream the events of a reply that came whole, so it sees one shape either way. */

@@ -29,9 +29,17 @@ export const usageSchema = compiledObject({
   prompt_tokens: nullishNumber,
   completion_tokens: nullishNumber,
   total_tokens: nullishNumber,
+  prompt_tokens_details: z.nullish(compiledObject({ cached_tokens: nullishNumber })),
+  completion_tokens_details: z.nullish(compiledObject({ reasoning_tokens: nullishNumber })),
+  /** OpenRouter: what the reply cost, in USD. A string or other shape is dropped rather than failing the chunk. */
+  cost: z.nullish(z.catch(z.nullable(z.number()), null)),
 });
 
 export const chunkSchema = compiledObject({
+  /** The completion's id (`chatcmpl-…`): what a hub's support can look a reply up by when no request id is sent. */
+  id: z.nullish(z.catch(z.nullable(z.string()), null)),
+  /** The model that actually answered: hubs map aliases to other models. */
+  model: z.nullish(z.catch(z.nullable(z.string()), null)),
   choices: z.nullish(
     z.array(
       compiledObject({
@@ -52,6 +60,8 @@ export const chunkSchema = compiledObject({
 export type Chunk = core.output<typeof chunkSchema>;
 
 export const completionSchema = z.looseObject({
+  id: z.nullish(z.catch(z.nullable(z.string()), null)),
+  model: z.nullish(z.catch(z.nullable(z.string()), null)),
   choices: z.array(
     z.looseObject({
       message: z.looseObject({

@@ -49,6 +49,12 @@ export interface Usage {
   promptTokens: number;
   completionTokens: number;
   totalTokens: number;
+  /** Prompt tokens read from the provider's cache (part of promptTokens), where the hub reports them. */
+  cachedTokens?: number;
+  /** Reasoning tokens (part of completionTokens), where the hub reports them. */
+  reasoningTokens?: number;
+  /** USD the hub says the reply cost (OpenRouter's `usage.cost`). */
+  cost?: number;
 }
 
 /** One piece of a streamed reply, in arrival order. */
