@@ -6,6 +6,7 @@ import { writeSection } from './results';
 import { runExtensionBench } from './extension/extensionBench';
 import { runLatencyBench } from './latency/latencyBench';
 import { runModelsBench } from './models/modelsBench';
+import { runPricingBench } from './pricing/pricingBench';
 import { runWebviewBench } from './webview/webviewBench';
 import { runStreamCases, textCases, toolAndReasoningCases } from './stream/streamBench';
 import { runUsageBench } from './usage/usageBench';
@@ -32,6 +33,7 @@ const BENCHES: Bench[] = [
   { name: 'extension', what: 'activation time in a real extension host, bundle and .vsix sizes', run: runExtensionBench },
   { name: 'latency', what: 'added latency from the first chunk to the message towards the webview', run: runLatencyBench },
   { name: 'usage', what: 'Usage view over 100,000 replies (open and draw) and the cost of recording a reply', run: runUsageBench },
+  { name: 'pricing', what: "the hub's price list merged into the models list, 100 to 5,000 models", run: runPricingBench },
 ];
 
 async function main(): Promise<void> {

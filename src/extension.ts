@@ -6,6 +6,7 @@ import { registerHubs } from './hubs/registerHubs';
 import { registerKeys } from './keys/registerKeys';
 import { registerLanguageModels } from './lm/registerLanguageModels';
 import { registerModels } from './models/registerModels';
+import { registerMoney } from './money/registerMoney';
 import { registerSelection } from './selection/registerSelection';
 import { createServices } from './services';
 import { registerUsage } from './usage/registerUsage';
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerHubs(services),
     registerLanguageModels(services),
     registerModels(services),
+    registerMoney(services),
   );
   const chat = registerChat(services);
   flushOnDeactivate = async () => {

@@ -31,6 +31,11 @@ export const Commands = {
   chatHistory: 'aihub.chatHistory',
   exportChat: 'aihub.exportChat',
   showUsage: 'aihub.showUsage',
+  /** Opens the hub's top-up page; resolves to the address opened (or undefined when the hub has none). */
+  topUp: 'aihub.topUp',
+  refreshBalance: 'aihub.refreshBalance',
+  /** Internal: what the balance item shows and where Top Up leads, as plain data (for the integration tests). */
+  moneySnapshot: 'aihub._moneySnapshot',
   /** Internal, owned by the chat panel: a new user turn in the current conversation (selection commands use it). */
   chatAsk: 'aihub._chatAsk',
   /** Internal, owned by the chat: shows a saved conversation by id (a comparison's "Continue with this one" uses it). */
@@ -84,6 +89,8 @@ export const Settings = {
   hubs: 'hubs',
   /** Per-model limits and capabilities for VS Code's model picker, overriding the hub's and the family table's. */
   modelLimits: 'modelLimits',
+  /** US dollars: below this the balance turns to the warning colour and one notification is shown. */
+  lowBalanceWarning: 'lowBalanceWarning',
 } as const;
 
 export const DEFAULT_BASE_URL = 'https://aihubapi.ai/v1';

@@ -1,12 +1,18 @@
 // The hub's models as the chat's model picker lists them.
 import { modelSummary } from '../core/models/format';
+import { formatPrice } from '../core/money/formatMoney';
 import type { ModelOption } from '../shared/chatProtocol';
 import type { Services } from '../services';
 
 export function modelOptions(services: Services): { models: ModelOption[]; loading: boolean; error?: string } {
   const state = services.models.state;
   return {
-    models: services.models.catalog.map((m) => ({ id: m.id, provider: m.provider, detail: modelSummary(m) })),
+    models: services.models.catalog.map((m) => ({
+      id: m.id,
+      provider: m.provider,
+      detail: modelSummary(m),
+      ...(m.price ? { price: formatPrice(m.price) } : {}),
+    })),
     loading: state.status === 'loading',
     error: state.status === 'error' ? state.message : state.status === 'noKey' ? "Set an API key to list the hub's models." : undefined,
   };

@@ -14,6 +14,8 @@ export interface AiHubConfig {
   hubs: SavedHub[];
   /** `aihub.modelLimits`: model id or glob → limits and capabilities, entries that don't parse left out. */
   modelLimits: Record<string, LimitOverride>;
+  /** `aihub.lowBalanceWarning`, US dollars; 0 turns the warning off. */
+  lowBalanceWarning: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export function readConfig(): AiHubConfig {
     maxRetries: clampInt(config.get<number>(Settings.maxRetries, 2), 0, 10),
     requestTimeoutSeconds: Math.max(1, config.get<number>(Settings.requestTimeoutSeconds, 60)),
     modelLimits: readLimitOverrides(config.get<unknown>(Settings.modelLimits)),
+    lowBalanceWarning: Math.max(0, Number(config.get<number>(Settings.lowBalanceWarning, 1)) || 0),
   };
 }
 

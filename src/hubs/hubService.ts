@@ -5,6 +5,8 @@ import { HubError } from '../core/hub/errors';
 import { isLoopbackUrl } from '../core/hubs/loopback';
 import { insecureTransportError } from '../core/hubs/transport';
 import type { Logger } from '../core/logger';
+import { createMoneyFetch } from '../core/money/moneyFetch';
+import type { MoneyGet } from '../core/money/moneyReader';
 import type { ConfigStore } from '../config/configuration';
 import type { HttpConsent } from './httpConsent';
 import type { KeyStore } from '../keys/keyStore';
@@ -13,6 +15,9 @@ export class HubService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires when the hub (base URL) or its key changes: cached model lists must be refetched. */
   readonly onDidChangeHub = this.emitter.event;
+  private readonly replyEmitter = new vscode.EventEmitter<{ error?: HubError }>();
+  /** Fires when any request for a reply ended (from any surface): the balance may have changed. */
+  readonly onDidReply = this.replyEmitter.event;
   private readonly subscriptions: vscode.Disposable[];
   private lastBaseUrl: string;
 
@@ -61,6 +66,19 @@ export class HubService implements vscode.Disposable {
       maxRetries,
       idleTimeoutMs: requestTimeoutSeconds * 1000,
       userAgent: this.userAgent,
+      onReplyEnd: (error) => this.replyEmitter.fire({ error }),
+    });
+  }
+
+  /** GETs for prices and balances: the current hub's origin only, its key, no redirects, never throwing. */
+  moneyFetch(): MoneyGet {
+    const baseUrl = this.baseUrl;
+    return createMoneyFetch({
+      baseUrl,
+      getApiKey: () => this.keys.get(baseUrl),
+      fetch: this.guardedFetch,
+      logger: this.logger,
+      userAgent: this.userAgent,
     });
   }
 
@@ -78,5 +96,6 @@ export class HubService implements vscode.Disposable {
   dispose(): void {
     vscode.Disposable.from(...this.subscriptions).dispose();
     this.emitter.dispose();
+    this.replyEmitter.dispose();
   }
 }

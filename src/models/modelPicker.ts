@@ -116,6 +116,11 @@ function fill(picker: vscode.QuickPick<ModelPickItem>, services: Services, show:
     .finally(() => (picker.busy = false));
 }
 
+/** The quick pick's rows for this catalogue (no recent list), for the models view snapshot. */
+export function pickItems(catalog: ModelInfo[], favouriteIds: readonly string[], current: string): ModelPickItem[] {
+  return toItems(catalog, { favourites: favouriteIds, recent: [], current });
+}
+
 function toItems(
   catalog: ModelInfo[],
   lists: { favourites: readonly string[]; recent: readonly string[]; current: string },
@@ -125,6 +130,11 @@ function toItems(
   const rank = (id: string) => (favourites.has(id) ? 0 : recent.includes(id) ? 1 : 2);
   // Favourites, then recently used, then the rest; each section in the catalogue's order.
   const ordered = favouritesFirst(catalog, [...lists.favourites, ...recent]).sort((a, b) => rank(a.id) - rank(b.id));
+  /** The quick pick's rows for this catalogue (no recent list), for the models view snapshot. */
+  export function pickItems(catalog: ModelInfo[], favouriteIds: readonly string[], current: string): ModelPickItem[] {
+    return toItems(catalog, { favourites: favouriteIds, recent: [], current });
+  }
+
   const items: ModelPickItem[] = [];
   let section: string | undefined;
   for (const model of ordered) {

@@ -7,6 +7,8 @@ import type { HubModel } from '../core/hub/types';
 import type { Logger } from '../core/logger';
 import { buildCatalog, type ModelInfo } from '../core/models/catalog';
 import { compactRaw } from '../core/models/metadata';
+import type { HubStatus } from '../core/money/hubStatus';
+import { readHubPricing, readHubStatus } from '../core/money/moneyReader';
 import type { ModelPrice } from '../core/money/price';
 import type { HubService } from '../hubs/hubService';
 
@@ -17,6 +19,10 @@ interface CachedList {
   baseUrl: string;
   fetchedAt: number;
   models: HubModel[];
+  /** The hub's own price list (new-api's /api/pricing), for models whose entry in the list carries none. */
+  prices?: [string, ModelPrice][];
+  /** new-api's /api/status: currency, quota per dollar, top-up link. */
+  status?: HubStatus;
 }
 
 export type ModelsState =
@@ -36,7 +42,8 @@ export class ModelsService implements vscode.Disposable {
   private stateValue: ModelsState = { status: 'idle' };
   private readonly subscription: vscode.Disposable;
   private list: CachedList | undefined;
-  private catalogMemo: { models: HubModel[]; catalog: ModelInfo[] } | undefined;
+  private catalogMemo: { list: CachedList | undefined; catalog: ModelInfo[] } | undefined;
+  private statusRequest: { baseUrl: string; promise: Promise<HubStatus | undefined> } | undefined;
 
   constructor(
     private readonly memento: vscode.Memento,
@@ -66,14 +73,27 @@ export class ModelsService implements vscode.Disposable {
 
   /** The cached list described and sorted (provider, context, price, capabilities); built once per list. */
   get catalog(): ModelInfo[] {
-    const models = this.cached;
-    if (this.catalogMemo?.models !== models) this.catalogMemo = { models, catalog: buildCatalog(models) };
+    const list = this.list && this.list.baseUrl === this.hub.baseUrl ? this.list : undefined;
+    if (!this.catalogMemo || this.catalogMemo.list !== list) {
+      this.catalogMemo = { list, catalog: buildCatalog(list?.models ?? [], list?.prices ? new Map(list.prices) : undefined) };
+    }
     return this.catalogMemo.catalog;
   }
 
   /** The model's published price, if the hub's list carries one (OpenRouter's does; new-api's does not). */
   priceOf(modelId: string): ModelPrice | undefined {
     return this.catalog.find((m) => m.id === modelId)?.price;
+  }
+
+  /**
+   * The hub's /api/status (currency, quota per dollar, top-up link): from the cached list when it has one, else
+   * asked once per hub and session. Undefined for hubs that do not serve it.
+   */
+  hubStatus(): Promise<HubStatus | undefined> {
+    const baseUrl = this.hub.baseUrl;
+    if (this.list?.baseUrl === baseUrl && this.list.status) return Promise.resolve(this.list.status);
+    if (this.statusRequest?.baseUrl !== baseUrl) this.statusRequest = { baseUrl, promise: readHubStatus(this.hub.moneyFetch(), baseUrl) };
+    return this.statusRequest.promise;
   }
 
   /** The list, from the cache when fresh, else from the hub. Throws the hub's error when it cannot be had. */
@@ -107,12 +127,13 @@ export class ModelsService implements vscode.Disposable {
       const { models } = await this.hub.client().listModels();
       if (generation !== this.generation) return models;
       const fetchedAt = Date.now();
-      this.list = { baseUrl, fetchedAt, models };
-      // Only the fields the views read go to globalState: OpenRouter's full list is megabytes of descriptions.
-      const compact = models.map((m) => ({ id: m.id, ownedBy: m.ownedBy, created: m.created, raw: compactRaw(m.raw) }));
-      await this.memento.update(CACHE_KEY, { baseUrl, fetchedAt, models: compact } satisfies CachedList);
+      // The last prices stay on screen until the new ones arrive: they change far less often than the list.
+      const previous = this.list?.baseUrl === baseUrl ? this.list : undefined;
+      this.list = { baseUrl, fetchedAt, models, prices: previous?.prices, status: previous?.status };
+      await this.save();
       this.setState({ status: 'ready', fetchedAt });
       this.logger.info(`models: ${models.length} from ${baseUrl}`);
+      void this.fetchPrices(generation, baseUrl, models);
       return models;
     } catch (err) {
       if (generation !== this.generation) throw err;
@@ -131,18 +152,50 @@ export class ModelsService implements vscode.Disposable {
     }
   }
 
+  /**
+   * new-api / one-api publish prices apart from the list (OpenRouter puts them in it): read after the list is on
+   * screen, so a slow or missing pricing endpoint never delays the models. Failures leave prices "unknown".
+   */
+  private async fetchPrices(generation: number, baseUrl: string, models: HubModel[]): Promise<void> {
+    if (models.length > 0 && models.every((m) => m.raw.pricing !== undefined)) return;
+    const get = this.hub.moneyFetch();
+    this.statusRequest = { baseUrl, promise: readHubStatus(get, baseUrl) };
+    const status = await this.statusRequest.promise;
+    const pricing = await readHubPricing(get, baseUrl, status);
+    if (generation !== this.generation || this.list?.baseUrl !== baseUrl) return;
+    this.list = { ...this.list, status, prices: pricing ? [...pricing.prices] : undefined };
+    if (pricing) this.logger.info(`models: ${pricing.prices.size} prices from ${baseUrl} (group ${pricing.group.name || 'unknown'})`);
+    await this.save();
+    this.emitter.fire();
+  }
+
+  private async save(): Promise<void> {
+    const list = this.list;
+    if (!list) return;
+    // Only the fields the views read go to globalState: OpenRouter's full list is megabytes of descriptions.
+    const models = list.models.map((m) => ({ id: m.id, ownedBy: m.ownedBy, created: m.created, raw: compactRaw(m.raw) }));
+    await this.memento.update(CACHE_KEY, { ...list, models } satisfies CachedList);
+  }
+
   /** The stored list, entry by entry: a malformed entry (an older format, a hand-edited state) is logged and skipped. */
   private readCache(): CachedList | undefined {
     const stored = this.memento.get<unknown>(CACHE_KEY);
     if (!stored || typeof stored !== 'object') return undefined;
-    const { baseUrl, fetchedAt, models } = stored as Partial<Record<keyof CachedList, unknown>>;
+    const { baseUrl, fetchedAt, models, prices, status } = stored as Partial<Record<keyof CachedList, unknown>>;
     if (typeof baseUrl !== 'string' || typeof fetchedAt !== 'number' || !Array.isArray(models)) {
       this.logger.warn('models: ignored a cached model list in an unknown format');
       return undefined;
     }
     const valid = models.filter(isCachedModel);
     if (valid.length < models.length) this.logger.warn(`models: skipped ${models.length - valid.length} malformed cached entries`);
-    return { baseUrl, fetchedAt, models: valid };
+    return {
+      baseUrl,
+      fetchedAt,
+      models: valid,
+      // Written by this code; a malformed value only loses the prices until the next refresh.
+      prices: Array.isArray(prices) ? (prices as [string, ModelPrice][]) : undefined,
+      status: status && typeof status === 'object' ? (status as HubStatus) : undefined,
+    };
   }
 
   private setState(state: ModelsState): void {

@@ -5,6 +5,8 @@ import type { Services } from '../services';
 import type { ModelStatusBar, StatusBarSnapshot } from './modelStatusBar';
 import type { KeyPresence } from '../keys/keyPresence';
 import type { ModelsNode, ModelsTreeProvider } from './modelsTree';
+import type { Favourites } from './favourites';
+import { pickItems } from './modelPicker';
 
 export interface TreeItemSnapshot {
   label: string;
@@ -21,6 +23,8 @@ export interface ModelsViewSnapshot {
   title: { description?: string; message?: string };
   items: TreeItemSnapshot[];
   statusBar: StatusBarSnapshot;
+  /** The model quick pick's rows (models only), as `aihub.selectModel` would list them now. */
+  quickPick: { label: string; description?: string }[];
 }
 
 export function modelsViewSnapshot(
@@ -29,6 +33,7 @@ export function modelsViewSnapshot(
   keys: KeyPresence,
   statusBar: ModelStatusBar,
   services: Services,
+  favourites: Favourites,
 ): ModelsViewSnapshot {
   const describe = (node: ModelsNode): TreeItemSnapshot => {
     const item = tree.getTreeItem(node);
@@ -48,5 +53,8 @@ export function modelsViewSnapshot(
     title: { description: view.description, message: view.message },
     items: tree.getChildren().map(describe),
     statusBar: statusBar.snapshot,
+    quickPick: pickItems(services.models.catalog, favourites.ids, services.config.current.defaultModel)
+      .filter((i) => i.modelId)
+      .map((i) => ({ label: i.label, description: i.description })),
   };
 }

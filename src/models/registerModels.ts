@@ -70,7 +70,9 @@ export function registerModels(services: Services): vscode.Disposable {
     registerSelectModel(services, favourites),
     registerFilterModels(() => tree.filter, setFilter),
     registerModelCommands(favourites),
-    vscode.commands.registerCommand(Commands.modelsViewSnapshot, () => modelsViewSnapshot(tree, view, keys, statusBar, services)),
+    vscode.commands.registerCommand(Commands.modelsViewSnapshot, () =>
+      modelsViewSnapshot(tree, view, keys, statusBar, services, favourites),
+    ),
   ];
 
   // Show the cached list at once, and fetch a fresh one in the background once the key store has answered.

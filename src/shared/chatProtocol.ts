@@ -15,6 +15,8 @@ export const modelOptionSchema = z.object({
   id: z.string(),
   provider: z.optional(z.string()),
   detail: z.optional(z.string()),
+  /** "$3/$15 per 1M", "$0.04 per call", "free"; absent when the hub publishes no price. */
+  price: z.optional(z.string()),
 });
 export type ModelOption = z.infer<typeof modelOptionSchema>;
 

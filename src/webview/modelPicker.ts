@@ -88,11 +88,14 @@ export class ModelPicker {
     this.note.hidden = !differs;
     this.button.title = differs
       ? `This chat uses ${this.current}. The default model (in the status bar), for new chats and the selection commands, is ${this.defaultModel}.`
-      : 'Model for this conversation';
+      : `Model for this conversation: ${this.current || 'none'}`;
+    const price = this.models.find((m) => m.id === this.current)?.price;
+    if (this.current) this.button.title += ` · ${price ? `price ${price}` : 'price unknown'}`;
   }
 
   setModels(models: ModelOption[], loading: boolean, error: string | undefined): void {
     this.models = models;
+    this.describe();
     this.status.textContent = loading
       ? "Loading the hub's models…"
       : error

@@ -117,22 +117,7 @@ export function moneyRoutes(models: () => HubModel[], initial: Partial<MoneyMode
     return { ...a, remain: a.unlimited ? a.remain : Math.max(0, a.remain - spent), used: a.used + spent };
   };
 
-  const pricing = () => {
-    const entries = models()
-      .filter((m) => m.id !== UNPRICED_MODEL)
-      .map((m) => pricingEntry(m.id, m.owned_by));
-    for (let i = 0; i < (mode.extraPricedModels ?? 0); i++) entries.push(pricingEntry(`bulk-model-${i}`, 'bulk'));
-    return {
-      success: true,
-      data: entries,
-      vendors: [],
-      group_ratio: GROUP_RATIO,
-      usable_group: { default: '默认分组', vip: 'VIP', svip: 'SVIP' },
-      supported_endpoint: {},
-      auto_groups: [],
-      pricing_version: 'local-hub',
-    };
-  };
+  const pricing = () => pricingList(models(), mode.extraPricedModels ?? 0);
 
   const status = () => ({
     success: true,
@@ -175,9 +160,9 @@ export function moneyRoutes(models: () => HubModel[], initial: Partial<MoneyMode
     return {
       object: 'billing_subscription',
       has_payment_method: true,
-      soft_limit_usd: amount,
+      soft_limit_usd: mode.fault === 'strings' ? 'lots' : amount,
       hard_limit_usd: mode.fault === 'strings' ? 'lots' : amount,
-      system_hard_limit_usd: amount,
+      system_hard_limit_usd: mode.fault === 'strings' ? 'lots' : amount,
       access_until: a.expiresAt === -1 ? 0 : a.expiresAt,
     };
   };
@@ -248,6 +233,22 @@ export function moneyRoutes(models: () => HubModel[], initial: Partial<MoneyMode
       sendJson(res, 200, route.body());
       return true;
     },
+  };
+}
+
+/** new-api's `GET /api/pricing` body for these models (all but the unpriced one), plus `extra` synthetic ones. */
+export function pricingList(models: readonly HubModel[], extra = 0): Record<string, unknown> {
+  const entries = models.filter((m) => m.id !== UNPRICED_MODEL).map((m) => pricingEntry(m.id, m.owned_by));
+  for (let i = 0; i < extra; i++) entries.push(pricingEntry(`bulk-model-${i}`, 'bulk'));
+  return {
+    success: true,
+    data: entries,
+    vendors: [],
+    group_ratio: GROUP_RATIO,
+    usable_group: { default: '默认分组', vip: 'VIP', svip: 'SVIP' },
+    supported_endpoint: {},
+    auto_groups: [],
+    pricing_version: 'local-hub',
   };
 }
 

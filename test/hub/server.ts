@@ -38,6 +38,8 @@ export interface RecordedRequest {
   clientClosed: boolean;
   /** The whole reply was handed to the socket. */
   finished: boolean;
+  /** The status the hub answered with, once it has. */
+  status?: number;
 }
 
 export interface LocalHub {
@@ -132,6 +134,7 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     });
     res.on('finish', () => {
       record.finished = true;
+      record.status = res.statusCode;
     });
     // new-api stamps every reply with its request id, the one its support asks for.
     res.setHeader('x-oneapi-request-id', `20261201${String(record.id).padStart(8, '0')}`);

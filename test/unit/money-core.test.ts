@@ -5,7 +5,7 @@ import { balanceAlarm, balanceText, formatCost, formatPrice } from '../../src/co
 import { parseBilling, parseOpenRouterKey, parseTokenUsage } from '../../src/core/money/balance';
 import { parseHubStatus, USD } from '../../src/core/money/hubStatus';
 import { createMoneyFetch, hubRoot } from '../../src/core/money/moneyFetch';
-import { readBalance, readHubPricing, readHubStatus, type MoneyGet } from '../../src/core/money/moneyReader';
+import { probeOrder, readBalance, readHubPricing, readHubStatus, type MoneyGet } from '../../src/core/money/moneyReader';
 import { parsePricing } from '../../src/core/money/newApiPricing';
 import { addCosts, costOf } from '../../src/core/money/price';
 import { silentLogger } from '../../src/core/logger';
@@ -221,5 +221,13 @@ describe('money: the local hub over HTTP', () => {
     assert.equal(refused.ok, false);
     const redirected = await get(`${hub.origin}/api/usage/token`);
     assert.equal(redirected.ok, false, 'the slash-less path redirects; the redirect is not followed');
+  });
+});
+
+describe('money: where to look for a balance', () => {
+  it('asks the remembered endpoint first and falls through to the others when it has gone', () => {
+    assert.deepEqual(probeOrder('https://hub.example/v1', undefined), ['newapi', 'billing', 'openrouter']);
+    assert.deepEqual(probeOrder('https://hub.example/v1', 'billing'), ['billing', 'newapi', 'openrouter']);
+    assert.deepEqual(probeOrder('https://openrouter.ai/api/v1', undefined), ['openrouter', 'newapi', 'billing']);
   });
 });

@@ -30,6 +30,8 @@ export interface HubClientOptions {
   /** A reply longer than this (text + reasoning, in characters) is stopped with an error; what came is kept. */
   maxReplyChars?: number;
   userAgent?: string;
+  /** Called when a chat request ends, with its error if it failed: a hub's balance follows its replies. */
+  onReplyEnd?: (error?: HubError) => void;
 }
 
 export interface StreamOptions {
@@ -80,7 +82,27 @@ export class HubClient {
   }
 
   /** A plain (non-streamed) completion. */
-  async complete(request: ChatRequest, options: { signal?: AbortSignal } = {}): Promise<ChatResult> {
+  complete(request: ChatRequest, options: { signal?: AbortSignal } = {}): Promise<ChatResult> {
+    return this.reporting(this.completeOnce(request, options));
+  }
+
+  /** A streamed completion: events go to `onEvent` as they arrive; resolves with the whole reply. */
+  streamChat(request: ChatRequest, options: StreamOptions = {}): Promise<ChatResult> {
+    return this.reporting(this.streamOnce(request, options));
+  }
+
+  private async reporting(reply: Promise<ChatResult>): Promise<ChatResult> {
+    try {
+      const result = await reply;
+      this.options.onReplyEnd?.();
+      return result;
+    } catch (err) {
+      this.options.onReplyEnd?.(isHubError(err) ? err : undefined);
+      throw err;
+    }
+  }
+
+  private async completeOnce(request: ChatRequest, options: { signal?: AbortSignal }): Promise<ChatResult> {
     const { response, watchdog, key } = await this.send('POST', 'chat/completions', { ...request, stream: false }, options.signal, {
       model: request.model,
     });
@@ -93,8 +115,7 @@ export class HubClient {
     }
   }
 
-  /** A streamed completion: events go to `onEvent` as they arrive; resolves with the whole reply. */
-  async streamChat(request: ChatRequest, options: StreamOptions = {}): Promise<ChatResult> {
+  private async streamOnce(request: ChatRequest, options: StreamOptions): Promise<ChatResult> {
     const body = { ...request, stream: true, stream_options: { include_usage: true } };
     const { response, watchdog, key } = await this.send('POST', 'chat/completions', body, options.signal, { model: request.model });
     const assembler = new StreamAssembler();

@@ -1,6 +1,7 @@
 // The hub's model list made browsable: each model described once, sorted once, then grouped by provider and
 // filtered in one linear pass per keystroke (hubs list 350–2,000 models; the view must not stall).
 import type { HubModel } from '../hub/types';
+import type { ModelPrice } from '../money/price';
 import { extractMetadata, type ModelMetadata } from './metadata';
 import { OTHER_PROVIDER, detectProvider } from './provider';
 
@@ -21,20 +22,23 @@ export interface ModelGroup {
   models: ModelInfo[];
 }
 
-export function describeModel(model: HubModel): ModelInfo {
+/** `prices`: the hub's price list apart from its model list (new-api's /api/pricing), by model id. */
+export function describeModel(model: HubModel, prices?: ReadonlyMap<string, ModelPrice>): ModelInfo {
   const provider = detectProvider(model.id, model.ownedBy);
+  const metadata = extractMetadata(model.id, model.raw);
   return {
     id: model.id,
     provider,
     ownedBy: model.ownedBy,
     searchText: `${model.id} ${provider}`.toLowerCase(),
-    ...extractMetadata(model.id, model.raw),
+    ...metadata,
+    price: metadata.price ?? prices?.get(model.id),
   };
 }
 
 /** Every model described and sorted by id; build it once per list, then group and filter it as often as needed. */
-export function buildCatalog(models: readonly HubModel[]): ModelInfo[] {
-  const infos = models.map(describeModel);
+export function buildCatalog(models: readonly HubModel[], prices?: ReadonlyMap<string, ModelPrice>): ModelInfo[] {
+  const infos = models.map((m) => describeModel(m, prices));
   const keys = new Map(infos.map((m) => [m, m.id.toLowerCase()]));
   return infos.sort((a, b) => compareKeys(keys.get(a)!, keys.get(b)!) || compareKeys(a.id, b.id));
 }

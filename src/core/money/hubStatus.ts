@@ -59,3 +59,12 @@ export function webAddress(value: unknown): string | undefined {
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
+
+/** Where Top Up leads: the hub's own top-up link, else the known hub's console, else the `topUpUrl` the user saved. */
+export function topUpAddress(
+  status: HubStatus | undefined,
+  presetConsole: string | undefined,
+  saved: string | undefined,
+): string | undefined {
+  return status?.topUpUrl ?? webAddress(presetConsole) ?? webAddress(saved);
+}

@@ -30,12 +30,15 @@ export async function readHubPricing(get: MoneyGet, baseUrl: string, status: Hub
   return fetched.ok ? parsePricing(fetched.json, status?.quotaPerUnit) : undefined;
 }
 
-/** The order to try balance endpoints in: the remembered one alone, else the likeliest first. */
+/**
+ * The order to try balance endpoints in: the remembered one first, then the likeliest for the host. A remembered
+ * endpoint that has gone (the hub was replaced or reconfigured) falls through to the others.
+ */
 export function probeOrder(baseUrl: string, known: BalanceSupport | undefined): BalanceSource[] {
-  if (known && known !== 'none') return [known];
-  return /(^|\.)openrouter\.ai$/i.test(new URL(baseUrl).hostname)
+  const likely: BalanceSource[] = /(^|\.)openrouter\.ai$/i.test(new URL(baseUrl).hostname)
     ? ['openrouter', 'newapi', 'billing']
     : ['newapi', 'billing', 'openrouter'];
+  return known && known !== 'none' ? [known, ...likely.filter((s) => s !== known)] : likely;
 }
 
 export async function readBalance(
@@ -48,7 +51,11 @@ export async function readBalance(
   for (const source of probeOrder(baseUrl, known)) {
     const result = await readFrom(get, source, baseUrl, status);
     if (result.kind === 'balance') return result;
-    if (result.kind === 'unavailable') unavailable ??= result;
+    if (result.kind === 'unavailable') {
+      // The remembered endpoint exists but refused (a rejected or expired key): asking the others is pointless.
+      if (source === known) return result;
+      unavailable ??= result;
+    }
   }
   return unavailable ?? { kind: 'unsupported' };
 }
