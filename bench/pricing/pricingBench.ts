@@ -1,5 +1,6 @@
 // Benchmark 7: the hub's own price list (new-api's `GET /api/pricing`) merged into the models list, from JSON
 // text to tree rows with prices, against the same list without prices: what reading prices adds to a refresh.
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseModelList } from '../../src/core/hub/models';
 import { buildCatalog } from '../../src/core/models/catalog';
@@ -7,11 +8,12 @@ import { modelSummary } from '../../src/core/models/format';
 import { parsePricing } from '../../src/core/money/newApiPricing';
 import { pricingList } from '../../test/hub/money';
 import { makeModels } from '../../test/hub/models';
-import { collectGarbage, ms, msSpread, summarize, table, verdict } from '../stats';
+import { collectGarbage, msSpread, summarize, table, verdict } from '../stats';
 
 const SIZES = [100, 2_000, 5_000];
 const GOAL_SIZE = 2_000;
-const GOAL_MS = 25;
+/** Prices come in a second JSON document of about the list's size: reading them may cost at most another list. */
+const GOAL_RATIO = 2;
 
 /** Models JSON → catalog → every row's summary; with `pricingJson`, the price list parsed and merged too. */
 function pipeline(modelsJson: string, pricingJson?: string): number {
@@ -65,7 +67,8 @@ export async function runPricingBench(): Promise<string> {
       `${(priced.median / plain.median).toFixed(2)}×`,
     ];
   });
-  const goal = summarize(inputs.find((i) => i.n === GOAL_SIZE)!.priced).median;
+  const at = inputs.find((i) => i.n === GOAL_SIZE)!;
+  const goal = summarize(at.priced).median / summarize(at.plain).median;
   return [
     '### 7. Prices merged into the models list',
     "The models list (`parseModelList` → `buildCatalog` → each row's summary) alone, and with new-api's `GET /api/pricing` for the same models parsed (`parsePricing`: ratios, per-call prices, group ratio) and merged (`buildCatalog(models, prices)`); bodies from the local hub (`pricingList`, test/hub/money.ts).",
@@ -73,6 +76,6 @@ export async function runPricingBench(): Promise<string> {
       ['models', '/api/pricing JSON', 'rows with a price', 'list alone, median (min–max, runs)', 'list + prices', 'added', 'ratio'],
       rows,
     ),
-    `Goal: ${GOAL_SIZE.toLocaleString('en-US')} models with prices ≤ ${GOAL_MS} ms from both JSON texts to rows: ${ms(goal)}, ${verdict(goal <= GOAL_MS)}.`,
+    `Goal: for ${GOAL_SIZE.toLocaleString('en-US')} models, list + prices ≤ ${GOAL_RATIO}× the list alone (medians, same runs, interleaved): ${goal.toFixed(2)}×, ${verdict(goal <= GOAL_RATIO)}. Load average while measuring: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (absolute times scale with it; the ratio much less).`,
   ].join('\n\n');
 }

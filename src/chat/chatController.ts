@@ -213,6 +213,7 @@ export class ChatController implements vscode.Disposable {
         hub: hubHost(this.services.hub.baseUrl),
         save: (conversation) => this.save(conversation),
         show: (delta) => this.broadcast({ type: 'delta', ...delta }),
+        priceOf: (model) => this.services.models.priceOf(model),
       },
       { limits },
     );

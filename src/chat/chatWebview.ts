@@ -122,6 +122,7 @@ const COMMANDS = {
   selectHub: Commands.selectHub,
   export: Commands.exportChat,
   openInEditor: Commands.openChatInEditor,
+  topUp: Commands.topUp,
 } as const;
 
 function describe(raw: unknown): string {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, ContextKeys, Views } from '../ids';
+import { conversationTotal } from '../core/money/replyCost';
 import type { HostMessage } from '../shared/chatProtocol';
 import type { Services } from '../services';
 import { chatPort, registerChatAsk, type ChatPort } from './chatAsk';
@@ -37,16 +38,19 @@ export function registerChat(services: Services): ChatRegistration {
     void vscode.commands.executeCommand('setContext', ContextKeys.chatHasTurns, hasTurns);
   };
   void controller.ready.then(syncHasTurns);
+  // The view's header: the conversation's title and what it has cost so far.
   function followTitle(message: HostMessage): void {
     syncHasTurns();
+    const current = controller.current;
     const title =
       message.type === 'state'
         ? message.conversation.title
-        : message.type === 'turnAdded' && message.conversationId === controller.current.id
-          ? message.title
+        : (message.type === 'turnAdded' || message.type === 'turnFinished') && message.conversationId === current.id
+          ? current.title
           : undefined;
     if (title === undefined) return;
-    view.setDescription(controller.current.turns.length > 0 ? title : undefined);
+    const total = conversationTotal(current.turns);
+    view.setDescription(current.turns.length > 0 ? (total ? `${title} · ${total}` : title) : undefined);
     panels.setTitle(title);
   }
 
@@ -88,7 +92,12 @@ export function registerChat(services: Services): ChatRegistration {
     }),
     vscode.commands.registerCommand(Commands.chatSnapshot, async () => {
       await controller.ready;
-      return { conversation: controller.current, busy: controller.busy, storageDir: store.dir };
+      return {
+        conversation: controller.current,
+        busy: controller.busy,
+        storageDir: store.dir,
+        header: conversationTotal(controller.current.turns),
+      };
     }),
   );
   return Object.assign(registrations, { port, flush: () => controller.flush() });

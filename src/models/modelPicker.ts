@@ -130,11 +130,6 @@ function toItems(
   const rank = (id: string) => (favourites.has(id) ? 0 : recent.includes(id) ? 1 : 2);
   // Favourites, then recently used, then the rest; each section in the catalogue's order.
   const ordered = favouritesFirst(catalog, [...lists.favourites, ...recent]).sort((a, b) => rank(a.id) - rank(b.id));
-  /** The quick pick's rows for this catalogue (no recent list), for the models view snapshot. */
-  export function pickItems(catalog: ModelInfo[], favouriteIds: readonly string[], current: string): ModelPickItem[] {
-    return toItems(catalog, { favourites: favouriteIds, recent: [], current });
-  }
-
   const items: ModelPickItem[] = [];
   let section: string | undefined;
   for (const model of ordered) {

@@ -39,7 +39,10 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('codeAction'), action: codeActionSchema, code: z.string(), language: z.string().check(z.maxLength(100)) }),
   z.object({ type: z.literal('copyText'), text: z.string() }),
   z.object({ type: z.literal('openLink'), href: z.string().check(z.maxLength(8192)) }),
-  z.object({ type: z.literal('command'), command: z.enum(['newChat', 'history', 'setApiKey', 'selectHub', 'export', 'openInEditor']) }),
+  z.object({
+    type: z.literal('command'),
+    command: z.enum(['newChat', 'history', 'setApiKey', 'selectHub', 'export', 'openInEditor', 'topUp']),
+  }),
   z.object({ type: z.literal('switchConversation'), id }),
   /** Compare: the draft (it may be empty: then it is asked for) with its attachments, the chat's model ticked first. */
   z.object({

@@ -1,8 +1,9 @@
-// A failed reply's card: the hub's words and the buttons that fix it (Set API Key, Choose Hub, Retry). After a
+// A failed reply's card: the hub's words, its request id and the buttons that fix it (Set API Key, Choose Hub,
+// Top Up, Retry). After a
 // switch to another hub, an old hub's failure is history, not what would happen now: it says so, quietly.
 import type { AssistantTurn } from '../core/chat/conversation';
 import { HUB_ADDRESS_ERRORS } from '../core/hub/errors';
-import { h, icon, textButton } from './dom';
+import { h, icon, iconButton, textButton } from './dom';
 
 const KEY_ERRORS = new Set(['noKey', 'auth']);
 
@@ -24,5 +25,21 @@ export function renderErrorCard(turn: AssistantTurn, hub: string): HTMLElement {
   const kind = turn.error?.kind ?? '';
   if (KEY_ERRORS.has(kind)) actions.prepend(textButton('key', 'Set API Key', 'set-key', 'primary'));
   if (HUB_ADDRESS_ERRORS.has(kind)) actions.prepend(textButton('server', 'Choose Hub', 'select-hub', 'primary'));
-  return h('div', { class: 'turn-error', role: 'alert' }, icon('error'), h('div', { class: 'error-text', text: message }), actions);
+  if (kind === 'quota') actions.prepend(textButton('credit-card', 'Top Up', 'top-up', 'primary'));
+  // The hub's id for the request, to quote to its support; copyable.
+  const requestId = turn.error?.requestId
+    ? h(
+        'div',
+        { class: 'request-id muted' },
+        h('span', { text: `Request id: ${turn.error.requestId}` }),
+        iconButton('copy', 'Copy Request Id', 'copy-request-id', { 'data-request-id': turn.error.requestId }),
+      )
+    : undefined;
+  return h(
+    'div',
+    { class: 'turn-error', role: 'alert' },
+    icon('error'),
+    h('div', { class: 'error-text', text: message }, ...(requestId ? [requestId] : [])),
+    actions,
+  );
 }

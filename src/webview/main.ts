@@ -228,6 +228,15 @@ document.addEventListener('click', (event) => {
     case 'select-hub':
       post({ type: 'command', command: 'selectHub' });
       return;
+    case 'top-up':
+      post({ type: 'command', command: 'topUp' });
+      return;
+    case 'copy-request-id': {
+      const id = button.dataset.requestId;
+      if (id) post({ type: 'copyText', text: id });
+      flash(button, 'check');
+      return;
+    }
     case 'dismiss-notice':
       notice.hidden = true;
       return;

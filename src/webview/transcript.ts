@@ -2,6 +2,7 @@
 // Buttons carry a `data-action`; one click handler on the page dispatches them.
 import type { AssistantTurn, Conversation, Turn, UserTurn } from '../core/chat/conversation';
 import { attachmentLabel } from '../core/chat/requestMessages';
+import { replyCostText, usageLine } from '../core/money/replyCost';
 import { h, icon, iconButton, textButton } from './dom';
 import { renderErrorCard } from './errorCard';
 import { MarkdownView } from './markdownView';
@@ -293,13 +294,19 @@ export class Transcript {
   }
 
   private renderFooter(turn: AssistantTurn): HTMLElement {
-    const usage = turn.usage
-      ? h(
-          'span',
-          { class: 'usage', title: `${turn.usage.totalTokens.toLocaleString()} tokens in total` },
-          `${turn.usage.promptTokens.toLocaleString()} in · ${turn.usage.completionTokens.toLocaleString()} out tokens`,
-        )
-      : undefined;
+    const cost = replyCostText(turn);
+    const parts = [turn.usage ? usageLine(turn.usage) : '', cost ?? '', turn.servedModel ? `answered by ${turn.servedModel}` : ''].filter(
+      Boolean,
+    );
+    const title = [
+      turn.usage ? `${turn.usage.totalTokens.toLocaleString()} tokens in total` : '',
+      turn.cost !== undefined && turn.usage?.cost === undefined ? "Cost from the hub's published price for these tokens" : '',
+      turn.servedModel ? `Asked for ${turn.model}; the hub answered with ${turn.servedModel}` : '',
+      turn.requestId ? `Request id: ${turn.requestId}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+    const usage = parts.length > 0 ? h('span', { class: 'usage', title }, parts.join(' · ')) : undefined;
     const actions = h('div', { class: 'turn-actions' });
     if (turn.text) actions.append(iconButton('copy', 'Copy Reply', 'copy-reply'));
     actions.append(iconButton('refresh', 'Regenerate', 'regenerate', { 'data-last-only': 'true' }));

@@ -19,6 +19,11 @@ interface MoneySnapshot {
   topUpUrl?: string;
 }
 
+interface ChatSnapshot {
+  conversation: { turns: { role: string; status?: string; model?: string; servedModel?: string; cost?: number; requestId?: string }[] };
+  header?: string;
+}
+
 const models = () => vscode.commands.executeCommand<ModelsSnapshot>('aihub._modelsViewSnapshot');
 const money = () => vscode.commands.executeCommand<MoneySnapshot>('aihub._moneySnapshot');
 const rows = (s: ModelsSnapshot) => s.items.flatMap((g) => g.children ?? []);
@@ -88,6 +93,31 @@ describe('money: prices, balance and top up', function () {
     }
     const reply = await vscode.commands.executeCommand<unknown>('aihub._checkKey');
     assert.ok(reply, 'the hub still answers requests');
+  });
+
+  it('puts the cost and the model that answered under a chat reply, and the total in the header', async () => {
+    await setMoney({ flavour: 'newapi', account: 'normal', fault: null });
+    await until(models, (x) => !!row(x, 'codestral-latest')?.description?.includes('per 1M'), 'the price of the model asked for');
+    const config = vscode.workspace.getConfiguration('aihub');
+    const previous = config.get<string>('defaultModel');
+    await config.update('defaultModel', 'codestral-latest', vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('aihub.newChat');
+      await vscode.commands.executeCommand('aihub._chatAsk', { prompt: 'What does this cost?' });
+      const snapshot = await until(
+        () => vscode.commands.executeCommand<ChatSnapshot>('aihub._chatSnapshot'),
+        (s) => s.conversation.turns.at(-1)?.status === 'done',
+        'the reply to finish',
+      );
+      const reply = snapshot.conversation.turns.at(-1)!;
+      assert.equal(reply.model, 'codestral-latest');
+      assert.equal(reply.servedModel, 'codestral-2508', 'the hub mapped the alias');
+      assert.ok(reply.cost !== undefined && reply.cost > 0, `a cost from the hub's price: ${reply.cost}`);
+      assert.match(reply.requestId ?? '', /^20261201/);
+      assert.match(snapshot.header ?? '', /^\$0\.\d+$/, 'the running total');
+    } finally {
+      await config.update('defaultModel', previous, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it("leads Top Up to the hub's own top-up link, else the saved hub's topUpUrl", async () => {

@@ -16,16 +16,22 @@ export const usageSchema = z.object({
   promptTokens: z.number(),
   completionTokens: z.number(),
   totalTokens: z.number(),
+  cachedTokens: z.optional(z.number()),
+  reasoningTokens: z.optional(z.number()),
+  /** USD, as the hub reported it (OpenRouter). */
+  cost: z.optional(z.number()),
 });
 
 export const turnErrorSchema = z.object({
   message: z.string(),
-  /** HubError kind: the panel offers "Set API Key" for noKey/auth. */
+  /** HubError kind: the panel offers "Set API Key" for noKey/auth, "Top Up" for quota. */
   kind: z.optional(z.string()),
   /** How long the hub asked to wait (429 Retry-After), so a comparison column can come back when allowed. */
   retryAfterMs: z.optional(z.number()),
   /** The hub (host) that failed: after a switch to another hub, the panel says the failure was the old one's. */
   hub: z.optional(z.string()),
+  /** The hub's id for the failed request, to quote to its support. */
+  requestId: z.optional(z.string()),
 });
 export type TurnError = z.infer<typeof turnErrorSchema>;
 
@@ -63,6 +69,12 @@ export const assistantTurnSchema = z.object({
   possiblyTruncated: z.optional(z.boolean()),
   /** Said with the answer when the oldest messages were left out to fit the model's context. */
   contextNote: z.optional(z.string()),
+  /** The model that answered, when the hub names another than the one asked (hubs map aliases). */
+  servedModel: z.optional(z.string()),
+  /** The hub's id for the request. */
+  requestId: z.optional(z.string()),
+  /** What the reply cost in USD (the hub's figure, or its tokens at the model's price); absent when unknown. */
+  cost: z.optional(z.number()),
   error: z.optional(turnErrorSchema),
   timing: z.optional(replyTimingSchema),
   createdAt: z.number(),

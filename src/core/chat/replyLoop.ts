@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HubClient } from '../hub/client';
 import type { ChatMessage, Usage } from '../hub/types';
+import { costOf, type ModelPrice } from '../money/price';
 import type { AssistantTurn, Conversation } from './conversation';
 import { DELTA_INTERVAL_MS, DeltaBatcher, type PendingDelta } from './deltaBatcher';
 import { requestMessages } from './requestMessages';
@@ -26,6 +27,8 @@ export interface ReplyPorts {
   show(delta: PendingDelta): void;
   /** Milliseconds, for the metrics and the batching (default `performance.now`-based wall clock). */
   now?(): number;
+  /** The model's published price, for the reply's cost; undefined when the hub publishes none. */
+  priceOf?(model: string): ModelPrice | undefined;
 }
 
 export interface ReplyOptions {
@@ -118,9 +121,19 @@ export class ReplyLoop {
       this.saver.dispose();
     }
     if (this.turn.error && this.ports.hub) this.turn.error.hub = this.ports.hub;
+    this.priceReply();
     c.updatedAt = this.now();
     await this.ports.save(c);
     return { turn: this.turn, metrics: { startedAt, firstTokenAt, endedAt: this.now(), model: this.turn.model, usage: this.turn.usage } };
+  }
+
+  /** A reply the hub billed (answered, or stopped after tokens were counted) gets its cost when it can be known. */
+  private priceReply(): void {
+    const turn = this.turn;
+    if (turn.status === 'error' || (!turn.usage && turn.status !== 'done')) return;
+    // new-api bills the model asked for, whatever its mapping served.
+    const cost = costOf(turn.usage, this.ports.priceOf?.(turn.model));
+    if (cost !== 'unknown') turn.cost = cost;
   }
 
   stop(): void {

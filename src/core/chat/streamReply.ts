@@ -51,6 +51,8 @@ export async function streamReply(options: StreamReplyOptions): Promise<void> {
     if (result.reasoning) turn.reasoning = result.reasoning;
     turn.usage = result.usage ?? turn.usage;
     turn.finishReason = result.finishReason;
+    if (result.servedModel && result.servedModel !== turn.model) turn.servedModel = result.servedModel;
+    if (result.requestId) turn.requestId = result.requestId;
     if (result.possiblyTruncated) turn.possiblyTruncated = true;
     turn.status = 'done';
   } catch (err) {
@@ -65,6 +67,7 @@ export async function streamReply(options: StreamReplyOptions): Promise<void> {
     turn.status = 'error';
     turn.error = { message: err instanceof Error ? err.message : String(err), kind: isHubError(err) ? err.kind : undefined };
     if (isHubError(err) && err.retryAfterMs !== undefined) turn.error.retryAfterMs = err.retryAfterMs;
+    if (isHubError(err) && err.requestId) turn.error.requestId = err.requestId;
   } finally {
     timing.totalMs = Math.round(now() - started);
   }
