@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   console.log(`VS Code with AI Hub:                 ${session.url}`);
   console.log('');
   console.log('Open the URL in a browser, then the AI Hub icon in the activity bar. Ctrl+C stops the demo.');
+  console.log("The demo hub speaks new-api's billing API: prices in the Models view, a cost under each reply, and the");
+  console.log("key's balance ($12.34, falling as you chat) in the status bar.");
 }
 
 main().catch((err: unknown) => {
