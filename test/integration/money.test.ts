@@ -114,7 +114,7 @@ describe('money: prices, balance and top up', function () {
       assert.equal(reply.servedModel, 'codestral-2508', 'the hub mapped the alias');
       assert.ok(reply.cost !== undefined && reply.cost > 0, `a cost from the hub's price: ${reply.cost}`);
       assert.match(reply.requestId ?? '', /^20261201/);
-      assert.match(snapshot.header ?? '', /^\$0\.\d+$/, 'the running total');
+      assert.match(snapshot.header ?? '', /^<?\$0\.\d+$/, 'the running total (a few tokens cost less than $0.0001)');
     } finally {
       await config.update('defaultModel', previous, vscode.ConfigurationTarget.Global);
     }
