@@ -14,8 +14,9 @@ export class ChunkDecoder {
   completionId: string | undefined;
 
   decode(chunk: Chunk, emit: (event: ChatEvent) => void): void {
-    this.servedModel ??= chunk.model || undefined;
-    this.completionId ??= chunk.id || undefined;
+    // Read from the raw chunk when the fast guard passed it: only a non-empty string counts.
+    if (this.servedModel === undefined && typeof chunk.model === 'string' && chunk.model) this.servedModel = chunk.model;
+    if (this.completionId === undefined && typeof chunk.id === 'string' && chunk.id) this.completionId = chunk.id;
     const choice = chunk.choices?.[0];
     if (choice) {
       const delta = choice.delta;

@@ -29,8 +29,10 @@ export const usageSchema = compiledObject({
   prompt_tokens: nullishNumber,
   completion_tokens: nullishNumber,
   total_tokens: nullishNumber,
-  prompt_tokens_details: z.nullish(compiledObject({ cached_tokens: nullishNumber })),
-  completion_tokens_details: z.nullish(compiledObject({ reasoning_tokens: nullishNumber })),
+  // Details and cost are extras: a shape that does not fit is dropped rather than failing the chunk (and the fast
+  // chunk guard, which does not look at them, stays in agreement with this schema).
+  prompt_tokens_details: z.nullish(z.catch(z.nullable(compiledObject({ cached_tokens: nullishNumber })), null)),
+  completion_tokens_details: z.nullish(z.catch(z.nullable(compiledObject({ reasoning_tokens: nullishNumber })), null)),
   /** OpenRouter: what the reply cost, in USD. A string or other shape is dropped rather than failing the chunk. */
   cost: z.nullish(z.catch(z.nullable(z.number()), null)),
 });
