@@ -82,6 +82,8 @@ export const Settings = {
   prompts: 'prompts',
   /** Hubs kept for switching: [{name, baseUrl}]; machine scope like baseUrl. */
   hubs: 'hubs',
+  /** Models to try when one cannot serve (user settings only): a list, or lists per model id with `*` for the rest. */
+  fallbackModels: 'fallbackModels',
   /** Per-model limits and capabilities for VS Code's model picker, overriding the hub's and the family table's. */
   modelLimits: 'modelLimits',
 } as const;

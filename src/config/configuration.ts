@@ -4,6 +4,7 @@ import { normalizeHubUrl } from '../core/hubs/hubUrl';
 import { readSavedHubs, type SavedHub } from '../core/hubs/savedHubs';
 import { readLimitOverrides, type LimitOverride } from '../core/models/limits';
 import { DEFAULT_BASE_URL, Settings } from '../ids';
+import { parseFallbackSetting, type FallbackSetting } from '../core/chat/fallback';
 
 export interface AiHubConfig {
   baseUrl: string;
@@ -12,6 +13,10 @@ export interface AiHubConfig {
   requestTimeoutSeconds: number;
   /** Hubs kept for switching (`aihub.hubs`), from user/machine settings only. */
   hubs: SavedHub[];
+  /** `aihub.fallbackModels`, from the user's settings only (a workspace must not reroute prompts to another model). */
+  fallbackModels: FallbackSetting;
+  /** What was wrong with `aihub.fallbackModels`, for the log. */
+  fallbackProblems: string[];
   /** `aihub.modelLimits`: model id or glob → limits and capabilities, entries that don't parse left out. */
   modelLimits: Record<string, LimitOverride>;
 }
@@ -25,6 +30,7 @@ export function readConfig(): AiHubConfig {
   const config = vscode.workspace.getConfiguration(Settings.section);
   const baseUrl = config.inspect<string>(Settings.baseUrl);
   const hubs = config.inspect<unknown>(Settings.hubs);
+  const fallbacks = parseFallbackSetting(config.inspect<unknown>(Settings.fallbackModels)?.globalValue);
   return {
     // Normalised, so "https://hub.example" and "https://hub.example/v1/" are one hub with one key; a value that
     // cannot be used is kept as written, for the client to report in words.
@@ -33,6 +39,8 @@ export function readConfig(): AiHubConfig {
     defaultModel: config.get<string>(Settings.defaultModel, '').trim(),
     maxRetries: clampInt(config.get<number>(Settings.maxRetries, 2), 0, 10),
     requestTimeoutSeconds: Math.max(1, config.get<number>(Settings.requestTimeoutSeconds, 60)),
+    fallbackModels: fallbacks.setting,
+    fallbackProblems: fallbacks.problems,
     modelLimits: readLimitOverrides(config.get<unknown>(Settings.modelLimits)),
   };
 }

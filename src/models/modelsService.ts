@@ -8,6 +8,7 @@ import type { Logger } from '../core/logger';
 import { buildCatalog, type ModelInfo } from '../core/models/catalog';
 import { compactRaw } from '../core/models/metadata';
 import type { ModelPrice } from '../core/money/price';
+import { RecentFailures } from '../core/models/recentFailures';
 import type { HubService } from '../hubs/hubService';
 
 const CACHE_KEY = 'aihub.modelsCache';
@@ -37,6 +38,7 @@ export class ModelsService implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private list: CachedList | undefined;
   private catalogMemo: { models: HubModel[]; catalog: ModelInfo[] } | undefined;
+  private readonly failures = new RecentFailures();
 
   constructor(
     private readonly memento: vscode.Memento,
@@ -69,6 +71,22 @@ export class ModelsService implements vscode.Disposable {
     const models = this.cached;
     if (this.catalogMemo?.models !== models) this.catalogMemo = { models, catalog: buildCatalog(models) };
     return this.catalogMemo.catalog;
+  }
+
+  /** A model could not serve (no channel, not found, a 5xx): marked in the view and the pickers for a while. */
+  recordFailure(modelId: string, reason: string): void {
+    this.failures.record(modelId, reason);
+    this.emitter.fire();
+  }
+
+  /** The model answered: no longer marked. */
+  recordSuccess(modelId: string): void {
+    if (this.failures.clear(modelId)) this.emitter.fire();
+  }
+
+  /** "no channel, 3 min ago" for a model that failed lately, else undefined. */
+  failureOf(modelId: string): string | undefined {
+    return this.failures.describe(modelId);
   }
 
   /** The model's published price, if the hub's list carries one (OpenRouter's does; new-api's does not). */
