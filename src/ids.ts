@@ -7,6 +7,8 @@ export const Commands = {
   setApiKey: 'aihub.setApiKey',
   clearApiKey: 'aihub.clearApiKey',
   selectHub: 'aihub.selectHub',
+  /** The active hub's extra request headers and key header; optional argument `{ name, value?, secret? }` or `{ authHeader }`. */
+  setHubHeader: 'aihub.setHubHeader',
   openChat: 'aihub.openChat',
   newChat: 'aihub.newChat',
   explainSelection: 'aihub.explainSelection',
@@ -80,7 +82,7 @@ export const Settings = {
   maxRetries: 'maxRetries',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
   prompts: 'prompts',
-  /** Hubs kept for switching: [{name, baseUrl}]; machine scope like baseUrl. */
+  /** Hubs kept for switching: [{name, baseUrl, headers?, authHeader?}]; machine scope like baseUrl. */
   hubs: 'hubs',
   /** Models to try when one cannot serve (user settings only): a list, or lists per model id with `*` for the rest. */
   fallbackModels: 'fallbackModels',

@@ -141,8 +141,10 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     }
 
     // The key is checked before a scenario is taken, as a hub would: a refused request must not use up a
-    // scenario queued for the request after it.
-    if (apiKey !== null && req.headers.authorization !== `Bearer ${apiKey}`) {
+    // scenario queued for the request after it. Besides the bearer token, the key headers of Azure-style
+    // (`api-key`) and Anthropic-style (`x-api-key`) gateways are accepted, as new-api and LiteLLM accept them.
+    const offered = [req.headers.authorization, req.headers['api-key'], req.headers['x-api-key']];
+    if (apiKey !== null && !offered.some((v, i) => v === (i === 0 ? `Bearer ${apiKey}` : apiKey))) {
       return sendJson(res, 401, {
         error: { message: 'Invalid token (request id: 2026112300000001)', type: 'new_api_error', param: '', code: 'invalid_api_key' },
       });

@@ -1,6 +1,7 @@
 // The hub client: models list, streamed and plain chat completions, with retries, timeouts and cancellation.
 // No VS Code here: the extension hands it a key getter, a logger and (in tests) nothing else.
 import { StreamAssembler } from './streamAssembler';
+import { DEFAULT_AUTH_HEADER, keyHeader } from '../hubs/hubHeaders';
 import { redact, silentLogger, type Logger } from '../logger';
 import { readCapped } from './body';
 import { HubError, errorFromStatus, isHubError, statusOfRefusal } from './errors';
@@ -30,6 +31,18 @@ export interface HubClientOptions {
   /** A reply longer than this (text + reasoning, in characters) is stopped with an error; what came is kept. */
   maxReplyChars?: number;
   userAgent?: string;
+  /**
+   * Extra headers for every request to this hub (a gateway's), read per request like the key; `secrets` are the
+   * values to redact wherever a reply might echo them. Rejecting (a secret header with no value) stops the request.
+   */
+  getHeaders?: () => PromiseLike<HubHeaders> | HubHeaders;
+  /** The header the key goes in, lower case: `authorization` (as `Bearer <key>`, the default) or another, as is. */
+  authHeader?: string;
+}
+
+export interface HubHeaders {
+  headers: Record<string, string>;
+  secrets: string[];
 }
 
 export interface StreamOptions {
@@ -68,9 +81,9 @@ export class HubClient {
   }
 
   async listModels(options: { signal?: AbortSignal } = {}): Promise<ModelList> {
-    const { response, watchdog, key } = await this.send('GET', 'models', undefined, options.signal, {});
+    const { response, watchdog, secrets } = await this.send('GET', 'models', undefined, options.signal, {});
     try {
-      const json = await this.readJson(response, watchdog, key, {});
+      const json = await this.readJson(response, watchdog, secrets, {});
       const result = parseModelList(json, this.baseUrl);
       if (result.skipped > 0) this.logger.warn(`models: skipped ${result.skipped} malformed entr${result.skipped === 1 ? 'y' : 'ies'}`);
       return result;
@@ -81,11 +94,11 @@ export class HubClient {
 
   /** A plain (non-streamed) completion. */
   async complete(request: ChatRequest, options: { signal?: AbortSignal } = {}): Promise<ChatResult> {
-    const { response, watchdog, key } = await this.send('POST', 'chat/completions', { ...request, stream: false }, options.signal, {
+    const { response, watchdog, secrets } = await this.send('POST', 'chat/completions', { ...request, stream: false }, options.signal, {
       model: request.model,
     });
     try {
-      const json = await this.readJson(response, watchdog, key, { model: request.model });
+      const json = await this.readJson(response, watchdog, secrets, { model: request.model });
       return completionToResult(json, request.model);
     } finally {
       watchdog.dispose();
@@ -95,13 +108,13 @@ export class HubClient {
   /** A streamed completion: events go to `onEvent` as they arrive; resolves with the whole reply. */
   async streamChat(request: ChatRequest, options: StreamOptions = {}): Promise<ChatResult> {
     const body = { ...request, stream: true, stream_options: { include_usage: true } };
-    const { response, watchdog, key } = await this.send('POST', 'chat/completions', body, options.signal, { model: request.model });
+    const { response, watchdog, secrets } = await this.send('POST', 'chat/completions', body, options.signal, { model: request.model });
     const assembler = new StreamAssembler();
     try {
       const type = response.headers.get('content-type') ?? '';
       // Some hubs ignore `stream: true` or answer with a JSON error under status 200.
       if (!type.includes('text/event-stream')) {
-        const result = completionToResult(await this.readJson(response, watchdog, key, { model: request.model }), request.model);
+        const result = completionToResult(await this.readJson(response, watchdog, secrets, { model: request.model }), request.model);
         replay(result, options.onEvent);
         return result;
       }
@@ -114,7 +127,7 @@ export class HubClient {
         maxReplyChars: this.maxReplyChars,
       });
     } catch (err) {
-      throw this.finalError(err, options.signal, watchdog, key, assembler);
+      throw this.finalError(err, options.signal, watchdog, secrets, assembler);
     } finally {
       watchdog.dispose();
     }
@@ -127,16 +140,22 @@ export class HubClient {
     body: unknown,
     signal: AbortSignal | undefined,
     context: { model?: string },
-  ): Promise<{ response: Response; watchdog: IdleWatchdog; key: string }> {
-    const key = (await this.options.getApiKey())?.trim() ?? '';
-    if (!key && !this.options.keyOptional) {
+  ): Promise<{ response: Response; watchdog: IdleWatchdog; secrets: string[] }> {
+    const apiKey = (await this.options.getApiKey())?.trim() ?? '';
+    if (!apiKey && !this.options.keyOptional) {
       throw new HubError({ kind: 'noKey', message: 'No API key is set for this hub. Run "AI Hub: Set API Key" to add one.' });
     }
     const url = this.url(path);
+    const extra = (await this.options.getHeaders?.()) ?? { headers: {}, secrets: [] };
+    // Everything a reply or an error might echo back and a log must never show.
+    const secrets = [apiKey, ...extra.secrets];
+    const authHeader = this.options.authHeader ?? DEFAULT_AUTH_HEADER;
     const init: RequestInit = {
       method,
       headers: {
-        ...(key ? { authorization: `Bearer ${key}` } : {}),
+        // The hub's own headers first: the ones the client sets below are not theirs to change.
+        ...extra.headers,
+        ...(apiKey ? keyHeader(authHeader, apiKey) : {}),
         accept: body === undefined || (body as { stream?: boolean }).stream !== true ? 'application/json' : 'text/event-stream',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         'user-agent': this.options.userAgent ?? 'aihub-vscode',
@@ -147,14 +166,15 @@ export class HubClient {
     for (let attempt = 0; ; attempt++) {
       const watchdog = new IdleWatchdog(this.idleTimeoutMs, signal);
       const started = Date.now();
+      const extraNames = Object.keys(extra.headers);
       this.logger.debug(
-        `${method} ${url}${context.model ? ` model=${context.model}` : ''}${key ? ' (authorization: Bearer [redacted])' : ' (no key)'}${attempt ? ` retry ${attempt}` : ''}`,
+        `${method} ${url}${context.model ? ` model=${context.model}` : ''}${apiKey ? ` (${authHeader}: ${authHeader === DEFAULT_AUTH_HEADER ? 'Bearer ' : ''}[redacted])` : ' (no key)'}${extraNames.length ? ` headers: ${extraNames.join(', ')}` : ''}${attempt ? ` retry ${attempt}` : ''}`,
       );
       let response: Response;
       try {
         response = await this.fetchFollowingSameOrigin(url, { ...init, signal: watchdog.signal });
       } catch (err) {
-        const error = this.finalError(err, signal, watchdog, key);
+        const error = this.finalError(err, signal, watchdog, secrets);
         watchdog.dispose();
         if (error.kind === 'network' && attempt < this.maxRetries) {
           const wait = backoffMs(attempt);
@@ -165,17 +185,17 @@ export class HubClient {
         throw error;
       }
       this.logger.debug(`${method} ${url} → ${response.status} in ${Date.now() - started} ms`);
-      if (response.ok) return { response, watchdog, key };
+      if (response.ok) return { response, watchdog, secrets };
       let text: string;
       try {
-        text = redact(await readCapped(response, MAX_ERROR_BODY_CHARS, watchdog), [key]);
+        text = redact(await readCapped(response, MAX_ERROR_BODY_CHARS, watchdog), secrets);
       } catch (err) {
         watchdog.dispose();
-        throw this.finalError(err, signal, watchdog, key);
+        throw this.finalError(err, signal, watchdog, secrets);
       }
       watchdog.dispose();
       const retryAfterMs = parseRetryAfter(response.headers);
-      const error = errorFromStatus(response.status, text, { model: context.model, retryAfterMs, keySent: !!key });
+      const error = errorFromStatus(response.status, text, { model: context.model, retryAfterMs, keySent: !!apiKey });
       const canWait = retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS;
       if (isRetryableStatus(response.status) && attempt < this.maxRetries && canWait) {
         const wait = retryAfterMs ?? backoffMs(attempt);
@@ -223,13 +243,13 @@ export class HubClient {
     });
   }
 
-  private async readJson(response: Response, watchdog: IdleWatchdog, key: string, context: { model?: string }): Promise<unknown> {
+  private async readJson(response: Response, watchdog: IdleWatchdog, secrets: string[], context: { model?: string }): Promise<unknown> {
     const text = await readCapped(response, MAX_JSON_BODY_CHARS, watchdog, true);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      const { text: said } = readErrorBody(redact(text, [key]));
+      const { text: said } = readErrorBody(redact(text, secrets));
       const html = /^\s*</.test(text);
       throw new HubError({
         kind: 'invalidResponse',
@@ -242,11 +262,11 @@ export class HubClient {
     }
     const failed = successFalseSchema.safeParse(json);
     if (failed.success) {
-      const said = redact(failed.data.message ?? '', [key]);
+      const said = redact(failed.data.message ?? '', secrets);
       throw errorFromStatus(statusOfRefusal(said), JSON.stringify({ error: { message: said } }), context);
     }
     if (isErrorShaped(json) && !('choices' in (json as object)) && !('data' in (json as object))) {
-      throw errorFromStatus(response.status >= 400 ? response.status : 500, redact(text, [key]), context);
+      throw errorFromStatus(response.status >= 400 ? response.status : 500, redact(text, secrets), context);
     }
     return json;
   }
@@ -256,7 +276,7 @@ export class HubClient {
     err: unknown,
     userSignal: AbortSignal | undefined,
     watchdog: IdleWatchdog,
-    key: string,
+    secrets: string[],
     assembler?: StreamAssembler,
   ): HubError {
     let error: HubError;
@@ -267,7 +287,7 @@ export class HubClient {
         kind: 'timeout',
         message: `The hub sent nothing for ${Math.round(this.idleTimeoutMs / 1000)} s, so the request was stopped. What arrived is kept; retry, or raise aihub.requestTimeoutSeconds.`,
       });
-    } else error = networkError(err, this.baseUrl, key);
+    } else error = networkError(err, this.baseUrl, secrets);
     if (assembler && !error.partial) error.partial = assembler.snapshot();
     return error;
   }
@@ -296,7 +316,7 @@ function cancelledError(): HubError {
   return new HubError({ kind: 'cancelled', message: 'The request was cancelled.' });
 }
 
-function networkError(err: unknown, baseUrl: string, key: string): HubError {
+function networkError(err: unknown, baseUrl: string, secrets: string[]): HubError {
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
   const detail = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
   let origin = baseUrl;
@@ -309,7 +329,7 @@ function networkError(err: unknown, baseUrl: string, key: string): HubError {
     kind: 'network',
     message: redact(
       `Could not reach the hub at ${origin} (${detail}). Check your network connection, or the hub's address with Choose Hub.`,
-      [key],
+      secrets,
     ),
     cause: err,
   });
