@@ -88,6 +88,8 @@ export const Settings = {
   fallbackModels: 'fallbackModels',
   /** Per-model limits and capabilities for VS Code's model picker, overriding the hub's and the family table's. */
   modelLimits: 'modelLimits',
+  /** Per-model thinking effort (`reasoning_effort`) for requests that do not choose one. */
+  reasoningEffort: 'reasoningEffort',
 } as const;
 
 export const DEFAULT_BASE_URL = 'https://aihubapi.ai/v1';

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { normalizeHubUrl } from '../core/hubs/hubUrl';
 import { readSavedHubs, type SavedHub } from '../core/hubs/savedHubs';
+import { readEffortSetting, type ReasoningEffort } from '../core/lm/reasoningEffort';
 import { readLimitOverrides, type LimitOverride } from '../core/models/limits';
 import { DEFAULT_BASE_URL, Settings } from '../ids';
 import { parseFallbackSetting, type FallbackSetting } from '../core/chat/fallback';
@@ -19,6 +20,8 @@ export interface AiHubConfig {
   fallbackProblems: string[];
   /** `aihub.modelLimits`: model id or glob → limits and capabilities, entries that don't parse left out. */
   modelLimits: Record<string, LimitOverride>;
+  /** `aihub.reasoningEffort`: model id or glob → thinking effort, entries that are not an effort left out. */
+  reasoningEffort: Record<string, ReasoningEffort>;
 }
 
 /**
@@ -42,6 +45,7 @@ export function readConfig(): AiHubConfig {
     fallbackModels: fallbacks.setting,
     fallbackProblems: fallbacks.problems,
     modelLimits: readLimitOverrides(config.get<unknown>(Settings.modelLimits)),
+    reasoningEffort: readEffortSetting(config.get<unknown>(Settings.reasoningEffort)),
   };
 }
 

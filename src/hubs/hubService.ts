@@ -5,6 +5,7 @@ import { HubError } from '../core/hub/errors';
 import { describeHeaders, readHubHeaders, resolveHubHeaders, type HubHeaderConfig } from '../core/hubs/hubHeaders';
 import { isLoopbackUrl } from '../core/hubs/loopback';
 import { savedHubFor } from '../core/hubs/savedHubs';
+import { effortFor } from '../core/lm/reasoningEffort';
 import { insecureTransportError } from '../core/hubs/transport';
 import type { Logger } from '../core/logger';
 import type { ConfigStore } from '../config/configuration';
@@ -77,6 +78,10 @@ export class HubService implements vscode.Disposable {
         return resolved;
       },
       authHeader: headers.authHeader,
+      requestDefaults: (model) => {
+        const effort = effortFor(model, this.config.current.reasoningEffort);
+        return effort ? { reasoning_effort: effort } : {};
+      },
       keyOptional: isLoopbackUrl(baseUrl),
       fetch: this.guardedFetch,
       logger: this.logger,

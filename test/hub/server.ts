@@ -5,7 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { moneyRoutes, openRouterPricing, SERVED_AS, type Billing, type MoneyMode } from './money';
 import { defaultModels, type HubModel } from './models';
 import { completionFor, sendError, sendJson, sendOneShot } from './replies';
-import { appliesTo, directiveIn, type ChatBody, type Scenario } from './scenarios';
+import { appliesTo, directiveIn, missingReasoning, type ChatBody, type Scenario } from './scenarios';
 import { planStream } from './streamPlan';
 import { writeSteps } from './streamWriter';
 
@@ -162,6 +162,10 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     record.scenario = scenario.kind;
 
     if (scenario.kind === 'slow') await delay(scenario.delayMs);
+    const refusal = scenario.kind === 'thinkingTools' ? missingReasoning(chat) : undefined;
+    if (refusal) {
+      return sendJson(res, 400, { error: { message: refusal, type: 'invalid_request_error', param: null, code: 'invalid_request_error' } });
+    }
     if (res.destroyed || sendOneShot(scenario, chat.model ?? 'unknown-model', res)) return;
 
     const hangUp = () => {

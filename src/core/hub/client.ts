@@ -38,6 +38,8 @@ export interface HubClientOptions {
   getHeaders?: () => PromiseLike<HubHeaders> | HubHeaders;
   /** The header the key goes in, lower case: `authorization` (as `Bearer <key>`, the default) or another, as is. */
   authHeader?: string;
+  /** Per-model request fields the user chose in settings (thinking effort), used where a request leaves them unset. */
+  requestDefaults?: (model: string) => Partial<ChatRequest>;
 }
 
 export interface HubHeaders {
@@ -94,7 +96,8 @@ export class HubClient {
 
   /** A plain (non-streamed) completion. */
   async complete(request: ChatRequest, options: { signal?: AbortSignal } = {}): Promise<ChatResult> {
-    const { response, watchdog, secrets } = await this.send('POST', 'chat/completions', { ...request, stream: false }, options.signal, {
+    const body = { ...this.withDefaults(request), stream: false };
+    const { response, watchdog, secrets } = await this.send('POST', 'chat/completions', body, options.signal, {
       model: request.model,
     });
     try {
@@ -107,7 +110,7 @@ export class HubClient {
 
   /** A streamed completion: events go to `onEvent` as they arrive; resolves with the whole reply. */
   async streamChat(request: ChatRequest, options: StreamOptions = {}): Promise<ChatResult> {
-    const body = { ...request, stream: true, stream_options: { include_usage: true } };
+    const body = { ...this.withDefaults(request), stream: true, stream_options: { include_usage: true } };
     const { response, watchdog, secrets } = await this.send('POST', 'chat/completions', body, options.signal, { model: request.model });
     const assembler = new StreamAssembler();
     try {
@@ -206,6 +209,13 @@ export class HubClient {
       this.logger.error(`${method} ${url} → ${error.message}`);
       throw error;
     }
+  }
+
+  private withDefaults(request: ChatRequest): ChatRequest {
+    const defaults = this.options.requestDefaults?.(request.model) ?? {};
+    const merged: Record<string, unknown> = { ...request };
+    for (const [field, value] of Object.entries(defaults)) if (merged[field] === undefined) merged[field] = value;
+    return merged as unknown as ChatRequest;
   }
 
   private async wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
