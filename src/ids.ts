@@ -7,6 +7,8 @@ export const Commands = {
   setApiKey: 'aihub.setApiKey',
   clearApiKey: 'aihub.clearApiKey',
   selectHub: 'aihub.selectHub',
+  /** The active hub's extra request headers and key header; optional argument `{ name, value?, secret? }` or `{ authHeader }`. */
+  setHubHeader: 'aihub.setHubHeader',
   openChat: 'aihub.openChat',
   newChat: 'aihub.newChat',
   explainSelection: 'aihub.explainSelection',
@@ -85,10 +87,14 @@ export const Settings = {
   maxRetries: 'maxRetries',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
   prompts: 'prompts',
-  /** Hubs kept for switching: [{name, baseUrl}]; machine scope like baseUrl. */
+  /** Hubs kept for switching: [{name, baseUrl, headers?, authHeader?}]; machine scope like baseUrl. */
   hubs: 'hubs',
+  /** Models to try when one cannot serve (user settings only): a list, or lists per model id with `*` for the rest. */
+  fallbackModels: 'fallbackModels',
   /** Per-model limits and capabilities for VS Code's model picker, overriding the hub's and the family table's. */
   modelLimits: 'modelLimits',
+  /** Per-model thinking effort (`reasoning_effort`) for requests that do not choose one. */
+  reasoningEffort: 'reasoningEffort',
   /** US dollars: below this the balance turns to the warning colour and one notification is shown. */
   lowBalanceWarning: 'lowBalanceWarning',
 } as const;

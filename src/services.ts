@@ -30,6 +30,6 @@ export function createServices(context: vscode.ExtensionContext): { services: Se
   const hub = new HubService(config, keys, log, `aihub-vscode/${version} vscode/${vscode.version}`, new HttpConsent(context.globalState));
   const models = new ModelsService(context.globalState, hub, log);
   const conversations = new ConversationStore(vscode.Uri.joinPath(context.globalStorageUri, 'conversations').fsPath, { logger: log });
-  const usage = new UsageRecorder(hub, new UsageLog(vscode.Uri.joinPath(context.globalStorageUri, 'usage').fsPath, log), log);
+  const usage = new UsageRecorder(hub, models, new UsageLog(vscode.Uri.joinPath(context.globalStorageUri, 'usage').fsPath, log), log);
   return { services: { context, log, config, keys, hub, models, conversations, usage }, disposables: [log, config, keys, hub, models] };
 }

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { newConversation, type Attachment, type Conversation, type UserTurn } from '../core/chat/conversation';
 import type { ConversationStore } from '../core/chat/conversationStore';
+import { fallbackChain, fallbackNotice } from '../core/chat/fallback';
 import { ReplyLoop } from '../core/chat/replyLoop';
 import { resolveLimits } from '../core/models/limits';
 import { withDerivedTitle } from '../core/chat/title';
@@ -214,6 +215,20 @@ export class ChatController implements vscode.Disposable {
         save: (conversation) => this.save(conversation),
         show: (delta) => this.broadcast({ type: 'delta', ...delta }),
         priceOf: (model) => this.services.models.priceOf(model),
+        fallbacks: (model) => fallbackChain(this.services.config.current.fallbackModels, model),
+        onModelFailed: (step, next) => {
+          this.services.models.recordFailure(step.model, step.reason);
+          this.services.log.warn(`chat: ${step.model}: ${step.reason}${next ? `; trying ${next}` : ''}`);
+          // The reply's header names the model now answering as soon as it is asked.
+          if (next)
+            this.broadcast({
+              type: 'turnModel',
+              conversationId: c.id,
+              turnId: loop.turn.id,
+              model: next,
+              fallbacks: [...(loop.turn.fallbacks ?? []), step],
+            });
+        },
       },
       { limits },
     );
@@ -227,6 +242,8 @@ export class ChatController implements vscode.Disposable {
     this.broadcast({ type: 'busy', busy: true });
     const done = loop.run().then(() => {
       if (turn.status === 'error') this.services.log.warn(`chat: ${turn.model}: ${turn.error?.message ?? 'failed'}`);
+      else this.services.models.recordSuccess(turn.model);
+      if (turn.fallbacks?.length && turn.status !== 'error') this.services.log.info(`chat: ${fallbackNotice(turn.fallbacks, turn.model)}`);
       this.running = undefined;
       this.broadcast({ type: 'turnFinished', conversationId: c.id, turn: { ...turn } });
       this.broadcast({ type: 'busy', busy: false });

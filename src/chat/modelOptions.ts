@@ -7,12 +7,15 @@ import type { Services } from '../services';
 export function modelOptions(services: Services): { models: ModelOption[]; loading: boolean; error?: string } {
   const state = services.models.state;
   return {
-    models: services.models.catalog.map((m) => ({
-      id: m.id,
-      provider: m.provider,
-      detail: modelSummary(m),
-      ...(m.price ? { price: formatPrice(m.price) } : {}),
-    })),
+    models: services.models.catalog.map((m) => {
+      const failure = services.models.failureOf(m.id);
+      return {
+        id: m.id,
+        provider: m.provider,
+        detail: [failure ? `⚠ ${failure}` : '', modelSummary(m)].filter(Boolean).join(' · '),
+        ...(m.price ? { price: formatPrice(m.price) } : {}),
+      };
+    }),
     loading: state.status === 'loading',
     error: state.status === 'error' ? state.message : state.status === 'noKey' ? "Set an API key to list the hub's models." : undefined,
   };

@@ -22,6 +22,8 @@ export interface ChatRegistration extends vscode.Disposable {
 
 export function registerChat(services: Services): ChatRegistration {
   const store = services.conversations;
+  const logSettingProblems = (problems: string[]) => problems.forEach((p) => services.log.warn(`settings: ${p}; left out`));
+  logSettingProblems(services.config.current.fallbackProblems);
   const controller = new ChatController(services, store);
   const tracker = new EditorTracker();
   const deps = { services, controller, tracker };
@@ -65,6 +67,7 @@ export function registerChat(services: Services): ChatRegistration {
     services.config.onDidChange((c) => {
       controller.adoptDefaultModel(c.defaultModel);
       controller.broadcast({ type: 'defaultModel', model: c.defaultModel });
+      logSettingProblems(c.fallbackProblems);
     }),
     services.hub.onDidChangeHub(async () => {
       controller.broadcast({ type: 'keyState', hasKey: await services.hub.hasKey(), hub: hubHost(services.hub.baseUrl) });

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { AssistantTurn, Conversation } from '../core/chat/conversation';
+import { fallbackReason } from '../core/chat/fallback';
 import { DELTA_INTERVAL_MS, DeltaBatcher } from '../core/chat/deltaBatcher';
 import { requestMessages } from '../core/chat/requestMessages';
 import { ThrottledSave } from '../core/chat/throttledSave';
@@ -123,6 +124,9 @@ export class CompareSession implements vscode.Disposable {
     if (settled) {
       this.deltas.flush();
       if (turn.status === 'error') this.services.log.warn(`compare: ${turn.model}: ${turn.error?.message ?? 'failed'}`);
+      const failed = fallbackReason(turn.error, !!(turn.text || turn.reasoning));
+      if (failed) this.services.models.recordFailure(turn.model, failed);
+      else if (turn.status === 'done') this.services.models.recordSuccess(turn.model);
       this.comparison.updatedAt = Date.now();
       void this.save();
     }

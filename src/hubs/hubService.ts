@@ -2,7 +2,10 @@
 import * as vscode from 'vscode';
 import { HubClient } from '../core/hub/client';
 import { HubError } from '../core/hub/errors';
+import { describeHeaders, readHubHeaders, resolveHubHeaders, type HubHeaderConfig } from '../core/hubs/hubHeaders';
 import { isLoopbackUrl } from '../core/hubs/loopback';
+import { savedHubFor } from '../core/hubs/savedHubs';
+import { effortFor } from '../core/lm/reasoningEffort';
 import { insecureTransportError } from '../core/hubs/transport';
 import type { Logger } from '../core/logger';
 import { createMoneyFetch } from '../core/money/moneyFetch';
@@ -13,13 +16,14 @@ import type { KeyStore } from '../keys/keyStore';
 
 export class HubService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
-  /** Fires when the hub (base URL) or its key changes: cached model lists must be refetched. */
+  /** Fires when the hub (base URL), its key or its headers change: cached model lists must be refetched. */
   readonly onDidChangeHub = this.emitter.event;
   private readonly replyEmitter = new vscode.EventEmitter<{ error?: HubError }>();
   /** Fires when any request for a reply ended (from any surface): the balance may have changed. */
   readonly onDidReply = this.replyEmitter.event;
   private readonly subscriptions: vscode.Disposable[];
-  private lastBaseUrl: string;
+  private lastHub: string;
+  private reportedHeaders = '';
 
   constructor(
     private readonly config: ConfigStore,
@@ -29,11 +33,12 @@ export class HubService implements vscode.Disposable {
     /** Origins the user allowed plain http:// for. */
     readonly httpConsent: HttpConsent,
   ) {
-    this.lastBaseUrl = config.current.baseUrl;
+    this.lastHub = this.hubSignature();
     this.subscriptions = [
-      config.onDidChange((c) => {
-        if (c.baseUrl === this.lastBaseUrl) return;
-        this.lastBaseUrl = c.baseUrl;
+      config.onDidChange(() => {
+        const signature = this.hubSignature();
+        if (signature === this.lastHub) return;
+        this.lastHub = signature;
         this.emitter.fire();
       }),
       keys.onDidChange(() => this.emitter.fire()),
@@ -54,12 +59,34 @@ export class HubService implements vscode.Disposable {
     return this.keys.get(this.baseUrl).then((k) => !!k || this.keyOptional);
   }
 
+  /** The active hub's extra headers and key header (`aihub.hubs`), problems included. */
+  get headerConfig(): HubHeaderConfig {
+    return readHubHeaders(savedHubFor(this.config.current.hubs, this.baseUrl));
+  }
+
   /** A client bound to the settings of this moment; cheap, so callers make one per request. */
   client(): HubClient {
     const { baseUrl, maxRetries, requestTimeoutSeconds } = this.config.current;
+    const headers = this.headerConfig;
+    this.reportProblems(headers);
     return new HubClient({
       baseUrl,
       getApiKey: () => this.keys.get(baseUrl),
+      getHeaders: async () => {
+        const resolved = await resolveHubHeaders(headers, (name) => this.keys.getHeader(baseUrl, name));
+        if (resolved.missing.length > 0) {
+          throw new HubError({
+            kind: 'config',
+            message: `No value is stored for this hub's secret header${resolved.missing.length > 1 ? 's' : ''} ${resolved.missing.join(', ')}. Run "AI Hub: Set Hub Header…" to set ${resolved.missing.length > 1 ? 'them' : 'it'}.`,
+          });
+        }
+        return resolved;
+      },
+      authHeader: headers.authHeader,
+      requestDefaults: (model) => {
+        const effort = effortFor(model, this.config.current.reasoningEffort);
+        return effort ? { reasoning_effort: effort } : {};
+      },
       keyOptional: isLoopbackUrl(baseUrl),
       fetch: this.guardedFetch,
       logger: this.logger,
@@ -80,6 +107,24 @@ export class HubService implements vscode.Disposable {
       logger: this.logger,
       userAgent: this.userAgent,
     });
+  }
+
+  /** The settings that decide where requests go and what they carry; a change means another hub to the models list. */
+  private hubSignature(): string {
+    const { baseUrl, hubs } = this.config.current;
+    const saved = savedHubFor(hubs, baseUrl);
+    return JSON.stringify([baseUrl, saved?.headers ?? null, saved?.authHeader ?? null]);
+  }
+
+  /** Which headers go out (names only) and which were left out and why: logged once, and again when they change. */
+  private reportProblems(config: HubHeaderConfig): void {
+    const problems = config.problems.join(' ');
+    const described = describeHeaders(config);
+    const report = JSON.stringify([this.baseUrl, problems, described, config.authHeader]);
+    if (report === this.reportedHeaders) return;
+    this.reportedHeaders = report;
+    if (problems) this.logger.warn(`aihub.hubs entry for ${this.baseUrl}: ${problems}`);
+    if (described) this.logger.info(`hub headers for ${this.baseUrl}: ${described}; key in ${config.authHeader}`);
   }
 
   /**

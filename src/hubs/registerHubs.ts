@@ -7,8 +7,13 @@ import { withSavedHub } from '../core/hubs/savedHubs';
 import { Commands, Settings } from '../ids';
 import type { Services } from '../services';
 import { pickHub } from './hubPicker';
+import { registerSetHubHeader } from './setHubHeader';
 
 export function registerHubs(services: Services): vscode.Disposable {
+  return vscode.Disposable.from(registerSelectHub(services), registerSetHubHeader(services));
+}
+
+function registerSelectHub(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.selectHub, async (argument?: unknown) => {
     // A URL argument (automation, tests) skips the picker; it is checked like a typed one.
     const chosen = typeof argument === 'string' ? { input: argument, name: undefined } : await pickHub(services);

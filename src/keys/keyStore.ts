@@ -1,4 +1,5 @@
-// API keys live in SecretStorage only, one per hub origin, so switching hubs switches keys.
+// API keys live in SecretStorage only, one per hub origin, so switching hubs switches keys; so do the values of a
+// hub's secret headers (a gateway's own key, written "${secret}" in aihub.hubs), one per origin and header name.
 import * as vscode from 'vscode';
 
 export class KeyStore implements vscode.Disposable {
@@ -9,7 +10,7 @@ export class KeyStore implements vscode.Disposable {
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     this.subscription = secrets.onDidChange((e) => {
-      if (e.key.startsWith(PREFIX)) this.emitter.fire();
+      if (e.key.startsWith(PREFIX) || e.key.startsWith(HEADER_PREFIX)) this.emitter.fire();
     });
   }
 
@@ -25,6 +26,18 @@ export class KeyStore implements vscode.Disposable {
     return this.secrets.delete(secretName(baseUrl));
   }
 
+  getHeader(baseUrl: string, name: string): Thenable<string | undefined> {
+    return this.secrets.get(headerSecretName(baseUrl, name));
+  }
+
+  setHeader(baseUrl: string, name: string, value: string): Thenable<void> {
+    return this.secrets.store(headerSecretName(baseUrl, name), value);
+  }
+
+  deleteHeader(baseUrl: string, name: string): Thenable<void> {
+    return this.secrets.delete(headerSecretName(baseUrl, name));
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.emitter.dispose();
@@ -32,14 +45,22 @@ export class KeyStore implements vscode.Disposable {
 }
 
 const PREFIX = 'aihub.apiKey:';
+const HEADER_PREFIX = 'aihub.hubHeader:';
 
 /** Keys are stored per origin: the same hub reached as …/v1 or …/v1/ shares one key, another host never does. */
 export function secretName(baseUrl: string): string {
-  let origin: string;
+  return `${PREFIX}${originOf(baseUrl)}`;
+}
+
+/** Header names are case-insensitive: `X-Portkey-Api-Key` and `x-portkey-api-key` are one secret. */
+function headerSecretName(baseUrl: string, name: string): string {
+  return `${HEADER_PREFIX}${originOf(baseUrl)}|${name.toLowerCase()}`;
+}
+
+function originOf(baseUrl: string): string {
   try {
-    origin = new URL(baseUrl).origin;
+    return new URL(baseUrl).origin;
   } catch {
-    origin = baseUrl;
+    return baseUrl;
   }
-  return `${PREFIX}${origin}`;
 }

@@ -3,7 +3,10 @@ import * as vscode from 'vscode';
 import type { ChatEvent } from '../core/hub/types';
 import { countMessageTokens, toOpenAiMessages } from '../core/lm/messages';
 import { distinguishAliases, isChatModel, toLanguageModelInfo } from '../core/lm/modelInfo';
+import { chooseEffort } from '../core/lm/reasoningEffort';
+import { ReasoningMemory } from '../core/lm/reasoningMemory';
 import { requestOptions } from '../core/lm/requestOptions';
+import { USAGE_MIME_TYPE, usageData } from '../core/lm/usageReport';
 import { parseToolArguments } from '../core/lm/toolArguments';
 import { estimateTokens } from '../core/models/tokenEstimate';
 import { Commands, Settings } from '../ids';
@@ -12,6 +15,7 @@ import { toLanguageModelError } from './languageModelErrors';
 import { toNeutralMessage } from './vscodeMessages';
 
 type ThinkingPartConstructor = new (value: string) => unknown;
+type DataPartConstructor = new (data: Uint8Array, mimeType: string) => unknown;
 
 /**
  * How long a failure waits behind the parts already reported: in code-server they were lost at 5 ms and arrived
@@ -24,6 +28,8 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
   readonly onDidChangeLanguageModelChatInformation = this.changed.event;
   private listSignature = '';
   private readonly subscriptions: vscode.Disposable[];
+  /** The reasoning of turns that ended in tool calls, for the next request of those tool loops. */
+  private readonly reasoning = new ReasoningMemory();
 
   constructor(private readonly services: Services) {
     this.subscriptions = [
@@ -35,7 +41,11 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
       }),
       services.hub.onDidChangeHub(() => this.changed.fire()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${Settings.section}.${Settings.modelLimits}`)) this.changed.fire();
+        if (
+          e.affectsConfiguration(`${Settings.section}.${Settings.modelLimits}`) ||
+          e.affectsConfiguration(`${Settings.section}.${Settings.reasoningEffort}`)
+        )
+          this.changed.fire();
       }),
     ];
   }
@@ -57,8 +67,8 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
         void vscode.window.showWarningMessage(`AI Hub: could not list the hub's models. ${err instanceof Error ? err.message : ''}`);
     }
     if (token.isCancellationRequested) return [];
-    const overrides = this.services.config.current.modelLimits;
-    return distinguishAliases(models.map((m) => toLanguageModelInfo(m, overrides)).filter(isChatModel));
+    const { modelLimits, reasoningEffort } = this.services.config.current;
+    return distinguishAliases(models.map((m) => toLanguageModelInfo(m, modelLimits, reasoningEffort)).filter(isChatModel));
   }
 
   async provideLanguageModelChatResponse(
@@ -76,6 +86,10 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
     );
     if (dropped.length > 0)
       this.services.log.debug(`language models: options the hub would not understand were dropped: ${dropped.join(', ')}`);
+    // The caller's choice first, then the one made in VS Code's model picker (a proposed option, VS Code 1.139);
+    // the client adds aihub.reasoningEffort where neither chose.
+    const configured = (options as { modelConfiguration?: { reasoningEffort?: unknown } }).modelConfiguration?.reasoningEffort;
+    const effort = chooseEffort(extra.reasoning_effort, configured);
     // Still a proposed API: where this VS Code has it, reasoning shows as thinking; elsewhere it is left out,
     // never mixed into the answer.
     const Thinking = (vscode as unknown as { LanguageModelThinkingPart?: ThinkingPartConstructor }).LanguageModelThinkingPart;
@@ -93,7 +107,12 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
     try {
       const client = this.services.usage.client('lm');
       const result = await client.streamChat(
-        { model: model.id, messages: toOpenAiMessages(messages.map(toNeutralMessage)), ...extra },
+        {
+          model: model.id,
+          messages: toOpenAiMessages(messages.map(toNeutralMessage), (ids) => this.reasoning.recall(ids)),
+          ...extra,
+          reasoning_effort: effort,
+        },
         { signal: controller.signal, onEvent },
       );
       // Tool calls go out whole at the end: parallel calls interleave their argument pieces by index, so a call
@@ -103,6 +122,14 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
         (call) => new vscode.LanguageModelToolCallPart(call.id, call.name, parseToolArguments(call.name, call.arguments)),
       );
       for (const call of calls) progress.report(call);
+      if (calls.length > 0 && result.reasoning)
+        this.reasoning.remember(
+          result.toolCalls.map((c) => c.id),
+          result.reasoning,
+        );
+      // Where this VS Code has data parts, the hub's token counts reach the host (its context indicator).
+      const Data = (vscode as unknown as { LanguageModelDataPart?: DataPartConstructor }).LanguageModelDataPart;
+      if (result.usage && Data) progress.report(new Data(usageData(result.usage), USAGE_MIME_TYPE) as vscode.LanguageModelResponsePart);
       if (result.possiblyTruncated)
         this.services.log.warn(`language models: ${model.id} ended without a finish reason; the answer may be cut short`);
     } catch (err) {

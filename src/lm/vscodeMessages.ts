@@ -21,6 +21,8 @@ function toNeutralParts(part: unknown): NeutralPart[] {
     return [{ kind: 'toolCall', callId: part.callId, name: part.name, input: part.input }];
   if (part instanceof vscode.LanguageModelToolResultPart)
     return [{ kind: 'toolResult', callId: part.callId, text: part.content.map(resultText).join('') }];
+  const thinking = asThinkingPart(part);
+  if (thinking !== undefined) return thinking ? [{ kind: 'thinking', text: thinking }] : [];
   const data = asDataPart(part);
   if (data) {
     if (data.mimeType.startsWith('image/')) return [{ kind: 'image', mimeType: data.mimeType, data: data.data }];
@@ -37,6 +39,13 @@ function resultText(part: unknown): string {
   const data = asDataPart(part);
   if (data && !data.mimeType.startsWith('image/')) return new TextDecoder().decode(data.data);
   return typeof part === 'string' ? part : '';
+}
+
+/** LanguageModelThinkingPart is a proposed API (VS Code 1.139 has it): its text, or undefined for another part. */
+function asThinkingPart(part: unknown): string | undefined {
+  const Thinking = (vscode as unknown as { LanguageModelThinkingPart?: new (...args: never[]) => { value: string | string[] } })
+    .LanguageModelThinkingPart;
+  return Thinking && part instanceof Thinking ? [part.value].flat().join('') : undefined;
 }
 
 /** LanguageModelDataPart (images, JSON) is newer than the 1.104 API this extension targets: recognised by shape. */

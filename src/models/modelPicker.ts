@@ -25,7 +25,7 @@ export async function pickModel(services: Services, favourites: Favourites): Pro
   const current = services.config.current.defaultModel;
   let listed: ModelPickItem[] = [];
   fill(picker, services, (catalog) => {
-    listed = toItems(catalog, { favourites: favourites.ids, recent: [], current });
+    listed = toItems(catalog, { favourites: favourites.ids, recent: [], current }, markFailure(services));
     picker.items = withTypedId(listed, picker.value);
     picker.activeItems = picker.items.filter((i) => i.modelId === current).slice(0, 1);
   });
@@ -78,7 +78,7 @@ export async function pickModels(services: Services, favourites: Favourites, opt
     describe();
   };
   fill(picker, services, (catalog) => {
-    listed = toItems(catalog, { favourites: favourites.ids, recent: options.recent, current });
+    listed = toItems(catalog, { favourites: favourites.ids, recent: options.recent, current }, markFailure(services));
     show(withTypedId(listed, picker.value));
   });
   describe();
@@ -118,12 +118,21 @@ function fill(picker: vscode.QuickPick<ModelPickItem>, services: Services, show:
 
 /** The quick pick's rows for this catalogue (no recent list), for the models view snapshot. */
 export function pickItems(catalog: ModelInfo[], favouriteIds: readonly string[], current: string): ModelPickItem[] {
-  return toItems(catalog, { favourites: favouriteIds, recent: [], current });
+  return toItems(catalog, { favourites: favouriteIds, recent: [], current }, () => '');
+}
+
+/** "⚠ no channel, 3 min ago" for a model that could not serve lately. */
+function markFailure(services: Services): (id: string) => string {
+  return (id) => {
+    const failure = services.models.failureOf(id);
+    return failure ? `⚠ ${failure}` : '';
+  };
 }
 
 function toItems(
   catalog: ModelInfo[],
   lists: { favourites: readonly string[]; recent: readonly string[]; current: string },
+  failureOf: (id: string) => string,
 ): ModelPickItem[] {
   const favourites = new Set(lists.favourites);
   const recent = lists.recent.filter((id) => !favourites.has(id));
@@ -144,7 +153,7 @@ function toItems(
       label: model.id,
       modelId: model.id,
       iconPath: new vscode.ThemeIcon(model.id === current ? 'pass-filled' : favourites.has(model.id) ? 'star-full' : 'blank'),
-      description: [model.id === current ? 'current' : '', model.provider, summary].filter(Boolean).join(' · '),
+      description: [model.id === current ? 'current' : '', failureOf(model.id), model.provider, summary].filter(Boolean).join(' · '),
     });
   }
   return items;

@@ -10,6 +10,7 @@ import { compactRaw } from '../core/models/metadata';
 import type { HubStatus } from '../core/money/hubStatus';
 import { readHubPricing, readHubStatus } from '../core/money/moneyReader';
 import type { ModelPrice } from '../core/money/price';
+import { RecentFailures } from '../core/models/recentFailures';
 import type { HubService } from '../hubs/hubService';
 
 const CACHE_KEY = 'aihub.modelsCache';
@@ -44,6 +45,7 @@ export class ModelsService implements vscode.Disposable {
   private list: CachedList | undefined;
   private catalogMemo: { list: CachedList | undefined; catalog: ModelInfo[] } | undefined;
   private statusRequest: { baseUrl: string; promise: Promise<HubStatus | undefined> } | undefined;
+  private readonly failures = new RecentFailures();
 
   constructor(
     private readonly memento: vscode.Memento,
@@ -78,6 +80,22 @@ export class ModelsService implements vscode.Disposable {
       this.catalogMemo = { list, catalog: buildCatalog(list?.models ?? [], list?.prices ? new Map(list.prices) : undefined) };
     }
     return this.catalogMemo.catalog;
+  }
+
+  /** A model could not serve (no channel, not found, a 5xx): marked in the view and the pickers for a while. */
+  recordFailure(modelId: string, reason: string): void {
+    this.failures.record(modelId, reason);
+    this.emitter.fire();
+  }
+
+  /** The model answered: no longer marked. */
+  recordSuccess(modelId: string): void {
+    if (this.failures.clear(modelId)) this.emitter.fire();
+  }
+
+  /** "no channel, 3 min ago" for a model that failed lately, else undefined. */
+  failureOf(modelId: string): string | undefined {
+    return this.failures.describe(modelId);
   }
 
   /** The model's published price, if the hub's list carries one (OpenRouter's does; new-api's does not). */

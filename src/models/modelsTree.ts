@@ -171,10 +171,13 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
     const item = new vscode.TreeItem(model.id, vscode.TreeItemCollapsibleState.None);
     item.id = `model:${groupLabel}:${model.id}`;
     const summary = modelSummary(model);
-    item.description = isDefault ? (summary ? `default · ${summary}` : 'default') : summary;
+    const failure = this.services.models.failureOf(model.id);
+    item.description = [isDefault ? 'default' : '', failure ? `⚠ ${failure}` : '', summary].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(isDefault ? 'pass-filled' : pinned ? 'star-full' : 'symbol-misc');
     item.contextValue = `aihub.model${pinned ? '.pinned' : '.unpinned'}${isDefault ? '.default' : ''}`;
-    item.accessibilityInformation = { label: `${model.id}${isDefault ? ', default model' : ''}${summary ? `, ${summary}` : ''}` };
+    item.accessibilityInformation = {
+      label: `${model.id}${isDefault ? ', default model' : ''}${failure ? `, failed: ${failure}` : ''}${summary ? `, ${summary}` : ''}`,
+    };
     return item;
   }
 

@@ -71,6 +71,14 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
   /** The reply's final form: status, usage, error. */
   z.object({ type: z.literal('turnFinished'), conversationId: id, turn: assistantTurnSchema }),
   z.object({ type: z.literal('busy'), busy: z.boolean() }),
+  /** Another model answers this reply (aihub.fallbackModels): the ones that could not, and why. */
+  z.object({
+    type: z.literal('turnModel'),
+    conversationId: id,
+    turnId: id,
+    model: z.string(),
+    fallbacks: z.array(z.object({ model: z.string(), reason: z.string() })),
+  }),
   z.object({ type: z.literal('models'), models: z.array(modelOptionSchema), loading: z.boolean(), error: z.optional(z.string()) }),
   z.object({ type: z.literal('modelChanged'), conversationId: id, model: z.string() }),
   z.object({ type: z.literal('keyState'), hasKey: z.boolean(), hub: z.string() }),

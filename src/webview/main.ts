@@ -140,6 +140,9 @@ function handle(message: HostMessage): void {
     case 'busy':
       setBusy(message.busy);
       return;
+    case 'turnModel':
+      if (message.conversationId === transcript.conversationId) transcript.setTurnModel(message.turnId, message.model, message.fallbacks);
+      return;
     case 'models':
       picker.setModels(message.models, message.loading, message.error);
       return;

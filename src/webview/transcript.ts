@@ -1,6 +1,7 @@
 // The conversation on screen: questions, answers streaming in, their thinking, usage, status and errors.
 // Buttons carry a `data-action`; one click handler on the page dispatches them.
 import type { AssistantTurn, Conversation, Turn, UserTurn } from '../core/chat/conversation';
+import { fallbackNotice, type FallbackStep } from '../core/chat/fallback';
 import { attachmentLabel } from '../core/chat/requestMessages';
 import { replyCostText, usageLine } from '../core/money/replyCost';
 import { h, icon, iconButton, textButton } from './dom';
@@ -119,10 +120,21 @@ export class Transcript {
     }
   }
 
+  /** Another model answers this reply (a fallback): its header says which, and why. */
+  setTurnModel(turnId: string, model: string, fallbacks: FallbackStep[]): void {
+    const view = this.replies.get(turnId);
+    if (!view) return;
+    view.turn.model = model;
+    view.turn.fallbacks = fallbacks;
+    this.refreshHeader(view.element, view.turn);
+    this.announce(fallbackNotice(fallbacks, model));
+  }
+
   finish(turn: AssistantTurn): void {
     const view = this.replies.get(turn.id);
     if (!view || !this.conversation) return;
     this.waiting.stop(turn.id);
+    this.refreshHeader(view.element, turn);
     const index = this.conversation.turns.findIndex((t) => t.id === turn.id);
     if (index >= 0) this.conversation.turns[index] = turn;
     if (view.body.value === turn.text && view.thinking.value === (turn.reasoning ?? '')) {
@@ -222,6 +234,15 @@ export class Transcript {
     );
   }
 
+  /** The model's name, and the fallback notice when other models could not answer first. */
+  private refreshHeader(element: HTMLElement, turn: AssistantTurn): void {
+    const who = element.querySelector<HTMLElement>('.turn-header .who');
+    if (who) who.textContent = turn.model;
+    element.setAttribute('aria-label', `Reply from ${turn.model}`);
+    element.querySelector('.fallback-notice')?.remove();
+    if (turn.fallbacks?.length) element.querySelector('.turn-header')?.after(fallbackNote(turn));
+  }
+
   private renderReply(turn: AssistantTurn): HTMLElement {
     const streaming = turn.status === 'streaming';
     const bodyEl = h('div', { class: 'markdown reply-body' });
@@ -252,6 +273,7 @@ export class Transcript {
             textButton('add', 'New Chat', 'new-chat'),
           )
         : undefined,
+      turn.fallbacks?.length ? fallbackNote(turn) : undefined,
       details,
       bodyEl,
     );
@@ -327,4 +349,9 @@ export class Transcript {
   replyText(turnId: string): string | undefined {
     return this.replies.get(turnId)?.turn.text;
   }
+}
+
+function fallbackNote(turn: AssistantTurn): HTMLElement {
+  const text = fallbackNotice(turn.fallbacks ?? [], turn.status === 'error' ? undefined : turn.model);
+  return h('div', { class: 'fallback-notice', role: 'note', title: 'aihub.fallbackModels' }, icon('arrow-swap'), h('span', { text }));
 }

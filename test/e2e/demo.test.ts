@@ -164,7 +164,7 @@ describe('npm run demo (e2e)', function () {
     await screenshot(page(), 'demo-thinking');
   });
 
-  it('lists the demo models, described as scripted, in the Models view', async () => {
+  it('lists the demo models in the Models view, free', async () => {
     const models = page()
       .locator('.pane-header', { hasText: /^Models/ })
       .first();
@@ -172,7 +172,9 @@ describe('npm run demo (e2e)', function () {
     const group = page().locator('.monaco-list-row', { hasText: 'Demo' }).first();
     await group.waitFor();
     if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
-    await page().locator('.monaco-list-row', { hasText: 'demo/thinker' }).first().waitFor();
+    const thinker = page().locator('.monaco-list-row', { hasText: 'demo/thinker' }).first();
+    await thinker.waitFor();
+    assert.match(await thinker.innerText(), /free/, 'the demo hub publishes a price of nothing');
     await readmeShot(page(), 'models');
   });
 });

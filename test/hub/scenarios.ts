@@ -50,6 +50,12 @@ export type Scenario = Common &
     | { kind: 'truncated' }
     | { kind: 'endsEarly'; afterChunks: number }
     | { kind: 'reasoning'; both?: boolean; field?: 'reasoning_content' | 'reasoning' }
+    /**
+     * DeepSeek's thinking mode with tools (Kimi K2 thinking and GLM alike): reasoning, then a call to the first
+     * tool; once the tool has run, a 400 unless each assistant message with tool calls brings its reasoning back
+     * as `reasoning_content`, else reasoning and an answer quoting the tool's result.
+     */
+    | { kind: 'thinkingTools' }
     | { kind: 'toolCall'; calls?: { name: string; arguments: Record<string, unknown> }[]; shape?: ToolCallShape }
     | { kind: 'chunks'; count: number; chunkText?: string }
     | { kind: 'redirect'; location: string; status?: number }
@@ -68,6 +74,8 @@ export function appliesTo(scenario: Scenario, endpoint: 'chat' | 'models', model
 interface RequestMessage {
   role?: string;
   content?: unknown;
+  tool_calls?: unknown[];
+  reasoning_content?: unknown;
 }
 export interface ChatBody {
   model?: string;
@@ -131,6 +139,16 @@ export function echoText(body: ChatBody): string {
     'Done.',
   ];
   return lines.join('\n');
+}
+
+/** What the `thinkingTools` scenario reasons before its tool call, and expects back on the next turn. */
+export const TOOL_REASONING = 'The user wants live data, so I will call the tool first and answer from its result.';
+
+/** DeepSeek's refusal when a thinking-mode tool turn comes back without its reasoning, or undefined when it has it. */
+export function missingReasoning(body: ChatBody): string | undefined {
+  const turns = (body.messages ?? []).filter((m) => m.role === 'assistant' && Array.isArray(m.tool_calls) && m.tool_calls.length > 0);
+  if (turns.every((m) => m.reasoning_content === TOOL_REASONING)) return undefined;
+  return 'The `reasoning_content` in the thinking mode must be passed back to the API.';
 }
 
 /** The reply after a tool ran: quotes the tool's result so a round trip can be checked. */

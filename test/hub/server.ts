@@ -5,7 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { moneyRoutes, openRouterPricing, SERVED_AS, type Billing, type MoneyMode } from './money';
 import { defaultModels, type HubModel } from './models';
 import { completionFor, sendError, sendJson, sendOneShot } from './replies';
-import { appliesTo, directiveIn, type ChatBody, type Scenario } from './scenarios';
+import { appliesTo, directiveIn, missingReasoning, type ChatBody, type Scenario } from './scenarios';
 import { planStream } from './streamPlan';
 import { writeSteps } from './streamWriter';
 
@@ -144,8 +144,10 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     }
 
     // The key is checked before a scenario is taken, as a hub would: a refused request must not use up a
-    // scenario queued for the request after it.
-    if (apiKey !== null && req.headers.authorization !== `Bearer ${apiKey}`) {
+    // scenario queued for the request after it. Besides the bearer token, the key headers of Azure-style
+    // (`api-key`) and Anthropic-style (`x-api-key`) gateways are accepted, as new-api and LiteLLM accept them.
+    const offered = [req.headers.authorization, req.headers['api-key'], req.headers['x-api-key']];
+    if (apiKey !== null && !offered.some((v, i) => v === (i === 0 ? `Bearer ${apiKey}` : apiKey))) {
       return sendJson(res, 401, {
         error: { message: 'Invalid token (request id: 2026112300000001)', type: 'new_api_error', param: '', code: 'invalid_api_key' },
       });
@@ -163,6 +165,10 @@ export async function startHub(options: HubServerOptions = {}): Promise<LocalHub
     record.scenario = scenario.kind;
 
     if (scenario.kind === 'slow') await delay(scenario.delayMs);
+    const refusal = scenario.kind === 'thinkingTools' ? missingReasoning(chat) : undefined;
+    if (refusal) {
+      return sendJson(res, 400, { error: { message: refusal, type: 'invalid_request_error', param: null, code: 'invalid_request_error' } });
+    }
     if (res.destroyed || sendOneShot(scenario, chat.model ?? 'unknown-model', res)) return;
 
     const hangUp = () => {

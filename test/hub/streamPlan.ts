@@ -1,6 +1,6 @@
 // Turns a scenario into the exact bytes (and pauses, and hang-ups) of a streamed reply.
 import type { Billing } from './money';
-import { defaultToolCalls, echoText, splitText, toolResultText, type ChatBody, type Scenario } from './scenarios';
+import { defaultToolCalls, echoText, splitText, TOOL_REASONING, toolResultText, type ChatBody, type Scenario } from './scenarios';
 import { openEnding, STREAM_ERRORS, THINK_TAGS, THOUGHT, type ToolCallShape } from './shapes';
 
 export type Step = { frame: string } | { disconnect: true } | { stall: number | undefined };
@@ -107,6 +107,17 @@ export function planStream(scenario: Scenario, body: ChatBody, billing?: Billing
         ...steps.slice(1),
         ...finishWithUsage('stop', steps.length + thoughts.length),
       ];
+    }
+    case 'thinkingTools': {
+      const thinking = splitText(TOOL_REASONING).map((t) => chunk({ reasoning_content: t }));
+      const answer = toolResultText(body);
+      const calls = defaultToolCalls(body);
+      if (answer || calls.length === 0) {
+        const steps = textSteps(answer ?? echoText(body));
+        return [steps[0], ...thinking, ...steps.slice(1), ...finishWithUsage('stop', steps.length + thinking.length)];
+      }
+      const [opening, ...rest] = toolCallSteps(calls, 'openai', chunk, finishWithUsage);
+      return [opening, ...thinking, ...rest];
     }
     case 'toolCall': {
       const calls = scenario.calls ?? defaultToolCalls(body);

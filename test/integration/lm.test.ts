@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { enqueue, hubKey as KEY, hubRequests, hubUrl as HUB, resetHub, until } from './support/hub';
+import { collect, model, thinkingOf } from './support/lm';
 
 interface Recorded {
   id: number;
@@ -13,34 +14,6 @@ interface Recorded {
 }
 
 const recorded = async () => (await hubRequests<Recorded>()).filter((r) => r.path.endsWith('/chat/completions'));
-
-async function model(id = 'gpt-4o'): Promise<vscode.LanguageModelChat> {
-  const [found] = await vscode.lm.selectChatModels({ vendor: 'aihub', id });
-  assert.ok(found, `${id} is offered through vscode.lm`);
-  return found;
-}
-
-/** Sends and reads the whole reply, returning its parts and whatever error ended it. */
-async function collect(
-  chat: vscode.LanguageModelChat,
-  messages: vscode.LanguageModelChatMessage[],
-  options: vscode.LanguageModelChatRequestOptions = {},
-  token?: vscode.CancellationToken,
-) {
-  const parts: unknown[] = [];
-  const texts: string[] = [];
-  let error: unknown;
-  try {
-    const response = await chat.sendRequest(messages, options, token);
-    for await (const part of response.stream) {
-      parts.push(part);
-      if (part instanceof vscode.LanguageModelTextPart) texts.push(part.value);
-    }
-  } catch (err) {
-    error = err;
-  }
-  return { parts, texts, text: texts.join(''), error };
-}
 
 describe('language model provider (vscode.lm)', () => {
   before(async () => {
@@ -202,13 +175,9 @@ describe('language model provider (vscode.lm)', () => {
     assert.match(text, /Think, then answer/);
     assert.doesNotMatch(text, /step by step/);
     // Still a proposed API: where this VS Code has it, the reasoning arrives as thinking parts instead.
-    const Thinking = (vscode as unknown as { LanguageModelThinkingPart?: new (value: string) => { value: string | string[] } })
-      .LanguageModelThinkingPart;
-    if (Thinking) {
-      const thought = parts
-        .filter((p): p is InstanceType<typeof Thinking> => p instanceof Thinking)
-        .map((p) => [p.value].flat().join(''))
-        .join('');
+    const thinking = thinkingOf(parts);
+    if (thinking) {
+      const thought = thinking.map((p) => [p.value].flat().join('')).join('');
       assert.match(thought, /Let me think about this step by step/);
     }
     assert.equal((await recorded()).at(-1)!.scenario, 'reasoning');

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { OTHER_HUB_KEY, WRONG_KEY } from './testKeys';
+import { OTHER_HUB_KEY, SECRET_HEADER_VALUE, WRONG_KEY } from './testKeys';
 
 const hubUrl = process.env.AIHUB_TEST_HUB_URL ?? '';
 const hubKey = process.env.AIHUB_TEST_KEY ?? '';
@@ -55,7 +55,8 @@ describe('whole session: no key anywhere but SecretStorage', function () {
       'request lines are logged, header redacted',
     );
     assert.match(log, /rejected the API key \(401/, 'the rejected key was logged as an error');
-    for (const key of [hubKey, OTHER_HUB_KEY, WRONG_KEY]) assert.ok(!log.includes(key), `the log does not contain ${key.slice(0, 6)}…`);
+    for (const key of [hubKey, OTHER_HUB_KEY, WRONG_KEY, SECRET_HEADER_VALUE])
+      assert.ok(!log.includes(key), `the log does not contain ${key.slice(0, 6)}…`);
   });
 
   it('no setting, no stored chat and no usage log line holds a key', async () => {
@@ -75,7 +76,7 @@ describe('whole session: no key anywhere but SecretStorage', function () {
       () => undefined,
     );
     const stored = [...filesUnder(chat?.storageDir), ...filesUnder(usage?.dir)].map((f) => fs.readFileSync(f, 'utf8'));
-    for (const key of [hubKey, OTHER_HUB_KEY, WRONG_KEY]) {
+    for (const key of [hubKey, OTHER_HUB_KEY, WRONG_KEY, SECRET_HEADER_VALUE]) {
       assert.ok(!settings.includes(key), 'not in the settings');
       for (const text of stored) assert.ok(!text.includes(key), 'not in a stored conversation or the usage log');
     }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { holdMachineLock } from './machineLock';
 import { startHubProcess, type HubProcess } from './hubProcess';
+import { startPortkey, type PortkeyProcess } from './portkeyProcess';
 import { runCleanups, stopOnSignals } from './processes';
 import { REPO_ROOT } from './toolchain';
 import { openWorkbench, remoteUri, screenshot, type Workbench } from './workbench';
@@ -30,7 +31,12 @@ function elapsed(t0: number): string {
   return `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 }
 
-async function runDesktop(vscodeExecutablePath: string, hub: HubProcess): Promise<number> {
+/** What the suites inside the host read to find the local hub, its key and the gateway in front of it. */
+function suiteEnv(hub: HubProcess, portkey: PortkeyProcess): Record<string, string> {
+  return { AIHUB_TEST_HUB_URL: hub.url, AIHUB_TEST_KEY: KEY, AIHUB_TEST_PORTKEY_URL: portkey.url };
+}
+
+async function runDesktop(vscodeExecutablePath: string, hub: HubProcess, portkey: PortkeyProcess): Promise<number> {
   const { runTests } = await import('@vscode/test-electron');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aihub-vscode-'));
   const workspace = path.join(tmp, 'ws');
@@ -54,7 +60,7 @@ async function runDesktop(vscodeExecutablePath: string, hub: HubProcess): Promis
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: path.join(TESTS, 'index.js'),
       launchArgs: ['--disable-extensions', '--user-data-dir', userData, '--disable-workspace-trust', workspace],
-      extensionTestsEnv: { AIHUB_TEST_HUB_URL: hub.url, AIHUB_TEST_KEY: KEY },
+      extensionTestsEnv: suiteEnv(hub, portkey),
     });
   } catch (err) {
     console.error(err);
@@ -64,7 +70,7 @@ async function runDesktop(vscodeExecutablePath: string, hub: HubProcess): Promis
   }
 }
 
-async function runCodeServer(hub: HubProcess, t0: number): Promise<number> {
+async function runCodeServer(hub: HubProcess, portkey: PortkeyProcess, t0: number): Promise<number> {
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
   try {
@@ -72,7 +78,7 @@ async function runCodeServer(hub: HubProcess, t0: number): Promise<number> {
       smokeTestDriver: true,
       machineSettings: { 'aihub.baseUrl': hub.url },
       // The extension host is a child of code-server and inherits its environment (the activation suite checks).
-      env: { AIHUB_TEST_HUB_URL: hub.url, AIHUB_TEST_KEY: KEY },
+      env: suiteEnv(hub, portkey),
     });
     console.error(`[integration] code-server up on ${server.url} (${elapsed(t0)})`);
     sampleWorkspace(server.dirs.workspace);
@@ -127,16 +133,22 @@ async function main(): Promise<number> {
   await holdMachineLock();
   armHardStop();
   let hub: HubProcess | undefined;
+  let portkey: PortkeyProcess | undefined;
   try {
     hub = await startHubProcess({ key: KEY });
     console.error(`[integration] local hub (pid ${hub.pid}) at ${hub.url} (${elapsed(t0)})`);
+    portkey = await startPortkey();
+    console.error(`[integration] Portkey gateway (pid ${portkey.pid}) at ${portkey.url} (${elapsed(t0)})`);
     const desktop = process.env.AIHUB_VSCODE_PATH;
-    return desktop ? await runDesktop(desktop, hub) : await runCodeServer(hub, t0);
+    const code = desktop ? await runDesktop(desktop, hub, portkey) : await runCodeServer(hub, portkey, t0);
+    if (code !== 0) console.error(`--- Portkey gateway output (tail) ---\n${portkey.output().slice(-4000)}`);
+    return code;
   } catch (err) {
     console.error(err);
     if (hub) console.error(`--- local hub output ---\n${hub.output()}`);
     return 1;
   } finally {
+    await portkey?.stop();
     await hub?.stop();
     await runCleanups();
   }

@@ -239,9 +239,9 @@ describe('demo hub', () => {
       await hub?.close();
     });
 
-    it('lists demo/… models described as scripted, with context lengths and capabilities', async () => {
+    it('lists demo/… models described as scripted, with context lengths, capabilities and a price of nothing', async () => {
       const list = (await (await fetch(`${hub!.url}/models`)).json()) as {
-        data: { id: string; description: string; context_length: number }[];
+        data: { id: string; description: string; context_length: number; pricing: unknown }[];
       };
       assert.deepEqual(
         list.data.map((m) => m.id),
@@ -250,6 +250,7 @@ describe('demo hub', () => {
       for (const m of list.data) {
         assert.match(m.description, /[Ss]cripted/);
         assert.ok(m.context_length > 0);
+        assert.deepEqual(m.pricing, { prompt: '0', completion: '0' });
       }
     });
 

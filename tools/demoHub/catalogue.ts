@@ -50,5 +50,7 @@ export function modelEntries(): Record<string, unknown>[] {
     max_output_tokens: 8_192,
     capabilities: { tools: false, vision: false, reasoning: m.reasoning },
     supported_endpoint_types: ['openai'],
+    // OpenRouter's per-token price shape: the demo costs nothing, and the Models view and Compare say "free".
+    pricing: { prompt: '0', completion: '0' },
   }));
 }

@@ -26,6 +26,8 @@ export const turnErrorSchema = z.object({
   message: z.string(),
   /** HubError kind: the panel offers "Set API Key" for noKey/auth, "Top Up" for quota. */
   kind: z.optional(z.string()),
+  /** The HTTP status the hub answered with, when it answered. */
+  status: z.optional(z.number()),
   /** How long the hub asked to wait (429 Retry-After), so a comparison column can come back when allowed. */
   retryAfterMs: z.optional(z.number()),
   /** The hub (host) that failed: after a switch to another hub, the panel says the failure was the old one's. */
@@ -77,6 +79,8 @@ export const assistantTurnSchema = z.object({
   cost: z.optional(z.number()),
   error: z.optional(turnErrorSchema),
   timing: z.optional(replyTimingSchema),
+  /** Models that could not answer before `model` did (aihub.fallbackModels), in the order they were tried. */
+  fallbacks: z.optional(z.array(z.object({ model: z.string(), reason: z.string() }))),
   createdAt: z.number(),
 });
 export type AssistantTurn = z.infer<typeof assistantTurnSchema>;

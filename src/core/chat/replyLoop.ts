@@ -9,7 +9,8 @@ import { costOf, type ModelPrice } from '../money/price';
 import type { AssistantTurn, Conversation } from './conversation';
 import { DELTA_INTERVAL_MS, DeltaBatcher, type PendingDelta } from './deltaBatcher';
 import { requestMessages } from './requestMessages';
-import { streamReply } from './streamReply';
+import { fallbackReason, type FallbackStep } from './fallback';
+import { resetReply, streamReply } from './streamReply';
 import { ThrottledSave } from './throttledSave';
 import { droppedNote, fitToContext, refusedMessage } from './contextBudget';
 import type { ResolvedLimits } from '../models/limits';
@@ -29,6 +30,10 @@ export interface ReplyPorts {
   now?(): number;
   /** The model's published price, for the reply's cost; undefined when the hub publishes none. */
   priceOf?(model: string): ModelPrice | undefined;
+  /** The models to try, in order, when this one cannot serve now (aihub.fallbackModels); none by default. */
+  fallbacks?(model: string): string[];
+  /** A model could not serve (no channel, not found, a 5xx) before any of its reply arrived. */
+  onModelFailed?(step: FallbackStep, next: string | undefined): void;
 }
 
 export interface ReplyOptions {
@@ -104,18 +109,34 @@ export class ReplyLoop {
       await this.ports.save(c);
       return { turn: this.turn, metrics: { startedAt, endedAt: this.now(), model: this.turn.model } };
     }
+    const turn = this.turn;
+    const chain = this.ports.fallbacks?.(turn.model) ?? [];
+    const steps: FallbackStep[] = [];
     try {
-      await streamReply({
-        client: this.ports.client,
-        turn: this.turn,
-        messages: this.messages,
-        signal: this.abortController.signal,
-        onDelta: (delta) => {
-          firstTokenAt ??= this.now();
-          this.batcher.push(c.id, this.turn.id, delta);
-          this.saver.touch();
-        },
-      });
+      for (;;) {
+        await streamReply({
+          client: this.ports.client,
+          turn,
+          messages: this.messages,
+          signal: this.abortController.signal,
+          onDelta: (delta) => {
+            firstTokenAt ??= this.now();
+            this.batcher.push(c.id, turn.id, delta);
+            this.saver.touch();
+          },
+        });
+        const reason = fallbackReason(turn.error, !!(turn.text || turn.reasoning));
+        if (!reason) break;
+        const next = chain.find((m) => m !== turn.model && !steps.some((s) => s.model === m));
+        const step = { model: turn.model, reason };
+        this.ports.onModelFailed?.(step, next);
+        if (!next || this.abortController.signal.aborted) break;
+        // Nothing of the reply had arrived: the next model answers in the same turn, which says who did.
+        steps.push(step);
+        resetReply(turn);
+        turn.model = next;
+        turn.fallbacks = [...steps];
+      }
     } finally {
       this.batcher.flush();
       this.saver.dispose();

@@ -66,9 +66,17 @@ export async function streamReply(options: StreamReplyOptions): Promise<void> {
     }
     turn.status = 'error';
     turn.error = { message: err instanceof Error ? err.message : String(err), kind: isHubError(err) ? err.kind : undefined };
+    if (isHubError(err) && err.status !== undefined) turn.error.status = err.status;
     if (isHubError(err) && err.retryAfterMs !== undefined) turn.error.retryAfterMs = err.retryAfterMs;
     if (isHubError(err) && err.requestId) turn.error.requestId = err.requestId;
   } finally {
     timing.totalMs = Math.round(now() - started);
   }
+}
+
+/** Empties a reply to stream it again (a retry, another model): what it said and how it ended are dropped. */
+export function resetReply(turn: AssistantTurn): void {
+  turn.text = '';
+  turn.status = 'streaming';
+  for (const key of ['reasoning', 'usage', 'finishReason', 'possiblyTruncated', 'error', 'timing'] as const) delete turn[key];
 }

@@ -5,7 +5,7 @@ import type { HubClient } from '../hub/client';
 import { backoffMs, sleep } from '../hub/retry';
 import type { ChatMessage } from '../hub/types';
 import type { AssistantTurn } from '../chat/conversation';
-import { streamReply } from '../chat/streamReply';
+import { resetReply, streamReply } from '../chat/streamReply';
 import { ConcurrencyLimit } from './concurrencyLimit';
 
 /** What a column is doing, beyond its reply's status: waiting for a slot, or for a rate limit to pass. */
@@ -69,7 +69,7 @@ export class CompareRun {
     if (column.done) return column.done;
     const abort = new AbortController();
     column.abort = abort;
-    reset(column.turn);
+    resetReply(column.turn);
     const done = this.run(column, abort.signal).finally(() => {
       column.abort = undefined;
       column.done = undefined;
@@ -128,7 +128,7 @@ export class CompareRun {
       } catch {
         return this.stopped(column);
       }
-      reset(turn);
+      resetReply(turn);
     }
   }
 
@@ -141,10 +141,4 @@ export class CompareRun {
 
 function phaseOf(turn: AssistantTurn): ColumnPhase {
   return turn.status === 'streaming' ? 'queued' : turn.status;
-}
-
-function reset(turn: AssistantTurn): void {
-  turn.text = '';
-  turn.status = 'streaming';
-  for (const key of ['reasoning', 'usage', 'finishReason', 'possiblyTruncated', 'error', 'timing'] as const) delete turn[key];
 }

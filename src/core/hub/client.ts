@@ -1,6 +1,7 @@
 // The hub client: models list, streamed and plain chat completions, with retries, timeouts and cancellation.
 // No VS Code here: the extension hands it a key getter, a logger and (in tests) nothing else.
 import { StreamAssembler } from './streamAssembler';
+import { DEFAULT_AUTH_HEADER, keyHeader } from '../hubs/hubHeaders';
 import { redact, silentLogger, type Logger } from '../logger';
 import { readCapped } from './body';
 import { HubError, errorFromStatus, isHubError, requestIdFrom, statusOfRefusal } from './errors';
@@ -32,6 +33,20 @@ export interface HubClientOptions {
   userAgent?: string;
   /** Called when a chat request ends, with its error if it failed: a hub's balance follows its replies. */
   onReplyEnd?: (error?: HubError) => void;
+  /**
+   * Extra headers for every request to this hub (a gateway's), read per request like the key; `secrets` are the
+   * values to redact wherever a reply might echo them. Rejecting (a secret header with no value) stops the request.
+   */
+  getHeaders?: () => PromiseLike<HubHeaders> | HubHeaders;
+  /** The header the key goes in, lower case: `authorization` (as `Bearer <key>`, the default) or another, as is. */
+  authHeader?: string;
+  /** Per-model request fields the user chose in settings (thinking effort), used where a request leaves them unset. */
+  requestDefaults?: (model: string) => Partial<ChatRequest>;
+}
+
+export interface HubHeaders {
+  headers: Record<string, string>;
+  secrets: string[];
 }
 
 export interface StreamOptions {
@@ -70,9 +85,9 @@ export class HubClient {
   }
 
   async listModels(options: { signal?: AbortSignal } = {}): Promise<ModelList> {
-    const { response, watchdog, key } = await this.send('GET', 'models', undefined, options.signal, {});
+    const { response, watchdog, secrets } = await this.send('GET', 'models', undefined, options.signal, {});
     try {
-      const json = await this.readJson(response, watchdog, key, {});
+      const json = await this.readJson(response, watchdog, secrets, {});
       const result = parseModelList(json, this.baseUrl);
       if (result.skipped > 0) this.logger.warn(`models: skipped ${result.skipped} malformed entr${result.skipped === 1 ? 'y' : 'ies'}`);
       return result;
@@ -103,11 +118,12 @@ export class HubClient {
   }
 
   private async completeOnce(request: ChatRequest, options: { signal?: AbortSignal }): Promise<ChatResult> {
-    const { response, watchdog, key } = await this.send('POST', 'chat/completions', { ...request, stream: false }, options.signal, {
+    const body = { ...this.withDefaults(request), stream: false };
+    const { response, watchdog, secrets } = await this.send('POST', 'chat/completions', body, options.signal, {
       model: request.model,
     });
     try {
-      const json = await this.readJson(response, watchdog, key, { model: request.model });
+      const json = await this.readJson(response, watchdog, secrets, { model: request.model });
       const result = completionToResult(json, request.model);
       return { ...result, requestId: requestIdFrom(response.headers) ?? result.requestId };
     } finally {
@@ -116,15 +132,15 @@ export class HubClient {
   }
 
   private async streamOnce(request: ChatRequest, options: StreamOptions): Promise<ChatResult> {
-    const body = { ...request, stream: true, stream_options: { include_usage: true } };
-    const { response, watchdog, key } = await this.send('POST', 'chat/completions', body, options.signal, { model: request.model });
+    const body = { ...this.withDefaults(request), stream: true, stream_options: { include_usage: true } };
+    const { response, watchdog, secrets } = await this.send('POST', 'chat/completions', body, options.signal, { model: request.model });
     const assembler = new StreamAssembler();
     const headerId = requestIdFrom(response.headers);
     try {
       const type = response.headers.get('content-type') ?? '';
       // Some hubs ignore `stream: true` or answer with a JSON error under status 200.
       if (!type.includes('text/event-stream')) {
-        const result = completionToResult(await this.readJson(response, watchdog, key, { model: request.model }), request.model);
+        const result = completionToResult(await this.readJson(response, watchdog, secrets, { model: request.model }), request.model);
         replay(result, options.onEvent);
         return { ...result, requestId: headerId ?? result.requestId };
       }
@@ -138,7 +154,7 @@ export class HubClient {
       });
       return { ...result, requestId: headerId ?? result.requestId };
     } catch (err) {
-      const error = this.finalError(err, options.signal, watchdog, key, assembler);
+      const error = this.finalError(err, options.signal, watchdog, secrets, assembler);
       error.requestId ??= headerId;
       throw error;
     } finally {
@@ -153,16 +169,22 @@ export class HubClient {
     body: unknown,
     signal: AbortSignal | undefined,
     context: { model?: string },
-  ): Promise<{ response: Response; watchdog: IdleWatchdog; key: string }> {
-    const key = (await this.options.getApiKey())?.trim() ?? '';
-    if (!key && !this.options.keyOptional) {
+  ): Promise<{ response: Response; watchdog: IdleWatchdog; secrets: string[] }> {
+    const apiKey = (await this.options.getApiKey())?.trim() ?? '';
+    if (!apiKey && !this.options.keyOptional) {
       throw new HubError({ kind: 'noKey', message: 'No API key is set for this hub. Run "AI Hub: Set API Key" to add one.' });
     }
     const url = this.url(path);
+    const extra = (await this.options.getHeaders?.()) ?? { headers: {}, secrets: [] };
+    // Everything a reply or an error might echo back and a log must never show.
+    const secrets = [apiKey, ...extra.secrets];
+    const authHeader = this.options.authHeader ?? DEFAULT_AUTH_HEADER;
     const init: RequestInit = {
       method,
       headers: {
-        ...(key ? { authorization: `Bearer ${key}` } : {}),
+        // The hub's own headers first: the ones the client sets below are not theirs to change.
+        ...extra.headers,
+        ...(apiKey ? keyHeader(authHeader, apiKey) : {}),
         accept: body === undefined || (body as { stream?: boolean }).stream !== true ? 'application/json' : 'text/event-stream',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         'user-agent': this.options.userAgent ?? 'aihub-vscode',
@@ -173,14 +195,15 @@ export class HubClient {
     for (let attempt = 0; ; attempt++) {
       const watchdog = new IdleWatchdog(this.idleTimeoutMs, signal);
       const started = Date.now();
+      const extraNames = Object.keys(extra.headers);
       this.logger.debug(
-        `${method} ${url}${context.model ? ` model=${context.model}` : ''}${key ? ' (authorization: Bearer [redacted])' : ' (no key)'}${attempt ? ` retry ${attempt}` : ''}`,
+        `${method} ${url}${context.model ? ` model=${context.model}` : ''}${apiKey ? ` (${authHeader}: ${authHeader === DEFAULT_AUTH_HEADER ? 'Bearer ' : ''}[redacted])` : ' (no key)'}${extraNames.length ? ` headers: ${extraNames.join(', ')}` : ''}${attempt ? ` retry ${attempt}` : ''}`,
       );
       let response: Response;
       try {
         response = await this.fetchFollowingSameOrigin(url, { ...init, signal: watchdog.signal });
       } catch (err) {
-        const error = this.finalError(err, signal, watchdog, key);
+        const error = this.finalError(err, signal, watchdog, secrets);
         watchdog.dispose();
         if (error.kind === 'network' && attempt < this.maxRetries) {
           const wait = backoffMs(attempt);
@@ -191,17 +214,17 @@ export class HubClient {
         throw error;
       }
       this.logger.debug(`${method} ${url} → ${response.status} in ${Date.now() - started} ms`);
-      if (response.ok) return { response, watchdog, key };
+      if (response.ok) return { response, watchdog, secrets };
       let text: string;
       try {
-        text = redact(await readCapped(response, MAX_ERROR_BODY_CHARS, watchdog), [key]);
+        text = redact(await readCapped(response, MAX_ERROR_BODY_CHARS, watchdog), secrets);
       } catch (err) {
         watchdog.dispose();
-        throw this.finalError(err, signal, watchdog, key);
+        throw this.finalError(err, signal, watchdog, secrets);
       }
       watchdog.dispose();
       const retryAfterMs = parseRetryAfter(response.headers);
-      const error = errorFromStatus(response.status, text, { model: context.model, retryAfterMs, keySent: !!key });
+      const error = errorFromStatus(response.status, text, { model: context.model, retryAfterMs, keySent: !!apiKey });
       error.requestId = requestIdFrom(response.headers, text);
       const canWait = retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS;
       // An exhausted quota (OpenAI-style 429 "insufficient_quota") does not come back by waiting.
@@ -214,6 +237,13 @@ export class HubClient {
       this.logger.error(`${method} ${url} → ${error.message}`);
       throw error;
     }
+  }
+
+  private withDefaults(request: ChatRequest): ChatRequest {
+    const defaults = this.options.requestDefaults?.(request.model) ?? {};
+    const merged: Record<string, unknown> = { ...request };
+    for (const [field, value] of Object.entries(defaults)) if (merged[field] === undefined) merged[field] = value;
+    return merged as unknown as ChatRequest;
   }
 
   private async wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -251,13 +281,13 @@ export class HubClient {
     });
   }
 
-  private async readJson(response: Response, watchdog: IdleWatchdog, key: string, context: { model?: string }): Promise<unknown> {
+  private async readJson(response: Response, watchdog: IdleWatchdog, secrets: string[], context: { model?: string }): Promise<unknown> {
     const text = await readCapped(response, MAX_JSON_BODY_CHARS, watchdog, true);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      const { text: said } = readErrorBody(redact(text, [key]));
+      const { text: said } = readErrorBody(redact(text, secrets));
       const html = /^\s*</.test(text);
       throw new HubError({
         kind: 'invalidResponse',
@@ -270,11 +300,11 @@ export class HubClient {
     }
     const failed = successFalseSchema.safeParse(json);
     if (failed.success) {
-      const said = redact(failed.data.message ?? '', [key]);
+      const said = redact(failed.data.message ?? '', secrets);
       throw errorFromStatus(statusOfRefusal(said), JSON.stringify({ error: { message: said } }), context);
     }
     if (isErrorShaped(json) && !('choices' in (json as object)) && !('data' in (json as object))) {
-      throw errorFromStatus(response.status >= 400 ? response.status : 500, redact(text, [key]), context);
+      throw errorFromStatus(response.status >= 400 ? response.status : 500, redact(text, secrets), context);
     }
     return json;
   }
@@ -284,7 +314,7 @@ export class HubClient {
     err: unknown,
     userSignal: AbortSignal | undefined,
     watchdog: IdleWatchdog,
-    key: string,
+    secrets: string[],
     assembler?: StreamAssembler,
   ): HubError {
     let error: HubError;
@@ -295,7 +325,7 @@ export class HubClient {
         kind: 'timeout',
         message: `The hub sent nothing for ${Math.round(this.idleTimeoutMs / 1000)} s, so the request was stopped. What arrived is kept; retry, or raise aihub.requestTimeoutSeconds.`,
       });
-    } else error = networkError(err, this.baseUrl, key);
+    } else error = networkError(err, this.baseUrl, secrets);
     if (assembler && !error.partial) error.partial = assembler.snapshot();
     return error;
   }
@@ -324,7 +354,7 @@ function cancelledError(): HubError {
   return new HubError({ kind: 'cancelled', message: 'The request was cancelled.' });
 }
 
-function networkError(err: unknown, baseUrl: string, key: string): HubError {
+function networkError(err: unknown, baseUrl: string, secrets: string[]): HubError {
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
   const detail = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
   let origin = baseUrl;
@@ -337,7 +367,7 @@ function networkError(err: unknown, baseUrl: string, key: string): HubError {
     kind: 'network',
     message: redact(
       `Could not reach the hub at ${origin} (${detail}). Check your network connection, or the hub's address with Choose Hub.`,
-      [key],
+      secrets,
     ),
     cause: err,
   });

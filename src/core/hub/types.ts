@@ -21,7 +21,8 @@ export interface ToolCall {
 export type ChatMessage =
   | { role: 'system'; content: string }
   | { role: 'user'; content: string | ContentPart[] }
-  | { role: 'assistant'; content: string | null; tool_calls?: ToolCall[] }
+  /** `reasoning_content`: the turn's reasoning, which thinking-mode models (DeepSeek, Kimi, GLM) need back on tool turns. */
+  | { role: 'assistant'; content: string | null; tool_calls?: ToolCall[]; reasoning_content?: string }
   | { role: 'tool'; content: string; tool_call_id: string };
 
 export interface ToolDefinition {
@@ -41,6 +42,10 @@ export interface ChatRequest {
   presence_penalty?: number;
   frequency_penalty?: number;
   seed?: number;
+  /** An end-user id for the hub's abuse monitoring (OpenAI's `user`; seed 002 documents it for the hubs). */
+  user?: string;
+  response_format?: { type: string; [field: string]: unknown };
+  reasoning_effort?: string;
   tools?: ToolDefinition[];
   tool_choice?: ToolChoice;
 }

@@ -7,14 +7,23 @@ export type NeutralPart =
   | { kind: 'text'; text: string }
   | { kind: 'image'; mimeType: string; data: Uint8Array }
   | { kind: 'toolCall'; callId: string; name: string; input: unknown }
-  | { kind: 'toolResult'; callId: string; text: string };
+  | { kind: 'toolResult'; callId: string; text: string }
+  /** The model's reasoning, where VS Code hands it back (LanguageModelThinkingPart). */
+  | { kind: 'thinking'; text: string };
 
 export interface NeutralMessage {
   role: 'system' | 'user' | 'assistant';
   parts: NeutralPart[];
 }
 
-export function toOpenAiMessages(messages: readonly NeutralMessage[]): ChatMessage[] {
+/**
+ * `recallReasoning` finds the reasoning of an assistant turn that made tool calls when VS Code did not hand it back
+ * as thinking parts: models in thinking mode need it on that turn (see reasoningMemory.ts).
+ */
+export function toOpenAiMessages(
+  messages: readonly NeutralMessage[],
+  recallReasoning: (callIds: string[]) => string | undefined = () => undefined,
+): ChatMessage[] {
   const out: ChatMessage[] = [];
   for (const message of messages) {
     const text = message.parts.flatMap((p) => (p.kind === 'text' ? [p.text] : [])).join('');
@@ -28,7 +37,15 @@ export function toOpenAiMessages(messages: readonly NeutralMessage[]): ChatMessa
           ? [{ id: p.callId, type: 'function' as const, function: { name: p.name, arguments: JSON.stringify(p.input ?? {}) } }]
           : [],
       );
-      out.push(calls.length > 0 ? { role: 'assistant', content: text || null, tool_calls: calls } : { role: 'assistant', content: text });
+      if (calls.length === 0) {
+        out.push({ role: 'assistant', content: text });
+        continue;
+      }
+      // Only tool turns carry reasoning back: it is what the models that need it ask for, and other turns'
+      // reasoning would only cost prompt tokens.
+      const thought = message.parts.flatMap((p) => (p.kind === 'thinking' ? [p.text] : [])).join('');
+      const reasoning = thought || recallReasoning(calls.map((c) => c.id));
+      out.push({ role: 'assistant', content: text || null, tool_calls: calls, ...(reasoning ? { reasoning_content: reasoning } : {}) });
       continue;
     }
     // A user turn carries tool results too; OpenAI wants each as its own `tool` message, right after the call.

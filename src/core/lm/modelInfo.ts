@@ -4,6 +4,7 @@ import type { HubModel } from '../hub/types';
 import { describeModel } from '../models/catalog';
 import { bareModelName, OTHER_PROVIDER } from '../models/provider';
 import { describeLimitsSource, findOverride, resolveLimits, type LimitOverride } from '../models/limits';
+import { effortConfigurationSchema, effortFor, type ReasoningEffort } from './reasoningEffort';
 
 /** The fields of VS Code's LanguageModelChatInformation, without depending on VS Code. */
 export interface LanguageModelInfo {
@@ -18,9 +19,15 @@ export interface LanguageModelInfo {
   capabilities: { toolCalling: boolean; imageInput: boolean };
   /** new-api's `supported_endpoint_types`, when the hub lists them. */
   endpoints?: string[];
+  /** What VS Code's picker lets the user configure per model (thinking effort, for reasoning models). */
+  configurationSchema?: Record<string, unknown>;
 }
 
-export function toLanguageModelInfo(model: HubModel, overrides: Record<string, LimitOverride> = {}): LanguageModelInfo {
+export function toLanguageModelInfo(
+  model: HubModel,
+  overrides: Record<string, LimitOverride> = {},
+  efforts: Record<string, ReasoningEffort> = {},
+): LanguageModelInfo {
   const info = describeModel(model);
   const override = findOverride(model.id, overrides);
   const { maxInputTokens, maxOutputTokens, source } = resolveLimits(info, overrides);
@@ -44,6 +51,7 @@ export function toLanguageModelInfo(model: HubModel, overrides: Record<string, L
     maxOutputTokens,
     capabilities: { toolCalling, imageInput },
     endpoints: info.endpoints,
+    ...(info.capabilities.includes('reasoning') ? { configurationSchema: effortConfigurationSchema(effortFor(model.id, efforts)) } : {}),
   };
 }
 

@@ -2,7 +2,26 @@
 import type { ChatRequest, ToolChoice, ToolDefinition } from '../hub/types';
 
 /** Options OpenAI-compatible hubs understand; anything else a caller passes is dropped rather than risk a 400. */
-const PASSED_THROUGH = ['temperature', 'top_p', 'max_tokens', 'stop', 'presence_penalty', 'frequency_penalty', 'seed'] as const;
+const PASSED_THROUGH = [
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'stop',
+  'presence_penalty',
+  'frequency_penalty',
+  'seed',
+  'user',
+  'response_format',
+  'reasoning_effort',
+] as const;
+
+/** How VS Code callers spell some of them. */
+const ALIASES: Record<string, PassedThrough> = {
+  maxTokens: 'max_tokens',
+  topP: 'top_p',
+  responseFormat: 'response_format',
+  reasoningEffort: 'reasoning_effort',
+};
 type PassedThrough = (typeof PASSED_THROUGH)[number];
 
 export interface NeutralTool {
@@ -19,8 +38,7 @@ export function requestOptions(
   const options: Record<string, unknown> = {};
   const dropped: string[] = [];
   for (const [key, value] of Object.entries(modelOptions ?? {})) {
-    // `maxTokens` is how several VS Code callers spell it.
-    const name = key === 'maxTokens' ? 'max_tokens' : key;
+    const name = ALIASES[key] ?? key;
     if ((PASSED_THROUGH as readonly string[]).includes(name) && value !== undefined && value !== null) options[name] = value;
     else dropped.push(key);
   }

@@ -71,10 +71,10 @@ export function readLimitOverrides(raw: unknown): Record<string, LimitOverride> 
 }
 
 /**
- * The override for a model from the `aihub.modelLimits` setting: keys are model ids or globs with `*`
+ * The entry for a model in a per-model setting (`aihub.modelLimits`, `aihub.reasoningEffort`): keys are model ids or globs with `*`
  * (`"claude-*"`); an exact id beats a glob, a longer glob beats a shorter one.
  */
-export function findOverride(id: string, overrides: Record<string, LimitOverride>): LimitOverride | undefined {
+export function findOverride<T>(id: string, overrides: Record<string, T>): T | undefined {
   if (overrides[id]) return overrides[id];
   const globs = Object.keys(overrides)
     .filter((key) => key.includes('*') && globToRegExp(key).test(id))

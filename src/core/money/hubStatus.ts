@@ -64,7 +64,8 @@ export function asRecord(value: unknown): Record<string, unknown> | undefined {
 export function topUpAddress(
   status: HubStatus | undefined,
   presetConsole: string | undefined,
-  saved: string | undefined,
+  /** As written in aihub.hubs: checked here, only an http(s) address counts. */
+  saved: unknown,
 ): string | undefined {
   return status?.topUpUrl ?? webAddress(presetConsole) ?? webAddress(saved);
 }
