@@ -1,0 +1,119 @@
+// Compare and the fallback notice in a real VS Code (code-server) in Chromium, against the local hub as its own
+// process: three models picked in the multi-select picker answer side by side (screenshots mid-stream and
+// finished), and a chat reply whose model has no channel is answered by the fallback model, which its header says.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { startCodeServer, type CodeServer } from '../runner/codeServer';
+import { startHubProcess, type HubProcess } from '../runner/hubProcess';
+import { chatFrame, openWorkbench, remoteUri, runCommand, screenshot, webviewFrame, type Workbench } from '../runner/workbench';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const MODELS = ['gpt-4o', 'claude-sonnet-4.6', 'deepseek-chat'];
+const ANSWER = [
+  '## Closures',
+  '',
+  'A closure is a function that **keeps the variables** of the scope it was made in.',
+  '',
+  '```ts',
+  'function counter() {',
+  '  let n = 0;',
+  '  return () => ++n;',
+  '}',
+  '```',
+  '',
+  '- the inner function outlives `counter`',
+  '- each call of `counter` makes a fresh `n`',
+].join('\n');
+
+async function enqueue(hub: HubProcess, scenario: unknown, times = 1): Promise<void> {
+  const res = await fetch(new URL('/__hub/enqueue', hub.url), { method: 'POST', body: JSON.stringify({ scenario, times }) });
+  assert.equal(res.status, 200);
+}
+
+describe('Compare and fallback (e2e)', function () {
+  let hub: HubProcess | undefined;
+  let server: CodeServer | undefined;
+  let workbench: Workbench | undefined;
+
+  before(async () => {
+    hub = await startHubProcess({ noAuth: true });
+    server = await startCodeServer({
+      smokeTestDriver: true,
+      machineSettings: { 'aihub.baseUrl': hub.url },
+      userSettings: {
+        'aihub.defaultModel': 'gpt-4o',
+        'aihub.fallbackModels': { 'gpt-4o': ['gpt-4o-mini'] },
+        'workbench.colorTheme': 'Default Dark Modern',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      },
+    });
+    workbench = await openWorkbench(server, {
+      payload: [
+        ['extensionDevelopmentPath', remoteUri(server, REPO)],
+        ['skipWelcome', 'true'],
+      ],
+    });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await server?.stop();
+    await hub?.stop();
+  });
+
+  it('three models side by side: streaming, then finished with each column’s figures', async () => {
+    const page = workbench!.page;
+    await page.locator('.statusbar-item', { hasText: 'gpt-4o' }).first().waitFor({ timeout: 60_000 });
+    for (const [i, model] of MODELS.entries())
+      await enqueue(hub!, { kind: 'text', text: `${ANSWER}\n\n_(${model})_`, chunkSize: 6, chunkDelayMs: 60 + i * 25, model });
+    await runCommand(page, 'AI Hub: Compare Models…');
+    const input = page.locator('.quick-input-widget input');
+    // The default model is ticked; tick two more by searching for each.
+    for (const model of MODELS.slice(1)) {
+      await input.fill(model);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: model }).first();
+      await row.waitFor();
+      await row.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-checkbox').first().click();
+    }
+    await input.fill('');
+    await page.keyboard.press('Enter');
+    const prompt = page.locator('.quick-input-widget input');
+    await prompt.waitFor();
+    await prompt.fill('Explain closures with a short example');
+    await page.keyboard.press('Enter');
+
+    const frame = webviewFrame(page, 'Compare: Explain closures with a short example');
+    await frame.locator('.column').nth(2).waitFor({ timeout: 30_000 });
+    await frame.locator('.column.phase-streaming .reply-body p').first().waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator('.column').count(), 3);
+    await screenshot(page, 'compare-streaming');
+
+    await frame.locator('.column.phase-done').nth(2).waitFor({ timeout: 60_000 });
+    for (const model of MODELS) {
+      const column = frame.locator('.column', { hasText: model });
+      assert.match(await column.locator('.reply-body').innerText(), /keeps the variables/);
+      const figures = await column.locator('.column-figures').innerText();
+      assert.match(figures, /First token\s+\d+ ms/);
+      assert.match(figures, /Tokens out\s+\d+/);
+      assert.match(figures, /Cost\s+unknown/);
+    }
+    await screenshot(page, 'compare-finished');
+  });
+
+  it('a chat reply whose model has no channel is answered by the fallback model, and says so', async () => {
+    const page = workbench!.page;
+    await enqueue(hub!, { kind: 'status', status: 503, model: 'gpt-4o' }, 3);
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'AI Hub: Open Chat');
+    const frame = chatFrame(page);
+    const input = frame.locator('textarea.input');
+    await input.waitFor({ timeout: 60_000 });
+    await input.fill('Hello, is anyone there?');
+    await input.press('Enter');
+    const notice = frame.locator('.turn.assistant .fallback-notice').first();
+    await notice.waitFor({ timeout: 30_000 });
+    assert.equal(await notice.innerText(), 'gpt-4o: no available channel (503) — answered by gpt-4o-mini');
+    await frame.locator('.turn.assistant .turn-footer').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'fallback-notice');
+  });
+});
