@@ -82,7 +82,8 @@ describe('Compare and fallback (e2e)', function () {
     await prompt.fill('Explain closures with a short example');
     await page.keyboard.press('Enter');
 
-    const frame = webviewFrame(page, 'Compare: Explain closures with a short example');
+    await screenshot(page, 'compare-opening');
+    const frame = webviewFrame(page);
     await frame.locator('.column').nth(2).waitFor({ timeout: 30_000 });
     await frame.locator('.column.phase-streaming .reply-body p').first().waitFor({ timeout: 30_000 });
     assert.equal(await frame.locator('.column').count(), 3);
