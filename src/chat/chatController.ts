@@ -13,6 +13,7 @@ import { withDerivedTitle } from '../core/chat/title';
 import { Commands } from '../ids';
 import type { HostMessage } from '../shared/chatProtocol';
 import type { Services } from '../services';
+import { DamagedConversations } from './damagedConversations';
 
 const CURRENT_KEY = 'aihub.chat.currentConversation';
 
@@ -35,6 +36,7 @@ export class ChatController implements vscode.Disposable {
   private conversation: Conversation;
   private running: Running | undefined;
   private readonly surfaces = new Set<ChatSurface>();
+  readonly damaged: DamagedConversations;
   readonly ready: Promise<void>;
 
   constructor(
@@ -42,6 +44,7 @@ export class ChatController implements vscode.Disposable {
     readonly store: ConversationStore,
   ) {
     this.conversation = this.blank();
+    this.damaged = new DamagedConversations(store, services.context.globalState, services.log);
     this.ready = this.restore();
   }
 
@@ -58,19 +61,16 @@ export class ChatController implements vscode.Disposable {
     return new vscode.Disposable(() => this.surfaces.delete(surface));
   }
 
-  /** Everything a freshly loaded webview needs. Pending tokens go out first, so none is shown twice. */
+  /**
+   * Everything a freshly loaded webview needs. Pending pieces of the answer go out first, right before the
+   * conversation is read, so none is shown twice and none is missing.
+   */
   async stateFor(): Promise<HostMessage> {
     await this.ready;
-    this.running?.loop.flushShown();
     const recent = (await this.store.list().catch(() => [])).slice(0, 20);
-    return {
-      type: 'state',
-      conversation: this.conversation,
-      busy: this.busy,
-      hasKey: await this.services.hub.hasKey(),
-      hub: hubHost(this.services.hub.baseUrl),
-      recent,
-    };
+    const hasKey = await this.services.hub.hasKey();
+    this.running?.loop.flushShown();
+    return { type: 'state', conversation: this.conversation, busy: this.busy, hasKey, hub: hubHost(this.services.hub.baseUrl), recent };
   }
 
   broadcast(message: HostMessage): void {
@@ -157,17 +157,30 @@ export class ChatController implements vscode.Disposable {
   async switchTo(id: string): Promise<boolean> {
     await this.ready;
     if (id === this.conversation.id) return true;
-    const live = this.running?.loop.conversation.id === id ? this.running.loop.conversation : undefined;
-    const c = live ?? (await this.store.load(id));
-    if (!c) return false;
-    // A comparison lives in its own tab: its several answers are not one conversation to continue here.
-    if (c.kind === 'comparison') return (await vscode.commands.executeCommand<boolean>(Commands.openComparison, id)) ?? false;
-    await this.show(c);
-    return true;
+    const live = this.live(id);
+    if (live) {
+      await this.show(live);
+      return true;
+    }
+    const opened = await this.store.open(id);
+    if (opened.kind === 'ok') {
+      // A comparison lives in its own tab: its several answers are not one conversation to continue here.
+      if (opened.conversation.kind === 'comparison')
+        return (await vscode.commands.executeCommand<boolean>(Commands.openComparison, id)) ?? false;
+      await this.show(opened.conversation);
+      return true;
+    }
+    if (opened.kind === 'damaged') {
+      const recovered = await this.damaged.handle([opened], id, this.services.config.current.defaultModel);
+      if (recovered) await this.show(recovered);
+      for (const notice of this.damaged.take()) this.broadcast(notice);
+      return recovered !== undefined;
+    }
+    return false;
   }
 
   async rename(id: string, title: string): Promise<void> {
-    const c = id === this.conversation.id ? this.conversation : await this.store.load(id);
+    const c = await this.load(id);
     if (!c || !title.trim()) return;
     c.title = title.trim();
     c.customTitle = true;
@@ -183,7 +196,13 @@ export class ChatController implements vscode.Disposable {
   }
 
   async load(id: string): Promise<Conversation | undefined> {
-    return id === this.conversation.id ? this.conversation : this.store.load(id);
+    return this.live(id) ?? this.store.load(id);
+  }
+
+  /** The conversation in memory (on screen, or an answer streaming into it): never re-read from its file. */
+  private live(id: string): Conversation | undefined {
+    if (id === this.conversation.id) return this.conversation;
+    return this.running?.loop.conversation.id === id ? this.running.loop.conversation : undefined;
   }
 
   /** Writes what is still in memory: the reply streaming now, and every save in flight (deactivation). */
@@ -212,7 +231,8 @@ export class ChatController implements vscode.Disposable {
       {
         client: this.services.usage.client('chat'),
         hub: hubHost(this.services.hub.baseUrl),
-        save: (conversation) => this.save(conversation),
+        save: (conversation) => this.store.save(conversation),
+        saveFailed: (err) => this.saveFailed(err),
         show: (delta) => this.broadcast({ type: 'delta', ...delta }),
         priceOf: (model) => this.services.models.priceOf(model),
         fallbacks: (model) => fallbackChain(this.services.config.current.fallbackModels, model),
@@ -229,6 +249,7 @@ export class ChatController implements vscode.Disposable {
               fallbacks: [...(loop.turn.fallbacks ?? []), step],
             });
         },
+        journal: this.store.journal(c.id),
       },
       { limits },
     );
@@ -253,15 +274,12 @@ export class ChatController implements vscode.Disposable {
   }
 
   private async save(c: Conversation): Promise<void> {
-    try {
-      await this.store.save(c);
-    } catch (err) {
-      // Logged by the store; the user is told once, and the conversation stays on screen.
-      this.broadcast({
-        type: 'notice',
-        message: `The conversation could not be saved: ${err instanceof Error ? err.message : String(err)}`,
-      });
-    }
+    await this.store.save(c).catch((err: unknown) => this.saveFailed(err));
+  }
+
+  /** Logged by the store; the user is told, and the conversation stays on screen. */
+  private saveFailed(err: unknown): void {
+    this.broadcast({ type: 'notice', message: `The conversation could not be saved: ${err instanceof Error ? err.message : String(err)}` });
   }
 
   private retitle(c: Conversation): void {
@@ -276,7 +294,13 @@ export class ChatController implements vscode.Disposable {
 
   private async restore(): Promise<void> {
     const id = this.services.context.globalState.get<string>(CURRENT_KEY);
-    const c = id ? await this.store.load(id).catch(() => undefined) : undefined;
-    if (c) this.conversation = c;
+    const opened = id ? await this.store.open(id).catch(() => undefined) : undefined;
+    if (opened?.kind === 'ok') this.conversation = opened.conversation;
+    const { damaged } = await this.store.scan().catch(() => ({ damaged: [] }));
+    const recovered = await this.damaged.handle(damaged, id, this.services.config.current.defaultModel);
+    if (recovered) {
+      this.conversation = recovered;
+      await this.services.context.globalState.update(CURRENT_KEY, recovered.id);
+    }
   }
 }

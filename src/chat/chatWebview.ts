@@ -51,6 +51,7 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         post(await controller.stateFor());
         post({ type: 'defaultModel', model: services.config.current.defaultModel });
         post({ type: 'models', ...modelOptions(services) });
+        for (const damaged of controller.damaged.take()) post(damaged);
         return;
       case 'send':
         if (message.text.trim() || message.context.length > 0) await controller.ask({ text: message.text, context: message.context });
@@ -85,6 +86,9 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         return;
       case 'switchConversation':
         if (!(await controller.switchTo(message.id))) notice('That conversation could not be opened (it may have been deleted).');
+        return;
+      case 'noticeAction':
+        if (!(await controller.damaged.act(message.id))) notice('That file is no longer known; it may have been moved.');
         return;
       case 'command':
         await vscode.commands.executeCommand(COMMANDS[message.command]);

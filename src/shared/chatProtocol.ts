@@ -51,6 +51,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
     context: z.array(attachmentSchema),
     model: z.optional(z.string().check(z.maxLength(300))),
   }),
+  /** The button of a notice (e.g. "Open Damaged File"), by the id the notice carried. */
+  z.object({ type: z.literal('noticeAction'), id }),
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 
@@ -85,8 +87,8 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
   /** `aihub.defaultModel`, which new chats start with: the model button says when this chat uses another. */
   z.object({ type: z.literal('defaultModel'), model: z.string() }),
   z.object({ type: z.literal('attachment'), attachment: attachmentSchema }),
-  /** Something the user asked for could not be done (no editor to attach from, …). */
-  z.object({ type: z.literal('notice'), message: z.string() }),
+  /** Something the user asked for could not be done (no editor to attach from, …), or went wrong on its own. */
+  z.object({ type: z.literal('notice'), message: z.string(), action: z.optional(z.object({ id, label: z.string() })) }),
   z.object({ type: z.literal('focusInput') }),
 ]);
 export type HostMessage = z.infer<typeof hostMessageSchema>;

@@ -17,11 +17,13 @@ const saved = loadState();
 const app = document.getElementById('app')!;
 const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
 const noticeText = h('span');
+const noticeAction = textButton('go-to-file', '', 'notice-action');
 const notice = h(
   'div',
   { class: 'notice', role: 'status', hidden: true },
   icon('info'),
   noticeText,
+  noticeAction,
   h(
     'button',
     { class: 'icon-button', type: 'button', 'aria-label': 'Dismiss', title: 'Dismiss', 'data-action': 'dismiss-notice' },
@@ -98,8 +100,13 @@ transcript.element.addEventListener('scroll', () => {
 // Whatever makes the conversation taller (text, a highlighted block, usage and buttons) keeps the end in view.
 new ResizeObserver(() => stickToBottom()).observe(transcript.element.querySelector('.turns') ?? transcript.element);
 
-function showNotice(message: string): void {
+function showNotice(message: string, action?: { id: string; label: string }): void {
   noticeText.textContent = message;
+  noticeAction.hidden = !action;
+  if (action) {
+    noticeAction.dataset.noticeId = action.id;
+    noticeAction.querySelector('span:last-child')!.textContent = action.label;
+  }
   notice.hidden = false;
 }
 
@@ -162,7 +169,7 @@ function handle(message: HostMessage): void {
       composer.addAttachment(message.attachment);
       return;
     case 'notice':
-      showNotice(message.message);
+      showNotice(message.message, message.action);
       return;
     case 'focusInput':
       composer.focus();
@@ -242,6 +249,9 @@ document.addEventListener('click', (event) => {
     }
     case 'dismiss-notice':
       notice.hidden = true;
+      return;
+    case 'notice-action':
+      if (button.dataset.noticeId) post({ type: 'noticeAction', id: button.dataset.noticeId });
       return;
   }
 });

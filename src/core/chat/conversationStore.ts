@@ -3,7 +3,11 @@
 //
 // Writes are atomic (a temp file renamed over the old one), so a crash mid-write leaves the previous version,
 // never half a file. Saves of one conversation run one at a time and collapse: while a write is in flight only
-// the newest snapshot waits, so a fast stream of saves cannot pile up or land out of order.
+// the newest snapshot waits, so a fast stream of saves cannot pile up or land out of order. Beside each file,
+// while an answer streams, its journal (`<id>.journal`, see replyJournal.ts) holds every piece already shown.
+//
+// A file that cannot be read is never changed or deleted by the store: it is reported as damaged, with what
+// could be recovered from it and its journal.
 import * as nodeFs from 'node:fs/promises';
 import * as path from 'node:path';
 import { silentLogger, type Logger } from '../logger';
@@ -15,6 +19,8 @@ import {
   type Conversation,
   type ConversationSummary,
 } from './conversation';
+import { DAMAGE_TEXT, damageOf, recoverTurns, type Damage } from './recovery';
+import { FileJournal, parseJournal, replayJournal } from './replyJournal';
 
 /** The few file operations the store needs (node:fs/promises fits; tests inject failures). */
 export interface StoreFs {
@@ -32,6 +38,16 @@ interface SaveQueue {
   running?: Promise<void>;
 }
 
+/** A conversation file that could not be read: left as it is, with what could be read of it. */
+export interface DamagedFile {
+  id: string;
+  file: string;
+  damage: Damage;
+  recovered: ReturnType<typeof recoverTurns>;
+}
+
+export type Opened = { kind: 'ok'; conversation: Conversation } | { kind: 'missing' } | ({ kind: 'damaged' } & DamagedFile);
+
 let tempCounter = 0;
 
 export class ConversationStore {
@@ -47,52 +63,80 @@ export class ConversationStore {
     this.logger = options.logger ?? silentLogger;
   }
 
-  /** Every readable conversation, newest first. A corrupt or foreign file is skipped with a warning. */
+  /** Every readable conversation, newest first. A damaged or foreign file is skipped with a warning. */
   async list(): Promise<ConversationSummary[]> {
     const conversations = await this.loadAll();
     return conversations.map(summarize);
   }
 
   async loadAll(): Promise<Conversation[]> {
+    return (await this.scan()).conversations;
+  }
+
+  /** Every conversation file: the readable ones newest first (journals replayed, nothing written), and the damaged. */
+  async scan(): Promise<{ conversations: Conversation[]; damaged: DamagedFile[] }> {
     let names: string[];
     try {
       names = await this.fs.readdir(this.dir);
     } catch (err) {
-      if (isNotFound(err)) return [];
+      if (isNotFound(err)) return { conversations: [], damaged: [] };
       throw err;
     }
     const ids = names
       .filter((n) => n.endsWith('.json'))
       .map((n) => n.slice(0, -'.json'.length))
       .filter((id) => CONVERSATION_ID.test(id));
-    const loaded = await Promise.all(ids.map((id) => this.load(id)));
-    return loaded.filter((c): c is Conversation => c !== undefined).sort((a, b) => b.updatedAt - a.updatedAt);
+    const opened = await Promise.all(ids.map((id) => this.read(id)));
+    return {
+      conversations: opened.flatMap((o) => (o.kind === 'ok' ? [o.conversation] : [])).sort((a, b) => b.updatedAt - a.updatedAt),
+      damaged: opened.flatMap((o) => (o.kind === 'damaged' ? [o] : [])),
+    };
   }
 
   /** The conversation, or undefined when it does not exist or cannot be read (logged). */
   async load(id: string): Promise<Conversation | undefined> {
-    if (!CONVERSATION_ID.test(id)) return undefined;
+    const opened = await this.open(id);
+    return opened.kind === 'ok' ? opened.conversation : undefined;
+  }
+
+  /**
+   * Reads a conversation to show it: its journal, if a crash left one, is replayed and compacted into the file
+   * (the answer that was streaming is saved whole, marked interrupted, and the journal removed).
+   */
+  async open(id: string): Promise<Opened> {
+    const opened = await this.read(id);
+    if (opened.kind === 'ok' && opened.fromJournal) {
+      await this.save(opened.conversation);
+      await this.fs.rm(this.journalFile(id), { force: true });
+    }
+    return opened;
+  }
+
+  /** The journal an answer streaming into this conversation writes to. */
+  journal(id: string): FileJournal {
+    if (!CONVERSATION_ID.test(id)) throw new Error(`invalid conversation id ${id}`);
+    return new FileJournal(this.journalFile(id));
+  }
+
+  private async read(id: string): Promise<Opened & { fromJournal?: boolean }> {
+    if (!CONVERSATION_ID.test(id)) return { kind: 'missing' };
     const file = this.fileOf(id);
     let text: string;
     try {
       text = await this.fs.readFile(file, 'utf8');
     } catch (err) {
       if (!isNotFound(err)) this.logger.warn(`chat: could not read ${file}: ${message(err)}`);
-      return undefined;
+      return { kind: 'missing' };
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      this.logger.warn(`chat: skipped ${file}: not valid JSON (${message(err)})`);
-      return undefined;
+    const journal = parseJournal(await this.fs.readFile(this.journalFile(id), 'utf8').catch(() => ''));
+    const damage = damageOf(text, id);
+    if (damage) {
+      this.logger.warn(`chat: cannot read ${file}: ${DAMAGE_TEXT[damage]}; the file is left as it is`);
+      return { kind: 'damaged', id, file, damage, recovered: recoverTurns(text, journal) };
     }
-    const parsed = conversationSchema.safeParse(json);
-    if (!parsed.success || parsed.data.id !== id) {
-      this.logger.warn(`chat: skipped ${file}: not a conversation this version understands`);
-      return undefined;
-    }
-    return settleInterrupted(parsed.data);
+    const conversation = conversationSchema.parse(JSON.parse(text));
+    const fromJournal = replayJournal(conversation, journal) > 0;
+    return { kind: 'ok', conversation: settleInterrupted(conversation), fromJournal };
   }
 
   /** Resolves once this snapshot (or a newer one of the same conversation) is on disk. */
@@ -119,6 +163,7 @@ export class ConversationStore {
     }
     await queue?.running;
     await this.fs.rm(this.fileOf(id), { force: true });
+    await this.fs.rm(this.journalFile(id), { force: true });
   }
 
   /** Waits for every save in flight (deactivation, tests). */
@@ -168,6 +213,10 @@ export class ConversationStore {
 
   private fileOf(id: string): string {
     return path.join(this.dir, `${id}.json`);
+  }
+
+  private journalFile(id: string): string {
+    return path.join(this.dir, `${id}.journal`);
   }
 }
 

@@ -1,7 +1,7 @@
 // One answer streamed into its conversation: the question saved before the request leaves, the answer shown in
-// batches as it arrives, the conversation saved now and then while it streams and once at the end. The VS Code
-// side supplies only the ports (save, show, clock), so this very code runs in unit tests and in the latency
-// benchmark.
+// batches as it arrives, each batch journalled before it is shown (so what the person saw survives a crash),
+// the conversation saved now and then while it streams and once at the end. The VS Code side supplies only the
+// ports (save, show, journal, clock), so this very code runs in unit tests and in the latency benchmark.
 import { randomUUID } from 'node:crypto';
 import type { HubClient } from '../hub/client';
 import type { ChatMessage, Usage } from '../hub/types';
@@ -11,6 +11,7 @@ import { DELTA_INTERVAL_MS, DeltaBatcher, type PendingDelta } from './deltaBatch
 import { requestMessages } from './requestMessages';
 import { fallbackReason, type FallbackStep } from './fallback';
 import { resetReply, streamReply } from './streamReply';
+import type { ReplyJournal } from './replyJournal';
 import { ThrottledSave } from './throttledSave';
 import { droppedNote, fitToContext, refusedMessage } from './contextBudget';
 import type { ResolvedLimits } from '../models/limits';
@@ -22,10 +23,14 @@ export interface ReplyPorts {
   client: Pick<HubClient, 'streamChat'>;
   /** The hub's host, kept on a failure: after a switch to another hub the panel says whose failure it was. */
   hub?: string;
-  /** Writes the conversation; resolves once it is on disk. Failures are the port's to report. */
+  /** Writes the conversation; resolves once it is on disk, rejects when it could not be written. */
   save(conversation: Conversation): Promise<void>;
+  /** Tells the person a save (or the journal) failed; the answer keeps streaming and stays on screen. */
+  saveFailed?(err: unknown): void;
   /** Shows a batch of the answer to the person (every webview). */
   show(delta: PendingDelta): void;
+  /** Where each batch is made durable before it is shown; without one, only the throttled saves keep it. */
+  journal?: ReplyJournal;
   /** Milliseconds, for the metrics and the batching (default `performance.now`-based wall clock). */
   now?(): number;
   /** The model's published price, for the reply's cost; undefined when the hub publishes none. */
@@ -67,6 +72,10 @@ export class ReplyLoop {
   private messages: ChatMessage[] = [];
   /** Set when the question cannot be sent at all: the reason, shown as the answer's error. */
   private refused: string | undefined;
+  /** How much of the answer's text and reasoning has been shown (and journalled). */
+  private shownText = 0;
+  private shownReasoning = 0;
+  private journalFailed = false;
 
   constructor(
     readonly conversation: Conversation,
@@ -74,8 +83,8 @@ export class ReplyLoop {
     private readonly options: ReplyOptions = {},
   ) {
     this.now = ports.now ?? Date.now;
-    this.batcher = new DeltaBatcher((delta) => ports.show(delta), options.deltaIntervalMs ?? DELTA_INTERVAL_MS, this.now);
-    this.saver = new ThrottledSave(() => ports.save(conversation), options.saveIntervalMs ?? SAVE_INTERVAL_MS, this.now);
+    this.batcher = new DeltaBatcher((delta) => this.show(delta), options.deltaIntervalMs ?? DELTA_INTERVAL_MS, this.now);
+    this.saver = new ThrottledSave(async () => void (await this.save()), options.saveIntervalMs ?? SAVE_INTERVAL_MS, this.now);
     this.turn = { id: randomUUID(), role: 'assistant', model: conversation.model, text: '', status: 'streaming', createdAt: this.now() };
   }
 
@@ -93,7 +102,8 @@ export class ReplyLoop {
     }
     this.conversation.turns.push(this.turn);
     this.conversation.updatedAt = this.now();
-    await this.ports.save(this.conversation);
+    // Everything before this answer is in the saved file now: an older journal has nothing left to add.
+    if (await this.save()) this.guard(() => this.ports.journal?.reset());
   }
 
   /** Streams the answer; resolves once its final form is saved. Never rejects (see streamReply). */
@@ -106,7 +116,7 @@ export class ReplyLoop {
       this.turn.error = { message: this.refused, kind: 'tooLarge' };
       this.saver.dispose();
       c.updatedAt = this.now();
-      await this.ports.save(c);
+      await this.save();
       return { turn: this.turn, metrics: { startedAt, endedAt: this.now(), model: this.turn.model } };
     }
     const turn = this.turn;
@@ -144,7 +154,8 @@ export class ReplyLoop {
     if (this.turn.error && this.ports.hub) this.turn.error.hub = this.ports.hub;
     this.priceReply();
     c.updatedAt = this.now();
-    await this.ports.save(c);
+    // The journal goes only once the final form is on disk; if that write failed, it still holds what was shown.
+    if (await this.save()) this.guard(() => this.ports.journal?.discard());
     return { turn: this.turn, metrics: { startedAt, firstTokenAt, endedAt: this.now(), model: this.turn.model, usage: this.turn.usage } };
   }
 
@@ -157,6 +168,42 @@ export class ReplyLoop {
     if (cost !== 'unknown') turn.cost = cost;
   }
 
+  private show(delta: PendingDelta): void {
+    this.guard(() =>
+      this.ports.journal?.append({
+        turn: delta.turnId,
+        at: this.shownText,
+        text: delta.text,
+        reasoningAt: this.shownReasoning,
+        reasoning: delta.reasoning,
+      }),
+    );
+    this.shownText += delta.text.length;
+    this.shownReasoning += delta.reasoning.length;
+    this.ports.show(delta);
+  }
+
+  /** Resolves true once written; a failure is reported and leaves the answer streaming. */
+  private save(): Promise<boolean> {
+    return this.ports.save(this.conversation).then(
+      () => true,
+      (err: unknown) => {
+        this.ports.saveFailed?.(err);
+        return false;
+      },
+    );
+  }
+
+  /** A journal that cannot be written (disk full) is reported once; the answer is still shown. */
+  private guard(write: () => void): void {
+    try {
+      write();
+    } catch (err) {
+      if (!this.journalFailed) this.ports.saveFailed?.(err);
+      this.journalFailed = true;
+    }
+  }
+
   stop(): void {
     this.abortController.abort();
   }
@@ -167,7 +214,7 @@ export class ReplyLoop {
   }
 
   /** Writes what streamed so far now (the extension is being deactivated). */
-  flushSaved(): Promise<void> {
-    return this.saver.flush();
+  async flushSaved(): Promise<void> {
+    await this.saver.flush();
   }
 }
