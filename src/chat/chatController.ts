@@ -212,7 +212,7 @@ export class ChatController implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.running?.loop.stop();
+    this.running?.loop.interrupt();
     this.surfaces.clear();
   }
 

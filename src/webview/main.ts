@@ -188,16 +188,12 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   else console.warn('AI Hub chat: ignored an unexpected message', parsed.error.issues[0]?.message);
 });
 
-// One handler for every button in the page, and for links: nothing is opened here, the host checks it.
+// One handler for every button in the page. Links are not opened here: a click on one (any button but the
+// middle one, with or without Ctrl/Cmd/Shift, or Enter on a focused link) is VS Code's own webview link
+// handling, which asks before it opens an external site; handling it here too would open it a second time.
 document.addEventListener('click', (event) => {
   const target = event.target as Element;
-  const link = target.closest('a[href]');
-  if (link) {
-    event.preventDefault();
-    const href = link.getAttribute('href') ?? '';
-    if (!href.startsWith('#')) post({ type: 'openLink', href });
-    return;
-  }
+  if (target.closest('a[href]')) return;
   const button = target.closest<HTMLElement>('[data-action]');
   if (!button) return;
   const turnId = button.closest<HTMLElement>('[data-turn-id]')?.dataset.turnId;
@@ -254,6 +250,16 @@ document.addEventListener('click', (event) => {
       if (button.dataset.noticeId) post({ type: 'noticeAction', id: button.dataset.noticeId });
       return;
   }
+});
+
+// VS Code's webview only stops a middle click on a link (the browser would open it unasked); it opens nothing.
+// The host opens it through VS Code, which asks first, as for any other click.
+document.addEventListener('auxclick', (event) => {
+  const link = (event.target as Element).closest('a[href]');
+  if (event.button !== 1 || !link) return;
+  event.preventDefault();
+  const href = link.getAttribute('href') ?? '';
+  if (!href.startsWith('#')) post({ type: 'openLink', href });
 });
 
 document.addEventListener('keydown', (event) => {

@@ -56,6 +56,38 @@ md.renderer.rules.image = (tokens, index) => {
   return `<span class="md-image" title="Image not loaded">[image: ${alt}]</span>`;
 };
 
+// Every link says where it goes on hover; one whose text names another address than its target ("[bank.com](
+// https://evil.example)") shows the real host beside it, before anyone clicks. VS Code's own prompt shows the
+// full address again before it opens an external site.
+const ADDRESS_IN_TEXT = /(?:[a-z][a-z0-9+.-]*:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})/i;
+md.renderer.rules.link_open = (tokens, index, options, _env, self) => {
+  const token = tokens[index];
+  const href = String(token.attrGet('href') ?? '');
+  token.attrSet('title', href);
+  let text = '';
+  let close = index + 1;
+  for (; close < tokens.length && tokens[close].type !== 'link_close'; close++) text += tokens[close].content;
+  const shown = ADDRESS_IN_TEXT.exec(text)?.[1]?.toLowerCase();
+  const target = hostOf(href);
+  if (shown && target && shown !== target && !target.endsWith(`.${shown}`) && tokens[close]) tokens[close].meta = { realHost: target };
+  return self.renderToken(tokens, index, options);
+};
+md.renderer.rules.link_close = (tokens, index, options, _env, self) => {
+  const realHost = (tokens[index].meta as { realHost?: string } | null)?.realHost;
+  const closing = self.renderToken(tokens, index, options);
+  return realHost
+    ? `${closing}<span class="link-target" title="Where this link really goes"> (${md.utils.escapeHtml(realHost)})</span>`
+    : closing;
+};
+
+function hostOf(href: string): string | undefined {
+  try {
+    return new URL(href).hostname.toLowerCase() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const PURIFY_CONFIG = {
   FORBID_TAGS: [
     'img',

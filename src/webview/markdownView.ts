@@ -1,12 +1,26 @@
 // One message's markdown on screen, as it streams. Finished blocks are rendered once and appended; only the
 // unfinished tail is redrawn, at most once per animation frame, and less often when redrawing it is slow
 // (a huge code block still streaming), so a fast 200 KB reply never blocks the page.
+//
+// No reply may block the page, whatever its shape: a block (or an unfinished tail) past PLAIN_ABOVE_CHARS is not
+// parsed as markdown at all: from there on the reply is shown as plain preformatted text, appended as it
+// arrives in pieces the browser lays out only when they scroll into view. A saved reply is rendered a few
+// blocks per frame, so opening a conversation of long replies does not freeze it either.
 import { decorateCodeBlocks } from './codeBlocks';
 import { renderMarkdown } from './markdown';
 import { splitBlocks, stableEnd } from './stableBlocks';
 
 /** The tail is redrawn at most this often when each redraw is slow: its cost × this factor. */
 const SLOW_TAIL_FACTOR = 4;
+/**
+ * Past this size one block is plain text: markdown-it and DOMPurify take tens of milliseconds for 20 KB of
+ * pathological markdown on a loaded machine (bench/webview measures it), and their cost grows with the block.
+ */
+export const PLAIN_ABOVE_CHARS = 16_000;
+/** Plain text is appended in pieces of this size; each is laid out only when on screen (content-visibility). */
+const PLAIN_PIECE_CHARS = 8_192;
+/** Work per frame for a saved reply rendered block by block, in milliseconds. */
+const FRAME_BUDGET_MS = 8;
 
 export class MarkdownView {
   private text = '';
@@ -15,6 +29,12 @@ export class MarkdownView {
   private readonly tail: HTMLElement;
   private frame: number | undefined;
   private notBefore = 0;
+  /** Where the plain text fallback starts (undefined: all markdown so far), and how much of it is on screen. */
+  private plainFrom: number | undefined;
+  private plainShown = 0;
+  private plain: HTMLElement | undefined;
+  /** Blocks of a saved reply still to render. */
+  private queue: string[] = [];
 
   constructor(
     readonly element: HTMLElement,
@@ -36,9 +56,12 @@ export class MarkdownView {
     this.cancelFrame();
     this.text = text;
     this.committed = text.length;
+    this.plainFrom = undefined;
+    this.plain = undefined;
     this.stable.replaceChildren();
     this.tail.replaceChildren();
-    for (const block of splitBlocks(text)) this.appendStable(block);
+    this.queue = splitBlocks(text);
+    this.drainQueue();
   }
 
   append(delta: string): void {
@@ -50,7 +73,9 @@ export class MarkdownView {
   /** The stream ended: the tail becomes a finished block, highlighted. */
   finish(): void {
     this.cancelFrame();
-    if (this.committed < this.text.length) {
+    if (this.plainFrom !== undefined) {
+      this.appendPlain(this.text.length);
+    } else if (this.committed < this.text.length) {
       this.appendStable(this.text.slice(this.committed));
       this.committed = this.text.length;
     }
@@ -71,10 +96,24 @@ export class MarkdownView {
   }
 
   private render(): void {
+    if (this.plainFrom !== undefined) {
+      if (this.appendPlain(this.text.length)) this.schedule();
+      this.afterRender();
+      return;
+    }
     const end = stableEnd(this.text, this.committed);
     if (end > this.committed) {
       this.appendStable(this.text.slice(this.committed, end));
       this.committed = end;
+    }
+    if (this.text.length - this.committed > PLAIN_ABOVE_CHARS) {
+      // Too large to redraw as markdown on every frame: the rest of this reply is plain text.
+      this.plainFrom = this.committed;
+      this.plainShown = this.committed;
+      this.tail.replaceChildren();
+      if (this.appendPlain(this.text.length)) this.schedule();
+      this.afterRender();
+      return;
     }
     const started = performance.now();
     this.tail.innerHTML = renderMarkdown(this.text.slice(this.committed), { highlight: false });
@@ -84,7 +123,37 @@ export class MarkdownView {
     this.afterRender();
   }
 
+  /** Shows more of the plain rest of a streaming reply, a frame's worth; true when some is left for the next frame. */
+  private appendPlain(end: number): boolean {
+    if (!this.plain) {
+      this.plain = plainElement();
+      this.stable.append(this.plain);
+    }
+    this.plainShown = writePlain(this.plain, this.text, this.plainShown, end);
+    this.committed = this.plainShown;
+    return this.plainShown < end;
+  }
+
+  /** Renders queued blocks of a saved reply for at most a frame's budget, then continues on the next frame. */
+  private drainQueue(): void {
+    const started = performance.now();
+    while (this.queue.length > 0 && performance.now() - started < FRAME_BUDGET_MS) this.appendStable(this.queue.shift()!);
+    if (this.queue.length > 0) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = undefined;
+        this.drainQueue();
+      });
+    }
+    this.afterRender();
+  }
+
   private appendStable(block: string): void {
+    if (block.length > PLAIN_ABOVE_CHARS) {
+      const element = plainElement();
+      for (let at = 0; at < block.length;) at = writePlain(element, block, at, block.length);
+      this.stable.append(element);
+      return;
+    }
     const template = document.createElement('template');
     template.innerHTML = renderMarkdown(block);
     decorateCodeBlocks(template.content, { streaming: false });
@@ -95,4 +164,31 @@ export class MarkdownView {
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.frame = undefined;
   }
+}
+
+function plainElement(): HTMLElement {
+  const element = document.createElement('div');
+  element.className = 'plain-text';
+  element.title = 'Shown as plain text: too large to render as markdown without freezing the panel';
+  return element;
+}
+
+/**
+ * Appends `source[from, end)` to a plain-text element in pieces of PLAIN_PIECE_CHARS (the last piece is filled up
+ * first), at most 32 pieces a call; returns where it stopped.
+ */
+function writePlain(into: HTMLElement, source: string, from: number, end: number): number {
+  const limit = Math.min(end, from + PLAIN_PIECE_CHARS * 32);
+  let at = from;
+  while (at < limit) {
+    let piece = into.lastElementChild as HTMLElement | null;
+    if (!piece || (piece.textContent ?? '').length >= PLAIN_PIECE_CHARS) {
+      piece = document.createElement('pre');
+      into.append(piece);
+    }
+    const next = Math.min(limit, at + PLAIN_PIECE_CHARS - (piece.textContent ?? '').length);
+    piece.append(source.slice(at, next));
+    at = next;
+  }
+  return at;
 }

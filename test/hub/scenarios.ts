@@ -41,7 +41,8 @@ export type Scenario = Common &
     | { kind: 'disconnect'; afterChunks: number }
     | { kind: 'stall'; afterChunks: number; ms?: number }
     | { kind: 'malformed'; afterChunks: number }
-    | { kind: 'huge'; bytes: number }
+    /** `singleLine`: one line of words with no newline at all (the panel must not freeze on it). */
+    | { kind: 'huge'; bytes: number; singleLine?: boolean }
     | ({ kind: 'ping' } & Framing)
     | ({ kind: 'crlf' } & Framing)
     | ({ kind: 'noSpace' } & Framing)

@@ -73,7 +73,7 @@ export function planStream(scenario: Scenario, body: ChatBody, billing?: Billing
       ];
     }
     case 'huge': {
-      const line = 'This line repeats to make a very large reply. '.repeat(20) + '\n';
+      const line = scenario.singleLine ? 'word ' : 'This line repeats to make a very large reply. '.repeat(20) + '\n';
       const text = line.repeat(Math.ceil(scenario.bytes / line.length));
       return [...textSteps(text, 4096), ...finishWithUsage('stop', Math.ceil(text.length / 4))];
     }

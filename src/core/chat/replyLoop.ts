@@ -76,6 +76,7 @@ export class ReplyLoop {
   private shownText = 0;
   private shownReasoning = 0;
   private journalFailed = false;
+  private interrupted = false;
 
   constructor(
     readonly conversation: Conversation,
@@ -152,6 +153,7 @@ export class ReplyLoop {
       this.saver.dispose();
     }
     if (this.turn.error && this.ports.hub) this.turn.error.hub = this.ports.hub;
+    if (this.interrupted && this.turn.status === 'stopped') this.turn.status = 'interrupted';
     this.priceReply();
     c.updatedAt = this.now();
     // The journal goes only once the final form is on disk; if that write failed, it still holds what was shown.
@@ -205,6 +207,12 @@ export class ReplyLoop {
   }
 
   stop(): void {
+    this.abortController.abort();
+  }
+
+  /** Ends the answer because the extension is going away (a reload, a window closing), not because of a Stop. */
+  interrupt(): void {
+    this.interrupted = true;
     this.abortController.abort();
   }
 
