@@ -6,17 +6,31 @@ import { exportComparison } from '../core/compare/exportComparison';
 import type { ModelsService } from '../models/modelsService';
 import type { ChatController } from './chatController';
 
-export async function exportConversation(controller: ChatController, id = controller.current.id): Promise<vscode.Uri | undefined> {
+/** With `to` (automation, tests), writes there without asking. */
+export async function exportConversation(
+  controller: ChatController,
+  id = controller.current.id,
+  to?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const conversation = await controller.load(id);
   if (!conversation || conversation.turns.length === 0) {
     void vscode.window.showInformationMessage('AI Hub: there is nothing to export in this conversation yet.');
     return undefined;
   }
-  return saveAsMarkdown(conversation, controller.services.models);
+  return saveAsMarkdown(conversation, controller.services.models, to);
 }
 
-export async function saveAsMarkdown(conversation: Conversation, models: Pick<ModelsService, 'priceOf'>): Promise<vscode.Uri | undefined> {
+export async function saveAsMarkdown(
+  conversation: Conversation,
+  models: Pick<ModelsService, 'priceOf'>,
+  to?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const comparison = conversation.kind === 'comparison';
+  const markdown = comparison ? exportComparison(conversation, (model) => models.priceOf(model)) : exportMarkdown(conversation);
+  if (to) {
+    await vscode.workspace.fs.writeFile(to, new TextEncoder().encode(markdown));
+    return to;
+  }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
     title: comparison ? 'Export Comparison' : 'Export Conversation',
@@ -25,7 +39,6 @@ export async function saveAsMarkdown(conversation: Conversation, models: Pick<Mo
     saveLabel: 'Export',
   });
   if (!target) return undefined;
-  const markdown = comparison ? exportComparison(conversation, (model) => models.priceOf(model)) : exportMarkdown(conversation);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
   const open = await vscode.window.showInformationMessage(`AI Hub: exported "${conversation.title}".`, 'Open');
   if (open) await vscode.window.showTextDocument(target);

@@ -84,8 +84,8 @@ export function registerChat(services: Services): ChatRegistration {
       controller.broadcast({ type: 'focusInput' });
     }),
     vscode.commands.registerCommand(Commands.chatHistory, () => showHistory(controller)),
-    vscode.commands.registerCommand(Commands.exportChat, (id?: unknown) =>
-      exportConversation(controller, typeof id === 'string' ? id : undefined),
+    vscode.commands.registerCommand(Commands.exportChat, (id?: unknown, to?: unknown) =>
+      exportConversation(controller, typeof id === 'string' ? id : undefined, to instanceof vscode.Uri ? to : undefined),
     ),
     registerChatAsk(port),
     vscode.commands.registerCommand(Commands.chatOpen, async (id: unknown) => {

@@ -188,9 +188,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   else console.warn('AI Hub chat: ignored an unexpected message', parsed.error.issues[0]?.message);
 });
 
-// One handler for every button in the page. Links are not opened here: a click on one (any button but the
-// middle one, with or without Ctrl/Cmd/Shift, or Enter on a focused link) is VS Code's own webview link
-// handling, which asks before it opens an external site; handling it here too would open it a second time.
+// One handler for every button in the page. Links are not opened here: a click on one (with or without
+// Ctrl/Cmd/Shift, or Enter on a focused link) is VS Code's own webview link handling, which asks before it opens
+// an external site; handling it here too opened it a second time, the first without asking.
 document.addEventListener('click', (event) => {
   const target = event.target as Element;
   if (target.closest('a[href]')) return;
@@ -250,16 +250,6 @@ document.addEventListener('click', (event) => {
       if (button.dataset.noticeId) post({ type: 'noticeAction', id: button.dataset.noticeId });
       return;
   }
-});
-
-// VS Code's webview only stops a middle click on a link (the browser would open it unasked); it opens nothing.
-// The host opens it through VS Code, which asks first, as for any other click.
-document.addEventListener('auxclick', (event) => {
-  const link = (event.target as Element).closest('a[href]');
-  if (event.button !== 1 || !link) return;
-  event.preventDefault();
-  const href = link.getAttribute('href') ?? '';
-  if (!href.startsWith('#')) post({ type: 'openLink', href });
 });
 
 document.addEventListener('keydown', (event) => {

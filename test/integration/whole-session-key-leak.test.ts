@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { OTHER_HUB_KEY, SECRET_HEADER_VALUE, WRONG_KEY } from './testKeys';
+import { ECHOED_PASSWORD, ECHOED_TOKEN, OTHER_HUB_KEY, SECRET_HEADER_VALUE, WRONG_KEY } from './testKeys';
 
 const hubUrl = process.env.AIHUB_TEST_HUB_URL ?? '';
 const hubKey = process.env.AIHUB_TEST_KEY ?? '';
@@ -55,7 +55,7 @@ describe('whole session: no key anywhere but SecretStorage', function () {
       'request lines are logged, header redacted',
     );
     assert.match(log, /rejected the API key \(401/, 'the rejected key was logged as an error');
-    for (const key of [hubKey, OTHER_HUB_KEY, WRONG_KEY, SECRET_HEADER_VALUE])
+    for (const key of [hubKey, OTHER_HUB_KEY, WRONG_KEY, SECRET_HEADER_VALUE, ECHOED_TOKEN, ECHOED_PASSWORD])
       assert.ok(!log.includes(key), `the log does not contain ${key.slice(0, 6)}…`);
   });
 
