@@ -71,7 +71,7 @@ async function scriptDuration(session: CDPSession): Promise<number> {
   return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
 }
 
-async function runOnce(browser: Browser, dir: string, text: string): Promise<RunResult> {
+async function runOnce(browser: Browser, dir: string, text: string, marker = 'handle0'): Promise<RunResult> {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
   try {
     const page = await context.newPage();
@@ -143,7 +143,7 @@ async function runOnce(browser: Browser, dir: string, text: string): Promise<Run
     const longest = (from: number, to: number) => Math.max(0, ...tasks.filter(([start]) => start >= from && start < to).map(([, d]) => d));
     // The reply must really be on screen, or the timings measure nothing.
     const shown = await page.locator('#app').innerText();
-    if (!shown.includes('handle0')) throw new Error('the reply did not render');
+    if (!shown.includes(marker)) throw new Error('the reply did not render');
     return {
       streamScriptMs: afterStream - before,
       finishScriptMs: afterFinish - afterStream,
@@ -181,6 +181,9 @@ export async function runWebviewBench(): Promise<string> {
         results.set(label, [...(results.get(label) ?? []), await runOnce(browser, dir, text)]);
       }
     }
+    // The reply that froze the panel for 23 s before it fell back to plain text: one 2 MB line, no newline.
+    process.stderr.write('  2 MB single line, 1 run…\n');
+    const line = await runOnce(browser, dir, 'word '.repeat((2 * 1024 * 1024) / 5), 'word word');
     const longestLabel = (t: number) => (t === 0 ? `none over ${GOAL_TASK_MS} ms` : ms(t));
     const rows = SIZES.map(([label, bytes]) => {
       const r = results.get(label)!;
@@ -196,7 +199,7 @@ export async function runWebviewBench(): Promise<string> {
     });
     const median = (label: string) => summarize(results.get(label)!.map((x) => x.streamScriptMs)).median;
     const ratio = median('1 MB') / median('200 KB');
-    const longest = Math.max(...[...results.values()].flat().map((x) => Math.max(x.longestStreamTask, x.longestFinishTask)));
+    const longest = Math.max(...[...results.values(), [line]].flat().map((x) => Math.max(x.longestStreamTask, x.longestFinishTask)));
     return [
       '### 4. Webview rendering',
       `The chat webview (src/webview/, bundled for production) in headless Chromium ${browser.version()}, fed by a harness page: a markdown reply (headings, lists, tables, fenced TypeScript) in 24-character \`delta\` messages at ${CHUNKS_PER_SECOND.toLocaleString('en-US')} a second, then \`turnFinished\` with the whole reply. Scripting time is Chromium's ScriptDuration for the page; long tasks from the Long Tasks API (which reports tasks over 50 ms only).`,
@@ -210,7 +213,18 @@ export async function runWebviewBench(): Promise<string> {
           'scripting for turnFinished',
           'longest task at turnFinished',
         ],
-        rows,
+        [
+          ...rows,
+          [
+            '2 MB, one line (plain text past 16,000 characters)',
+            String(chunksOf('word '.repeat((2 * 1024 * 1024) / 5)).length),
+            `${line.wallSeconds.toFixed(1)} s`,
+            ms(line.streamScriptMs),
+            longestLabel(line.longestStreamTask),
+            ms(line.finishScriptMs),
+            longestLabel(line.longestFinishTask),
+          ],
+        ],
       ),
       table(
         ['goal', 'measured', 'verdict'],
