@@ -188,12 +188,25 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   else console.warn('AI Hub chat: ignored an unexpected message', parsed.error.issues[0]?.message);
 });
 
-// One handler for every button in the page. Links are not opened here: a click on one (with or without
-// Ctrl/Cmd/Shift, or Enter on a focused link) is VS Code's own webview link handling, which asks before it opens
-// an external site; handling it here too opened it a second time, the first without asking.
+// Links: VS Code's own webview link handling (a listener on this window, bubbling) opens a clicked link at once,
+// without asking, in a trusted workspace. So every activation of a link (a click with any button or modifier,
+// Enter on a focused link) is caught first, on the way down, and stopped there; the host opens it with
+// vscode.env.openExternal, which asks "Do you want to open the external website?" with the full address. One
+// path, so one opening, and none after Cancel.
+function openLinkInstead(event: MouseEvent): void {
+  const link = (event.target as Element | null)?.closest?.('a[href]');
+  if (!link || (event.type === 'auxclick' && event.button !== 1)) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const href = link.getAttribute('href') ?? '';
+  if (!href.startsWith('#')) post({ type: 'openLink', href });
+}
+window.addEventListener('click', openLinkInstead, { capture: true });
+window.addEventListener('auxclick', openLinkInstead, { capture: true });
+
+// One handler for every button in the page.
 document.addEventListener('click', (event) => {
   const target = event.target as Element;
-  if (target.closest('a[href]')) return;
   const button = target.closest<HTMLElement>('[data-action]');
   if (!button) return;
   const turnId = button.closest<HTMLElement>('[data-turn-id]')?.dataset.turnId;

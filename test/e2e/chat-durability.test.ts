@@ -180,6 +180,68 @@ describe('Chat durability (e2e)', function () {
     });
   }
 
+  it('opens a link in a reply exactly once, only after VS Code asks, never after Cancel: left, middle, Ctrl, Shift clicks and Enter', async () => {
+    const page = workbench!.page;
+    const frame = await openChat(page);
+    const text = 'See [https://docs.example.com/](https://evil.example.net/steal) and [the guide](https://guide.example.org/start).';
+    await send(frame, `Links please [[scenario:${JSON.stringify({ kind: 'text', text })}]]`);
+    const reply = frame.locator('.turn.assistant').last();
+    const link = reply.locator('a', { hasText: 'the guide' });
+    await reply.locator('.turn-footer').waitFor({ timeout: 60_000 });
+    assert.match(
+      await reply.locator('.link-target').innerText(),
+      /evil\.example\.net/,
+      'the real target shows beside a link whose text names another',
+    );
+    assert.equal(await reply.locator('.link-target').count(), 1, 'only beside that one');
+    let openings = 0;
+    const onPage = (opened: Page) => {
+      openings++;
+      void opened.close().catch(() => undefined);
+    };
+    page.context().on('page', onPage);
+    const dialog = page.locator('.monaco-dialog-box');
+    const clicks: [string, () => Promise<void>][] = [
+      ['left click', () => link.click()],
+      ['middle click', () => link.click({ button: 'middle' })],
+      ['Ctrl+click', () => link.click({ modifiers: ['Control'] })],
+      ['Shift+click', () => link.click({ modifiers: ['Shift'] })],
+      [
+        'Enter on the focused link',
+        async () => {
+          await link.focus();
+          await link.press('Enter');
+        },
+      ],
+    ];
+    try {
+      for (const [kind, click] of clicks) {
+        for (const answer of ['Cancel', 'Open'] as const) {
+          const before = openings;
+          await click();
+          await dialog.waitFor({ timeout: 20_000 });
+          assert.equal(openings, before, `${kind}: nothing opens before VS Code asks`);
+          assert.match(await dialog.innerText(), /guide\.example\.org\/start/, `${kind}: the dialog names the target`);
+          await dialog.getByRole('button', { name: answer, exact: true }).click();
+          await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+          await page.waitForTimeout(1_500);
+          assert.equal(await dialog.count(), 0, `${kind}: asked once`);
+          assert.equal(openings - before, answer === 'Open' ? 1 : 0, `${kind} then ${answer}: opened ${openings - before} time(s)`);
+        }
+      }
+      // The link that shows another address: VS Code's question names the real one.
+      await reply.locator('a', { hasText: 'docs.example.com' }).click();
+      await dialog.waitFor({ timeout: 20_000 });
+      assert.match(await dialog.innerText(), /evil\.example\.net\/steal/);
+      await screenshot(page, 'chat-link-confirmation');
+      await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await page.waitForTimeout(1_000);
+      assert.equal(openings, clicks.length, 'one opening per Open, none per Cancel');
+    } finally {
+      page.context().off('page', onPage);
+    }
+  });
+
   it('shows a 2 MB single-line reply as plain text, and Stop still answers while it streams', async () => {
     const page = workbench!.page;
     const frame = await openChat(page);
