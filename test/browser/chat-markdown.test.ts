@@ -132,6 +132,22 @@ describe('chat markdown renderer (Chromium)', function () {
     assert.match(result.html, /<span class="hljs-number">42<\/span>/);
   });
 
+  it('shows the real host beside a link whose text names another address, and every target on hover', async () => {
+    const result = await render(
+      'Log in at [https://bank.example.com](https://evil.example.net/steal), read [the docs](https://docs.example.org/a), visit [example.org](https://www.example.org/).',
+    );
+    assert.match(
+      result.html,
+      /<a href="https:\/\/evil\.example\.net\/steal" title="https:\/\/evil\.example\.net\/steal">https:\/\/bank\.example\.com<\/a><span class="link-target"[^>]*> \(evil\.example\.net\)<\/span>/,
+    );
+    assert.equal(
+      (result.html.match(/link-target/g) ?? []).length,
+      1,
+      'not beside plain words, nor beside a subdomain of the address shown',
+    );
+    assert.match(result.html, /title="https:\/\/docs\.example\.org\/a"/);
+  });
+
   it('escapes HTML inside code instead of rendering it', async () => {
     const result = await render('Inline `<b>bold</b>` and\n\n```\n<script>window.__xss=1</script>\n```');
     assert.equal(result.scripts, 0);
