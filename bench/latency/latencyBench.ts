@@ -61,6 +61,8 @@ async function once(client: HubClient, store: ConversationStore, stamps: number[
     client,
     now: () => performance.now(),
     save: (c) => store.save(c),
+    // Each shown piece is appended to the journal (a synchronous write) before `show`: part of what is measured.
+    journal: store.journal(conversation.id),
     // The message the controller posts, serialised as webview.postMessage does.
     show: (delta) => {
       JSON.stringify({ type: 'delta', ...delta });
@@ -99,7 +101,7 @@ export async function runLatencyBench(): Promise<string> {
   const row = (name: string, s: typeof d) => [name, ms(s.median), ms(s.p95), `${ms(s.min)} – ${ms(s.max)}`];
   return [
     '### 6. Added latency (first chunk → message to the webview)',
-    `${RUNS} replies after ${WARMUP} warm-up ones, over loopback, one process and one clock. The chat's reply loop (\`ReplyLoop\`, src/core/chat/replyLoop.ts) runs here exactly as the chat controller runs it: the question saved to a real conversation store on a temporary folder first, then the stream, its \`DeltaBatcher\` (${DELTA_INTERVAL_MS} ms interval, first piece after a quiet spell shown at once) and throttled saves. Measured up to the loop's \`show\` port, where the controller calls webview.postMessage; VS Code's own IPC from the extension host to the webview is not included.`,
+    `${RUNS} replies after ${WARMUP} warm-up ones, over loopback, one process and one clock. The chat's reply loop (\`ReplyLoop\`, src/core/chat/replyLoop.ts) runs here exactly as the chat controller runs it: the question saved to a real conversation store on a temporary folder first, then the stream, each piece appended synchronously to the conversation's journal before it is shown, its \`DeltaBatcher\` (${DELTA_INTERVAL_MS} ms interval, first piece after a quiet spell shown at once) and throttled saves. Measured up to the loop's \`show\` port, where the controller calls webview.postMessage; VS Code's own IPC from the extension host to the webview is not included.`,
     table(
       ['measured up to', 'median', 'p95', 'min – max'],
       [

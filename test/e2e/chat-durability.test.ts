@@ -96,7 +96,9 @@ describe('Chat durability (e2e)', function () {
   let workbench: Workbench | undefined;
   let seen = '';
 
-  before(async () => {
+  before(async function () {
+    // Starting code-server waits for any other VS Code suite on this machine to finish first.
+    this.timeout(1_200_000);
     hub = await startHubProcess({ noAuth: true });
     server = await startCodeServer({
       smokeTestDriver: true,
