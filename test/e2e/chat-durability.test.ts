@@ -122,7 +122,8 @@ describe('Chat durability (e2e)', function () {
   });
 
   /** Streams an answer, interrupts it after `waitMs` of streaming, reloads, and compares. */
-  async function interruptAndRestore(interrupt: (page: Page) => Promise<void>, waitMs: number, label: string): Promise<void> {
+  /** `interrupt` resolves true when it reloaded the page itself (Reload Window), false when the test must. */
+  async function interruptAndRestore(interrupt: (page: Page) => Promise<boolean>, waitMs: number, label: string): Promise<void> {
     const page = workbench!.page;
     let frame = await openChat(page);
     await watchLastReply(frame);
@@ -131,12 +132,12 @@ describe('Chat durability (e2e)', function () {
     const reply = frame.locator('.turn.assistant').nth(before);
     await reply.locator('.reply-body', { hasText: 'w030' }).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(waitMs);
-    await interrupt(page);
+    const reloaded = await interrupt(page);
     const lastSeen = seen;
     assert.ok(lastSeen.startsWith('w000 w001') && lastSeen.length > 150, `${label}: the answer was streaming (${lastSeen.length} chars)`);
     assert.ok(!lastSeen.includes(WORDS.slice(-20)), `${label}: interrupted before the end`);
 
-    await page.reload();
+    if (!reloaded) await page.reload();
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     frame = await openChat(page);
     const restoredReply = frame.locator('.turn.assistant').nth(before);
@@ -161,6 +162,7 @@ describe('Chat durability (e2e)', function () {
           for (const pid of pids) process.kill(pid, 'SIGKILL');
           // Whatever the host posted before it died reaches the webview within a frame or two.
           await page.waitForTimeout(300);
+          return false;
         },
         150 + run * 170,
         `SIGKILL ${run}`,
@@ -175,6 +177,7 @@ describe('Chat durability (e2e)', function () {
           const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
           await runCommand(page, 'Developer: Reload Window');
           await reloaded;
+          return true;
         },
         100 + run * 190,
         `reload ${run}`,
