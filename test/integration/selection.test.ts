@@ -62,10 +62,18 @@ async function openSource(text = SOURCE): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
-/** Closes every editor without a save prompt (the untitled test documents are dirty). */
+/**
+ * Closes every editor without a save prompt (the untitled test documents are dirty), then gives the extension
+ * host a moment to let go of their documents: on a busy machine the next test's new untitled document could
+ * otherwise be handed the name, and the stale text, of the one just closed.
+ */
 async function closeEverything(): Promise<void> {
   for (let i = 0; i < 30 && vscode.window.tabGroups.all.some((g) => g.tabs.length > 0); i++) {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'untitled' && !d.isClosed)) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
