@@ -53,6 +53,40 @@ describe('usage meter', () => {
     assert.ok(!JSON.stringify(r).includes('secret'), 'no content in the record');
   });
 
+  it('records the model that answered and the cached and reasoning tokens the hub reported', async () => {
+    const frames = [
+      { id: 'c1', object: 'chat.completion.chunk', model: 'gpt-4o-2024-11-20', choices: [{ index: 0, delta: { content: 'Hi' } }] },
+      { id: 'c1', object: 'chat.completion.chunk', model: 'gpt-4o-2024-11-20', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
+      {
+        id: 'c1',
+        object: 'chat.completion.chunk',
+        model: 'gpt-4o-2024-11-20',
+        choices: [],
+        usage: {
+          prompt_tokens: 1200,
+          completion_tokens: 300,
+          total_tokens: 1500,
+          prompt_tokens_details: { cached_tokens: 1024 },
+          completion_tokens_details: { reasoning_tokens: 256 },
+        },
+      },
+    ];
+    hub.enqueue({ kind: 'raw', body: frames.map((f) => `data: ${JSON.stringify(f)}\n\n`).join('') + 'data: [DONE]\n\n' });
+    const { client: m, records } = metered();
+    await m.streamChat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });
+    assert.equal(records[0]!.servedModel, 'gpt-4o-2024-11-20');
+    assert.equal(records[0]!.cachedTokens, 1024);
+    assert.equal(records[0]!.reasoningTokens, 256);
+  });
+
+  it('leaves cached and reasoning tokens unknown, not zero, when the hub does not report them', async () => {
+    const { client: m, records } = metered();
+    await m.streamChat({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
+    assert.equal(records[0]!.cachedTokens, null);
+    assert.equal(records[0]!.reasoningTokens, null);
+    assert.equal(records[0]!.servedModel, 'gpt-4o-mini');
+  });
+
   it('records an error with its kind and rethrows it unchanged', async () => {
     hub.enqueue({ kind: 'status', status: 402, code: 'insufficient_user_quota', message: 'quota exhausted' });
     const { client: m, records } = metered();

@@ -42,11 +42,14 @@ export function meterStream(client: StreamingClient, options: MeterOptions): Str
           onEvent?.(event);
         },
       };
-      const finish = (outcome: UsageRecord['outcome'], usage: Usage | undefined, errorKind: string | null) => {
+      const finish = (
+        outcome: UsageRecord['outcome'],
+        reply: Pick<ChatResult, 'usage' | 'servedModel'> | undefined,
+        errorKind: string | null,
+      ) => {
         try {
-          options.write(
-            buildRecord({ options, request, time, durationMs: monotonic() - started, firstTokenMs, outcome, usage, errorKind }),
-          );
+          const durationMs = monotonic() - started;
+          options.write(buildRecord({ options, request, time, durationMs, firstTokenMs, outcome, reply, errorKind }));
         } catch (err) {
           options.onWriteError?.(err);
         }
@@ -56,10 +59,10 @@ export function meterStream(client: StreamingClient, options: MeterOptions): Str
         result = await client.streamChat(request, watched);
       } catch (err) {
         const cancelled = isHubError(err) && err.kind === 'cancelled';
-        finish(cancelled ? 'stopped' : 'error', isHubError(err) ? err.partial?.usage : undefined, cancelled ? null : errorKindOf(err));
+        finish(cancelled ? 'stopped' : 'error', isHubError(err) ? err.partial : undefined, cancelled ? null : errorKindOf(err));
         throw err;
       }
-      finish('done', result.usage, null);
+      finish('done', result, null);
       return result;
     },
   };
@@ -72,14 +75,14 @@ interface RecordInput {
   durationMs: number;
   firstTokenMs: number | null;
   outcome: UsageRecord['outcome'];
-  usage: Usage | undefined;
+  reply: Pick<ChatResult, 'usage' | 'servedModel'> | undefined;
   errorKind: string | null;
 }
 
 function buildRecord(input: RecordInput): UsageRecord {
-  const { usage, options } = input;
-  // The hub client does not report the answering model yet.
-  const servedModel = null;
+  const { options } = input;
+  const usage: Usage | undefined = input.reply?.usage;
+  const servedModel = input.reply?.servedModel ?? null;
   const priced = options.costOf?.({ model: input.request.model, servedModel, usage });
   return {
     v: 1,
@@ -90,9 +93,9 @@ function buildRecord(input: RecordInput): UsageRecord {
     servedModel,
     inputTokens: usage ? usage.promptTokens : null,
     outputTokens: usage ? usage.completionTokens : null,
-    // The hub client does not read these parts of `usage` yet: unknown, not zero.
-    cachedTokens: null,
-    reasoningTokens: null,
+    // Absent means the hub did not say: unknown, not zero.
+    cachedTokens: usage?.cachedTokens ?? null,
+    reasoningTokens: usage?.reasoningTokens ?? null,
     cost: priced && Number.isFinite(priced.cost) && priced.cost >= 0 ? priced.cost : null,
     currency: priced && Number.isFinite(priced.cost) && priced.cost >= 0 ? priced.currency : null,
     durationMs: round(input.durationMs),
