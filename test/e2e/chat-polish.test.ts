@@ -10,7 +10,16 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startHub, type LocalHub } from '../hub/server';
 import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { chatFrame, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
+import {
+  acceptQuickInputRow,
+  chatFrame,
+  openFile as openWorkbenchFile,
+  openWorkbench,
+  remoteUri,
+  runCommand,
+  screenshot,
+  type Workbench,
+} from '../runner/workbench';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const SAMPLE = [
@@ -44,14 +53,10 @@ async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs 
   }
 }
 
+/** Opens a file and puts the cursor in its editor. */
 async function openFile(page: Page, name: string, firstLine: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  const lines = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: firstLine }).first();
-  await lines.waitFor({ timeout: 30_000 });
-  await lines.click();
+  await openWorkbenchFile(page, name, firstLine);
+  await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: firstLine }).first().click();
 }
 
 /** The command palette, once whatever had focus (a quick pick closing, the chat input) has settled. */
@@ -86,8 +91,7 @@ async function chooseCustomHub(page: Page, url: string): Promise<void> {
   const picker = page.locator('.quick-input-widget');
   await picker.locator('.quick-input-title', { hasText: 'AI Hub: Choose Hub' }).waitFor();
   await picker.locator('input').fill('Custom URL');
-  await picker.locator('.quick-input-list .monaco-list-row', { hasText: 'Custom URL' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await acceptQuickInputRow(page, 'Custom URL');
   await picker.locator('.quick-input-title', { hasText: 'Custom Hub URL' }).waitFor();
   await picker.locator('input').fill(url);
   await page.keyboard.press('Enter');
@@ -184,8 +188,9 @@ describe('Chat panel polish (e2e)', function () {
     await openFile(page(), 'other.ts', 'export const answer');
     await page().keyboard.press('Control+A');
     await command(page(), 'AI Hub: Explain Selection');
+    // The conversation about sample.ts stays on screen until the new one arrives: wait for the swap.
+    await waitUntil(async () => (await frame().locator('.turn.user').count()) === 1, 'a new conversation', 30_000);
     await frame().locator('.turn.assistant .turn-footer').first().waitFor({ timeout: 30_000 });
-    assert.equal(await frame().locator('.turn.user').count(), 1, 'a new conversation');
     const last = hub!.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1);
     assert.doesNotMatch(JSON.stringify(last?.body), /sample\.ts/, 'the other file history is not sent');
   });
@@ -421,8 +426,7 @@ describe('Chat panel polish (e2e)', function () {
       `the hub used before is still listed: ${JSON.stringify(listed)}`,
     );
     await picker.locator('input').fill(host());
-    await picker.locator('.quick-input-list .monaco-list-row', { hasText: host() }).first().waitFor();
-    await page().keyboard.press('Enter');
+    await acceptQuickInputRow(page(), host());
     const stale = frame().locator('.turn-error.stale');
     await stale.waitFor({ timeout: 15_000 });
     assert.equal(

@@ -8,7 +8,17 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../runner/codeServer';
 import { freePort, stopGroup } from '../runner/processes';
-import { chatFrame, openWorkbench, remoteUri, runCommand, screenshot, SCREENSHOT_DIR, type Workbench } from '../runner/workbench';
+import {
+  acceptQuickInputRow,
+  chatFrame,
+  openFile,
+  openWorkbench,
+  remoteUri,
+  runCommand,
+  screenshot,
+  SCREENSHOT_DIR,
+  type Workbench,
+} from '../runner/workbench';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const STALL = '[[scenario:{"kind":"stall","afterChunks":6,"ms":60000}]]';
@@ -201,12 +211,8 @@ describe('Chat panel (e2e)', function () {
 
   it('inserts a code block at the cursor in the editor', async () => {
     const page = workbench!.page;
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('sample.ts');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'sample.ts' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.waitFor();
+    await openFile(page, 'sample.ts', 'the code goes below');
+    const editor = page.locator('.editor-instance .monaco-editor', { hasText: 'the code goes below' }).first();
     await editor.locator('.view-lines').click();
     await page.keyboard.press('Control+End');
     const frame = chatFrame(page);
@@ -250,10 +256,9 @@ describe('Chat panel (e2e)', function () {
         .first()
         .click();
       await input.fill(theme);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
-      await page.keyboard.press('Enter');
+      await acceptQuickInputRow(page, theme);
       let now = await colours();
-      for (let i = 0; i < 50 && now.background === before.background; i++) {
+      for (let i = 0; i < 200 && now.background === before.background; i++) {
         await page.waitForTimeout(100);
         now = await colours();
       }

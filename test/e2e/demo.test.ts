@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startDemo, DEMO_WORKSPACE, type DemoSession } from '../../tools/demoSession';
-import { chatFrame, openWorkbench, runCommand, screenshot, type Workbench } from '../runner/workbench';
+import { acceptQuickInputRow, chatFrame, openWorkbench, runCommand, screenshot, type Workbench } from '../runner/workbench';
 import { compileErrors, loadModule, outcome } from '../runner/typescriptCheck';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -18,8 +18,7 @@ const ORIGINAL = fs.readFileSync(path.join(DEMO_WORKSPACE, 'utils.ts'), 'utf8');
 async function cursorAt(page: Page, line: number): Promise<void> {
   await page.keyboard.press('Control+P');
   await page.locator('.quick-input-widget input').fill(`utils.ts:${line}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'utils.ts' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await acceptQuickInputRow(page, 'utils.ts');
   await page
     .locator('.statusbar-item', { hasText: `Ln ${line},` })
     .first()

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHub, type LocalHub } from '../hub/server';
 import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { openWorkbench, remoteUri, screenshot, type Workbench } from '../runner/workbench';
+import { openFile, openWorkbench, remoteUri, screenshot, type Workbench } from '../runner/workbench';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const SOURCE =
@@ -15,11 +15,7 @@ const SOURCE =
 const ANSWER = 'Here you go:\n\n```ts\ntotal(xs: number[]): number {\n  return xs.reduce((a, b) => a + b, 0);\n}\n```\n';
 
 async function openCalc(page: Page): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').fill('calc.ts');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'calc.ts' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-lines', { hasText: 'export class Calc' }).first().waitFor({ timeout: 30_000 });
+  await openFile(page, 'calc.ts', 'export class Calc');
 }
 
 /** Brings calc.ts to the front and selects lines 2–8 (the `total` method) with the keyboard, as a user would. */

@@ -103,14 +103,34 @@ export async function openWorkbench(server: CodeServer, options: WorkbenchOption
   }
 }
 
-/** Runs a command by its palette title (Ctrl+Shift+P, `>title`, Enter on the first match). */
+/**
+ * Presses Enter once the quick input's active row is the one wanted. Enter any earlier accepts whatever row was
+ * active before the typed filter applied (a recently used command, a recently opened file).
+ */
+export async function acceptQuickInputRow(page: Page, hasText: string | RegExp): Promise<void> {
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Runs a command by its palette title (Ctrl+Shift+P, `>title`, Enter on the match). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await page.keyboard.press('Enter');
+  await acceptQuickInputRow(page, title);
+}
+
+/** Opens a workspace file through Quick Open (`name` may carry `:line`) and waits for its editor to show `firstLine`. */
+export async function openFile(page: Page, name: string, firstLine: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(name);
+  await acceptQuickInputRow(page, name.replace(/:\d+$/, ''));
+  const lines = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: firstLine }).first();
+  await lines.waitFor({ timeout: 30_000 }).catch(async (err: unknown) => {
+    await screenshot(page, `open-${path.basename(name)}-failed`);
+    throw err;
+  });
 }
 
 /**
