@@ -4,14 +4,13 @@ import { StreamAssembler } from './streamAssembler';
 import { DEFAULT_AUTH_HEADER, keyHeader } from '../hubs/hubHeaders';
 import { redact, silentLogger, type Logger } from '../logger';
 import { readCapped } from './body';
-import { HubError, errorFromStatus, isHubError, requestIdFrom, statusOfRefusal } from './errors';
-import { isErrorShaped, readErrorBody } from './errorWords';
+import { HubError, errorFromStatus, isHubError, requestIdFrom } from './errors';
 import { readEventStream } from './eventStream';
+import { cancelledError, fetchFollowingSameOrigin, hubUrl, networkError, readJson } from './http';
 import { IdleWatchdog } from './idleWatchdog';
 import { parseModelList } from './models';
 import { completionToResult, replay, type ChatResult } from './replies';
 import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfter, sleep } from './retry';
-import { successFalseSchema } from './schemas';
 import type { ChatEvent, ChatRequest, HubModel } from './types';
 
 export type { ChatResult } from './replies';
@@ -62,8 +61,6 @@ export interface ModelList {
 }
 
 const MAX_ERROR_BODY_CHARS = 64 * 1024;
-const MAX_JSON_BODY_CHARS = 32 * 1024 * 1024;
-const MAX_REDIRECTS = 5;
 
 export class HubClient {
   private readonly fetchImpl: typeof globalThis.fetch;
@@ -87,7 +84,7 @@ export class HubClient {
   async listModels(options: { signal?: AbortSignal } = {}): Promise<ModelList> {
     const { response, watchdog, secrets } = await this.send('GET', 'models', undefined, options.signal, {});
     try {
-      const json = await this.readJson(response, watchdog, secrets, {});
+      const json = await readJson(response, watchdog, secrets, {});
       const result = parseModelList(json, this.baseUrl);
       if (result.skipped > 0) this.logger.warn(`models: skipped ${result.skipped} malformed entr${result.skipped === 1 ? 'y' : 'ies'}`);
       return result;
@@ -123,7 +120,7 @@ export class HubClient {
       model: request.model,
     });
     try {
-      const json = await this.readJson(response, watchdog, secrets, { model: request.model });
+      const json = await readJson(response, watchdog, secrets, { model: request.model });
       const result = completionToResult(json, request.model);
       return { ...result, requestId: requestIdFrom(response.headers) ?? result.requestId };
     } finally {
@@ -140,7 +137,7 @@ export class HubClient {
       const type = response.headers.get('content-type') ?? '';
       // Some hubs ignore `stream: true` or answer with a JSON error under status 200.
       if (!type.includes('text/event-stream')) {
-        const result = completionToResult(await this.readJson(response, watchdog, secrets, { model: request.model }), request.model);
+        const result = completionToResult(await readJson(response, watchdog, secrets, { model: request.model }), request.model);
         replay(result, options.onEvent);
         return { ...result, requestId: headerId ?? result.requestId };
       }
@@ -174,7 +171,7 @@ export class HubClient {
     if (!apiKey && !this.options.keyOptional) {
       throw new HubError({ kind: 'noKey', message: 'No API key is set for this hub. Run "AI Hub: Set API Key" to add one.' });
     }
-    const url = this.url(path);
+    const url = hubUrl(this.options.baseUrl, path);
     const extra = (await this.options.getHeaders?.()) ?? { headers: {}, secrets: [] };
     // Everything a reply or an error might echo back and a log must never show.
     const secrets = [apiKey, ...extra.secrets];
@@ -201,7 +198,7 @@ export class HubClient {
       );
       let response: Response;
       try {
-        response = await this.fetchFollowingSameOrigin(url, { ...init, signal: watchdog.signal });
+        response = await fetchFollowingSameOrigin(this.fetchImpl, url, { ...init, signal: watchdog.signal });
       } catch (err) {
         const error = this.finalError(err, signal, watchdog, secrets);
         watchdog.dispose();
@@ -254,61 +251,6 @@ export class HubClient {
     }
   }
 
-  /** Follows redirects only within the hub's origin: the key must never travel to another server. */
-  private async fetchFollowingSameOrigin(url: string, init: RequestInit): Promise<Response> {
-    let current = url;
-    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const response = await this.fetchImpl(current, init);
-      if (response.status < 300 || response.status >= 400 || response.status === 304) return response;
-      const location = response.headers.get('location');
-      if (!location) return response;
-      const next = new URL(location, current);
-      const from = new URL(current);
-      await response.body?.cancel().catch(() => undefined);
-      if (next.origin !== from.origin) {
-        throw new HubError({
-          kind: 'redirect',
-          status: response.status,
-          message: `The hub redirected to another server (${next.origin}); the request was not sent there with your key. Check the hub's address with Choose Hub (the hub may have moved).`,
-        });
-      }
-      if (response.status === 303) init = { ...init, method: 'GET', body: undefined };
-      current = next.href;
-    }
-    throw new HubError({
-      kind: 'redirect',
-      message: `The hub redirected more than ${MAX_REDIRECTS} times. Check the hub's address with Choose Hub.`,
-    });
-  }
-
-  private async readJson(response: Response, watchdog: IdleWatchdog, secrets: string[], context: { model?: string }): Promise<unknown> {
-    const text = await readCapped(response, MAX_JSON_BODY_CHARS, watchdog, true);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      const { text: said } = readErrorBody(redact(text, secrets));
-      const html = /^\s*</.test(text);
-      throw new HubError({
-        kind: 'invalidResponse',
-        status: response.status,
-        hubMessage: said,
-        message: html
-          ? `The hub answered with a web page instead of an API reply${said ? ` ("${said}")` : ''}. Check with Choose Hub that the hub's address is its API address, ending in /v1.`
-          : `The hub's reply is not valid JSON${said ? ` ("${said}")` : ''}. Check the hub's address with Choose Hub, or retry.`,
-      });
-    }
-    const failed = successFalseSchema.safeParse(json);
-    if (failed.success) {
-      const said = redact(failed.data.message ?? '', secrets);
-      throw errorFromStatus(statusOfRefusal(said), JSON.stringify({ error: { message: said } }), context);
-    }
-    if (isErrorShaped(json) && !('choices' in (json as object)) && !('data' in (json as object))) {
-      throw errorFromStatus(response.status >= 400 ? response.status : 500, redact(text, secrets), context);
-    }
-    return json;
-  }
-
   /** Maps whatever was thrown to a HubError, attaching the part of the reply that had arrived. */
   private finalError(
     err: unknown,
@@ -329,46 +271,4 @@ export class HubClient {
     if (assembler && !error.partial) error.partial = assembler.snapshot();
     return error;
   }
-
-  private url(path: string): string {
-    let base: URL;
-    try {
-      base = new URL(this.options.baseUrl);
-    } catch {
-      throw new HubError({
-        kind: 'config',
-        message: `The hub address "${this.options.baseUrl}" is not a valid URL. Choose a hub with an address like https://aihubapi.ai/v1.`,
-      });
-    }
-    if (base.protocol !== 'https:' && base.protocol !== 'http:') {
-      throw new HubError({
-        kind: 'config',
-        message: `The hub address must start with https:// (or http:// for a local hub), not ${base.protocol}`,
-      });
-    }
-    return `${base.href.replace(/\/+$/, '')}/${path}`;
-  }
-}
-
-function cancelledError(): HubError {
-  return new HubError({ kind: 'cancelled', message: 'The request was cancelled.' });
-}
-
-function networkError(err: unknown, baseUrl: string, secrets: string[]): HubError {
-  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-  const detail = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
-  let origin = baseUrl;
-  try {
-    origin = new URL(baseUrl).origin;
-  } catch {
-    // keep the raw text
-  }
-  return new HubError({
-    kind: 'network',
-    message: redact(
-      `Could not reach the hub at ${origin} (${detail}). Check your network connection, or the hub's address with Choose Hub.`,
-      secrets,
-    ),
-    cause: err,
-  });
 }
