@@ -42,6 +42,11 @@ export const Commands = {
   chatAsk: 'aihub._chatAsk',
   /** Internal, owned by the chat: shows a saved conversation by id (a comparison's "Continue with this one" uses it). */
   chatOpen: 'aihub._chatOpen',
+  /**
+   * Internal, owned by the selection commands: a chat code block's Apply (`{ code, language, path?, uri?,
+   * selection? }`) opens a proposal diff where the block belongs; resolves to `{ proposal?, message? }`.
+   */
+  applyCodeBlock: 'aihub._applyCodeBlock',
   compareModels: 'aihub.compareModels',
   /** Internal, owned by Compare: opens a saved comparison by id in its tab (the chat history uses it). */
   openComparison: 'aihub._openComparison',

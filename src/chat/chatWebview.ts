@@ -76,7 +76,7 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         return;
       }
       case 'codeAction':
-        notice(await runCodeAction(deps.tracker, message.action, message.code, message.language));
+        notice(await runCodeAction(deps.tracker, message));
         return;
       case 'copyText':
         await vscode.env.clipboard.writeText(message.text);

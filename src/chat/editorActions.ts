@@ -1,11 +1,13 @@
-// What the chat does in editors: code from an answer inserted, replacing the selection, or opened as a new
-// untitled file; the selection or file attached to a question; links opened after a scheme check.
+// What the chat does in editors: code from an answer inserted, replacing the selection, opened as a new
+// untitled file, or applied through a diff (the selection commands' proposals); the selection or file attached to a question; links opened after a scheme check.
 import * as vscode from 'vscode';
 import { selectionName } from '../core/chat/attachmentName';
 import type { Attachment } from '../core/chat/conversation';
 import { languageIdForFence } from '../core/chat/languageIds';
 import { externalLink } from '../core/chat/links';
-import type { CodeAction } from '../shared/chatProtocol';
+import { Commands } from '../ids';
+import type { ApplyRequest, ApplyResult } from '../selection/applyCodeBlock';
+import type { CodeActionMessage } from '../shared/chatProtocol';
 
 /** Attaching more than this of a file would fill most models' context with one attachment. */
 const MAX_ATTACHMENT_CHARS = 200_000;
@@ -35,9 +37,7 @@ export class EditorTracker implements vscode.Disposable {
 /** Runs a code block action; resolves with a message for the user when it could not be done. */
 export async function runCodeAction(
   tracker: EditorTracker,
-  action: CodeAction,
-  code: string,
-  language: string,
+  { action, code, language, path }: CodeActionMessage,
 ): Promise<string | undefined> {
   switch (action) {
     case 'copy':
@@ -63,6 +63,12 @@ export async function runCodeAction(
       if (!ok) return 'The editor refused the change (is it read-only?).';
       await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
       return undefined;
+    }
+    case 'apply': {
+      const editor = tracker.editor;
+      const request: ApplyRequest = { code, language, path, uri: editor?.document.uri, selection: editor?.selection };
+      const result = await vscode.commands.executeCommand<ApplyResult | undefined>(Commands.applyCodeBlock, request);
+      return result?.message;
     }
   }
 }

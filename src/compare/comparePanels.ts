@@ -118,7 +118,7 @@ export class ComparePanels implements vscode.Disposable {
           await saveAsMarkdown(session.comparison, services.models);
           return;
         case 'codeAction':
-          notice(await runCodeAction(this.tracker, message.action, message.code, message.language));
+          notice(await runCodeAction(this.tracker, message));
           return;
         case 'copyText':
           await vscode.env.clipboard.writeText(message.text);

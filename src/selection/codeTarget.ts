@@ -25,10 +25,7 @@ export async function resolveTarget(editor: vscode.TextEditor): Promise<CodeTarg
   let range: vscode.Range | undefined;
   let symbolName: string | undefined;
   if (!selection.isEmpty) {
-    range = selection;
-    // A selection starting inside the indentation carries the whole indentation, so re-indenting is exact.
-    const before = document.lineAt(range.start.line).text.slice(0, range.start.character);
-    if (before.trim() === '') range = range.with(range.start.with(undefined, 0));
+    range = selectedRange(document, selection);
   } else {
     const symbol = await enclosingSymbol(document, selection.active);
     if (symbol) {
@@ -41,6 +38,17 @@ export async function resolveTarget(editor: vscode.TextEditor): Promise<CodeTarg
     }
   }
   if (!range || document.getText(range).trim() === '') return undefined;
+  return codeTargetAt(document, range, symbolName);
+}
+
+/** A selection starting inside the indentation carries the whole indentation, so re-indenting is exact. */
+export function selectedRange(document: vscode.TextDocument, selection: vscode.Range): vscode.Range {
+  const before = document.lineAt(selection.start.line).text.slice(0, selection.start.character);
+  return before.trim() === '' ? selection.with(selection.start.with(undefined, 0)) : selection;
+}
+
+/** The target for a range of the document as it is now. */
+export function codeTargetAt(document: vscode.TextDocument, range: vscode.Range, symbolName?: string): CodeTarget {
   return {
     document,
     version: document.version,
@@ -57,27 +65,32 @@ export async function resolveTarget(editor: vscode.TextEditor): Promise<CodeTarg
   };
 }
 
-function wholeLines(document: vscode.TextDocument, start: number, end: number): vscode.Range {
+export function wholeLines(document: vscode.TextDocument, start: number, end: number): vscode.Range {
   return new vscode.Range(start, 0, end, document.lineAt(end).text.length);
 }
 
-/** The innermost function or method around the position; else the innermost other symbol (a class, a constant). */
-async function enclosingSymbol(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.DocumentSymbol | undefined> {
+/** The language's symbols for the document, as a tree; none when it has none or does not answer in time. */
+export async function documentSymbols(document: vscode.TextDocument, timeoutMs = SYMBOLS_TIMEOUT_MS): Promise<vscode.DocumentSymbol[]> {
   let symbols: (vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SYMBOLS_TIMEOUT_MS)));
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
     symbols = await Promise.race([
       vscode.commands.executeCommand<typeof symbols>('vscode.executeDocumentSymbolProvider', document.uri),
       timeout,
     ]);
   } catch {
-    return undefined;
+    return [];
   } finally {
     clearTimeout(timer);
   }
+  return (symbols ?? []).filter((s): s is vscode.DocumentSymbol => 'children' in s);
+}
+
+/** The innermost function or method around the position; else the innermost other symbol (a class, a constant). */
+async function enclosingSymbol(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.DocumentSymbol | undefined> {
   const chain: vscode.DocumentSymbol[] = [];
-  let level = (symbols ?? []).filter((s): s is vscode.DocumentSymbol => 'children' in s);
+  let level = await documentSymbols(document);
   for (;;) {
     const inside = level.find((s) => s.range.contains(position));
     if (!inside) break;

@@ -8,6 +8,7 @@ import { registerDocumentSelection } from './documentSelection';
 import { registerExplainSelection } from './explainSelection';
 import { registerFixSelection } from './fixSelection';
 import { Proposals } from './proposals';
+import { applyCodeBlock, type ApplyRequest } from './applyCodeBlock';
 import { registerRefactorSelection } from './refactorSelection';
 import { registerRunPrompt } from './runPrompt';
 import { registerWriteTests } from './writeTests';
@@ -25,5 +26,6 @@ export function registerSelection(services: Services, chat: ChatPort): vscode.Di
     // From the editor title the argument is the diff's URI; from the notification or automation, the proposal's id.
     vscode.commands.registerCommand(Commands.acceptProposal, (ref?: unknown) => proposals.accept(ref)),
     vscode.commands.registerCommand(Commands.rejectProposal, (ref?: unknown) => proposals.reject(ref)),
+    vscode.commands.registerCommand(Commands.applyCodeBlock, (request: ApplyRequest) => applyCodeBlock(proposals, request)),
   );
 }

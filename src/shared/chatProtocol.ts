@@ -20,8 +20,19 @@ export const modelOptionSchema = z.object({
 });
 export type ModelOption = z.infer<typeof modelOptionSchema>;
 
-export const codeActionSchema = z.enum(['copy', 'insert', 'replace', 'newFile']);
+export const codeActionSchema = z.enum(['copy', 'insert', 'replace', 'newFile', 'apply']);
 export type CodeAction = z.infer<typeof codeActionSchema>;
+
+/** A code block's button, with the block (the chat's and the Compare tab's webviews send the same message). */
+export const codeActionMessageSchema = z.object({
+  type: z.literal('codeAction'),
+  action: codeActionSchema,
+  code: z.string(),
+  language: z.string().check(z.maxLength(100)),
+  /** The file the block's fence names (```ts path=src/a.ts). */
+  path: z.optional(z.string().check(z.maxLength(1000))),
+});
+export type CodeActionMessage = z.infer<typeof codeActionMessageSchema>;
 
 // ── webview → host ───────────────────────────────────────────────────────────────────────────────────────────
 export const webviewMessageSchema = z.discriminatedUnion('type', [
@@ -36,7 +47,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setModel'), model: z.string().check(z.minLength(1), z.maxLength(300)) }),
   z.object({ type: z.literal('loadModels'), refresh: z.boolean() }),
   z.object({ type: z.literal('attach'), what: z.enum(['selection', 'file']) }),
-  z.object({ type: z.literal('codeAction'), action: codeActionSchema, code: z.string(), language: z.string().check(z.maxLength(100)) }),
+  codeActionMessageSchema,
   z.object({ type: z.literal('copyText'), text: z.string() }),
   z.object({ type: z.literal('openLink'), href: z.string().check(z.maxLength(8192)) }),
   z.object({

@@ -2,7 +2,7 @@
 // safeParsed on both sides like the chat's. The code-block actions and links reuse the chat's shapes.
 import * as z from 'zod/mini';
 import { assistantTurnSchema, conversationSchema } from '../core/chat/conversation';
-import { codeActionSchema } from './chatProtocol';
+import { codeActionMessageSchema } from './chatProtocol';
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 
@@ -27,7 +27,7 @@ export const compareWebviewMessageSchema = z.discriminatedUnion('type', [
   /** Turns this column into an ordinary chat conversation, opened in the chat. */
   z.object({ type: z.literal('continue'), columnId: id }),
   z.object({ type: z.literal('export') }),
-  z.object({ type: z.literal('codeAction'), action: codeActionSchema, code: z.string(), language: z.string().check(z.maxLength(100)) }),
+  codeActionMessageSchema,
   z.object({ type: z.literal('copyText'), text: z.string() }),
   z.object({ type: z.literal('openLink'), href: z.string().check(z.maxLength(8192)) }),
 ]);

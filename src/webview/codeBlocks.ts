@@ -1,5 +1,7 @@
 // Each code block gets a header with its language and the actions: copy, insert at the cursor, replace the
-// selection, open in a new editor. The code itself is read back from the DOM when a button is pressed.
+// selection, open in a new editor, apply to its file through a diff. The code itself is read back from the DOM
+// when a button is pressed; the chat and the Compare tab send the same message for each.
+import type { CodeAction, CodeActionMessage } from '../shared/chatProtocol';
 import { h, icon } from './dom';
 
 export function decorateCodeBlocks(root: ParentNode, options: { streaming: boolean }): void {
@@ -17,9 +19,12 @@ export function decorateCodeBlocks(root: ParentNode, options: { streaming: boole
           labelledButton('insert', 'Insert', 'Insert at Cursor', 'code-insert'),
           labelledButton('replace', 'Replace', 'Replace Selection', 'code-replace'),
           labelledButton('new-file', 'New File', 'Open in New Editor', 'code-new-file'),
+          labelledButton('diff', 'Apply', 'Apply to File (opens a diff to accept or reject)', 'code-apply'),
         );
     const header = h('div', { class: 'code-header' }, h('span', { class: 'code-language', text: language || 'text' }), actions);
     const block = h('div', { class: 'code-block', 'data-language': language });
+    // The file the fence names (markdown.ts keeps it on the code element): Apply opens that file.
+    if (code.dataset.path) block.dataset.path = code.dataset.path;
     pre.replaceWith(block);
     block.append(header, pre);
   }
@@ -35,10 +40,26 @@ function labelledButton(name: string, short: string, label: string, action: stri
   );
 }
 
-/** The code and language of the block a toolbar button belongs to. */
-export function codeOf(button: Element): { code: string; language: string } | undefined {
-  const block = button.closest('.code-block');
+const ACTIONS: Record<string, CodeAction> = {
+  'code-copy': 'copy',
+  'code-insert': 'insert',
+  'code-replace': 'replace',
+  'code-new-file': 'newFile',
+  'code-apply': 'apply',
+};
+
+/** The message for a code block's button, with the block's code, language and named file; else undefined. */
+export function codeActionOf(button: HTMLElement): CodeActionMessage | undefined {
+  const action = ACTIONS[button.dataset.action ?? ''];
+  const block = button.closest<HTMLElement>('.code-block');
   const code = block?.querySelector('pre code');
-  if (!block || !code) return undefined;
-  return { code: (code.textContent ?? '').replace(/\n$/, ''), language: block.getAttribute('data-language') ?? '' };
+  if (!action || !block || !code) return undefined;
+  const message: CodeActionMessage = {
+    type: 'codeAction',
+    action,
+    code: (code.textContent ?? '').replace(/\n$/, ''),
+    language: block.dataset.language ?? '',
+  };
+  if (block.dataset.path) message.path = block.dataset.path;
+  return message;
 }

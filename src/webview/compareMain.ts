@@ -8,7 +8,7 @@ import type { AssistantTurn } from '../core/chat/conversation';
 import { attachmentLabel } from '../core/chat/requestMessages';
 import { columnsOf, questionOf } from '../core/compare/comparison';
 import { compareHostMessageSchema, type CompareHostMessage, type CompareWebviewMessage } from '../shared/compareProtocol';
-import { codeOf } from './codeBlocks';
+import { codeActionOf } from './codeBlocks';
 import { CompareColumn } from './compareColumn';
 import { h, icon, textButton } from './dom';
 import { postCompare, saveState } from './vscodeApi';
@@ -107,19 +107,12 @@ document.addEventListener('click', (event) => {
   if (!button) return;
   const columnId = button.closest<HTMLElement>('[data-column-id]')?.dataset.columnId;
   const action = button.dataset.action;
-  const code = codeOf(button);
+  const codeAction = codeActionOf(button);
+  if (codeAction) {
+    post(codeAction);
+    return;
+  }
   switch (action) {
-    case 'code-copy':
-    case 'code-insert':
-    case 'code-replace':
-    case 'code-new-file': {
-      if (!code) return;
-      const kind = ({ 'code-copy': 'copy', 'code-insert': 'insert', 'code-replace': 'replace', 'code-new-file': 'newFile' } as const)[
-        action
-      ];
-      post({ type: 'codeAction', action: kind, code: code.code, language: code.language });
-      return;
-    }
     case 'stop-all':
       post({ type: 'stop' });
       return;

@@ -4,7 +4,7 @@ import '@vscode/codicons/dist/codicon.css';
 import './styles/chat.css';
 import './styles/highlight.css';
 import { hostMessageSchema, type HostMessage } from '../shared/chatProtocol';
-import { codeOf } from './codeBlocks';
+import { codeActionOf } from './codeBlocks';
 import { Composer } from './composer';
 import { h, icon, textButton } from './dom';
 import { ModelPicker } from './modelPicker';
@@ -211,20 +211,13 @@ document.addEventListener('click', (event) => {
   if (!button) return;
   const turnId = button.closest<HTMLElement>('[data-turn-id]')?.dataset.turnId;
   const action = button.dataset.action;
-  const code = codeOf(button);
+  const codeAction = codeActionOf(button);
+  if (codeAction) {
+    post(codeAction);
+    if (codeAction.action === 'copy') flash(button, 'check');
+    return;
+  }
   switch (action) {
-    case 'code-copy':
-    case 'code-insert':
-    case 'code-replace':
-    case 'code-new-file': {
-      if (!code) return;
-      const kind = ({ 'code-copy': 'copy', 'code-insert': 'insert', 'code-replace': 'replace', 'code-new-file': 'newFile' } as const)[
-        action
-      ];
-      post({ type: 'codeAction', action: kind, code: code.code, language: code.language });
-      if (kind === 'copy') flash(button, 'check');
-      return;
-    }
     case 'copy-reply': {
       const text = turnId ? transcript.replyText(turnId) : undefined;
       if (text) post({ type: 'copyText', text });

@@ -18,6 +18,7 @@ import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import MarkdownIt from 'markdown-it';
+import { fencePath } from '../core/chat/codeBlockFile';
 
 // A handful of common languages keeps the bundle small; an unknown fence is shown plain.
 const LANGUAGES = { bash, cpp, csharp, diff, go, java, javascript, json, markdown: markdownLang, python, rust, typescript, xml, yaml };
@@ -48,6 +49,14 @@ const md = new MarkdownIt({
     }
   },
 });
+
+// A fence that names its file (```ts path=src/a.ts) keeps the name on the code element: Apply opens that file.
+const renderFence = md.renderer.rules.fence!;
+md.renderer.rules.fence = (tokens, index, options, env, self) => {
+  const path = fencePath(tokens[index].info);
+  if (path) tokens[index].attrSet('data-path', path);
+  return renderFence(tokens, index, options, env, self);
+};
 
 // An image is named, never fetched: `![alt](url)` becomes text that says what it was.
 md.renderer.rules.image = (tokens, index) => {
