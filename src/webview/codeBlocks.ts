@@ -21,10 +21,12 @@ export function decorateCodeBlocks(root: ParentNode, options: { streaming: boole
           labelledButton('new-file', 'New File', 'Open in New Editor', 'code-new-file'),
           labelledButton('diff', 'Apply', 'Apply to File (opens a diff to accept or reject)', 'code-apply'),
         );
-    const header = h('div', { class: 'code-header' }, h('span', { class: 'code-language', text: language || 'text' }), actions);
+    // The file the fence names (markdown.ts keeps it on the code element): shown, and Apply opens that file.
+    const path = code.dataset.path;
+    const label = path ? `${language || 'text'} · ${path}` : language || 'text';
+    const header = h('div', { class: 'code-header' }, h('span', { class: 'code-language', text: label, title: label }), actions);
     const block = h('div', { class: 'code-block', 'data-language': language });
-    // The file the fence names (markdown.ts keeps it on the code element): Apply opens that file.
-    if (code.dataset.path) block.dataset.path = code.dataset.path;
+    if (path) block.dataset.path = path;
     pre.replaceWith(block);
     block.append(header, pre);
   }

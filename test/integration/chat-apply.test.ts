@@ -42,8 +42,12 @@ function folder(): vscode.Uri {
   return vscode.Uri.joinPath(root, 'apply');
 }
 
+// Each test writes files of its own name: a document an earlier test left edited is never read for this one's.
+let run = 0;
+const named = (name: string) => name.replace('.ts', `${run}.ts`);
+
 async function writeFile(name: string, text: string): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(folder(), name);
+  const uri = vscode.Uri.joinPath(folder(), named(name));
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   return uri;
 }
@@ -77,9 +81,13 @@ async function proposedText(): Promise<string> {
 
 describe('chat code block Apply', function () {
   this.timeout(90_000);
+  beforeEach(() => run++);
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Reverted first: an edited file would otherwise ask whether to save it.
+    for (let i = 0; i < 30 && vscode.window.tabGroups.all.some((g) => g.tabs.length > 0); i++) {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
     await vscode.workspace.fs.delete(folder(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
@@ -119,11 +127,11 @@ describe('chat code block Apply', function () {
   it('goes to the file a `// file:` comment names, not the editor in front, without the comment', async () => {
     await writeFile('calc.ts', SOURCE);
     const other = await openWithSymbols(await writeFile('other.ts', 'export const other = 1;\n'));
-    const code = '// file: apply/calc.ts\nexport function double(n: number): number {\n  return n + n;\n}';
+    const code = `// file: apply/${named('calc.ts')}\nexport function double(n: number): number {\n  return n + n;\n}`;
     const result = await apply({ code, editor: other });
     assert.ok(result.proposal, JSON.stringify(result));
     const [tab] = await until(proposalTabs, (t) => t.length === 1, 'the proposal diff tab');
-    assert.match((tab.input as vscode.TabInputTextDiff).modified.path, /calc\.ts$/);
+    assert.ok((tab.input as vscode.TabInputTextDiff).modified.path.endsWith(named('calc.ts')));
     const proposed = await proposedText();
     assert.ok(proposed.includes('  return n + n;\n}') && !proposed.includes('// file:'), proposed);
     assert.ok(proposed.includes('/** Doubles n. */'), 'a block without a doc comment keeps the old one');
@@ -140,7 +148,7 @@ describe('chat code block Apply', function () {
     editor.selection = new vscode.Selection(12, 0, 12, 0);
     const refused = await apply({ code: 'return Math.abs(n) * 2;', editor });
     assert.equal(refused.proposal, undefined);
-    assert.match(refused.message ?? '', /Not sure where this code goes in apply\/calc\.ts.*Select the code it replaces/);
+    assert.match(refused.message ?? '', /Not sure where this code goes in apply\/calc\d+\.ts.*Select the code it replaces/);
   });
 
   it('refuses to apply when the file changed after the diff opened', async () => {
