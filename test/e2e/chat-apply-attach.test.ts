@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startHub, type LocalHub } from '../hub/server';
 import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { chatFrame, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
+import { chatFrame, openFile, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const CALC =
@@ -24,14 +24,6 @@ async function openChat(page: Page): Promise<FrameLocator> {
   const models = page.locator('.pane-header', { hasText: /^Models/ }).first();
   if ((await models.getAttribute('aria-expanded')) === 'true') await models.click();
   return frame;
-}
-
-async function openFile(page: Page, name: string, shows: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-lines', { hasText: shows }).first().waitFor({ timeout: 30_000 });
 }
 
 async function send(frame: FrameLocator, text: string): Promise<void> {
