@@ -56,6 +56,8 @@ export const Commands = {
   compareControl: 'aihub._compareControl',
   /** Internal: the chat's current conversation and storage folder, as plain data (for the integration tests). */
   chatSnapshot: 'aihub._chatSnapshot',
+  /** Internal: sets the current conversation's settings as the panel's popover does; resolves to the refusal, if any. */
+  chatSettings: 'aihub._chatSettings',
   /** Internal: what the models view and status bar show, as plain data (for the integration tests). */
   modelsViewSnapshot: 'aihub._modelsViewSnapshot',
   /** Internal: checks the current hub's key against its model list; returns the verdict as plain data (tests, the key flow). */
@@ -100,6 +102,8 @@ export const Settings = {
   modelLimits: 'modelLimits',
   /** Per-model thinking effort (`reasoning_effort`) for requests that do not choose one. */
   reasoningEffort: 'reasoningEffort',
+  /** The chat's default system prompt (user settings only); each conversation may replace it. */
+  systemPrompt: 'systemPrompt',
   /** US dollars: below this the balance turns to the warning colour and one notification is shown. */
   lowBalanceWarning: 'lowBalanceWarning',
 } as const;

@@ -14,6 +14,7 @@ import { Commands } from '../ids';
 import type { HostMessage } from '../shared/chatProtocol';
 import type { Services } from '../services';
 import { DamagedConversations } from './damagedConversations';
+import { replyRequest } from './conversationSettings';
 
 const CURRENT_KEY = 'aihub.chat.currentConversation';
 
@@ -251,7 +252,7 @@ export class ChatController implements vscode.Disposable {
         },
         journal: this.store.journal(c.id),
       },
-      { limits },
+      { limits, ...replyRequest(this.services, c) },
     );
     // The question is on disk before the request leaves: nothing the user typed is lost to a crash.
     await loop.begin();
@@ -273,7 +274,8 @@ export class ChatController implements vscode.Disposable {
     return { conversationId: c.id, turnId: turn.id };
   }
 
-  private async save(c: Conversation): Promise<void> {
+  /** Writes the conversation; a failure is told in the panel, and the conversation stays on screen. */
+  async save(c: Conversation): Promise<void> {
     await this.store.save(c).catch((err: unknown) => this.saveFailed(err));
   }
 

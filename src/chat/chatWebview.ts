@@ -8,6 +8,7 @@ import type { Services } from '../services';
 import type { ChatController } from './chatController';
 import { attachmentFrom, openLink, runCodeAction, type EditorTracker } from './editorActions';
 import { modelOptions } from './modelOptions';
+import { changeSettings } from './conversationSettings';
 
 export interface ChatWebviewDeps {
   services: Services;
@@ -50,6 +51,7 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         ready = true;
         post(await controller.stateFor());
         post({ type: 'defaultModel', model: services.config.current.defaultModel });
+        post({ type: 'defaultSystemPrompt', systemPrompt: services.config.current.systemPrompt });
         post({ type: 'models', ...modelOptions(services) });
         for (const damaged of controller.damaged.take()) post(damaged);
         return;
@@ -64,6 +66,9 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         return controller.editAndResend(message.turnId, message.text);
       case 'setModel':
         return controller.setModel(message.model);
+      case 'setSettings':
+        await changeSettings(controller, message.settings);
+        return;
       case 'loadModels':
         post({ type: 'models', ...modelOptions(services), loading: true });
         await services.models.getModels({ refresh: message.refresh }).catch(() => undefined);

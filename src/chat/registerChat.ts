@@ -12,6 +12,7 @@ import { ChatViewProvider } from './chatViewProvider';
 import { EditorTracker } from './editorActions';
 import { exportConversation } from './exportConversation';
 import { modelOptions } from './modelOptions';
+import { changeSettings } from './conversationSettings';
 
 /** The chat's registrations, the port through which other features ask in it, and what must still be written
  * when the extension is deactivated. */
@@ -67,6 +68,7 @@ export function registerChat(services: Services): ChatRegistration {
     services.config.onDidChange((c) => {
       controller.adoptDefaultModel(c.defaultModel);
       controller.broadcast({ type: 'defaultModel', model: c.defaultModel });
+      controller.broadcast({ type: 'defaultSystemPrompt', systemPrompt: c.systemPrompt });
       logSettingProblems(c.fallbackProblems);
     }),
     services.hub.onDidChangeHub(async () => {
@@ -93,6 +95,9 @@ export function registerChat(services: Services): ChatRegistration {
       await focusView();
       return controller.switchTo(id);
     }),
+    vscode.commands.registerCommand(Commands.chatSettings, (raw: unknown) =>
+      changeSettings(controller, raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {}),
+    ),
     vscode.commands.registerCommand(Commands.chatSnapshot, async () => {
       await controller.ready;
       return {

@@ -24,6 +24,8 @@ export interface AiHubConfig {
   reasoningEffort: Record<string, ReasoningEffort>;
   /** `aihub.lowBalanceWarning`, US dollars; 0 turns the warning off. */
   lowBalanceWarning: number;
+  /** `aihub.systemPrompt`, from the user's settings only (a cloned repository must not instruct the model). */
+  systemPrompt: string;
 }
 
 /**
@@ -49,7 +51,12 @@ export function readConfig(): AiHubConfig {
     modelLimits: readLimitOverrides(config.get<unknown>(Settings.modelLimits)),
     reasoningEffort: readEffortSetting(config.get<unknown>(Settings.reasoningEffort)),
     lowBalanceWarning: Math.max(0, Number(config.get<number>(Settings.lowBalanceWarning, 1)) || 0),
+    systemPrompt: stringOr(config.inspect<unknown>(Settings.systemPrompt)?.globalValue, ''),
   };
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
 }
 
 function clampInt(value: number, min: number, max: number): number {

@@ -8,6 +8,7 @@ import {
   conversationSummarySchema,
   turnSchema,
 } from '../core/chat/conversation';
+import { chatSettingsSchema, SYSTEM_PROMPT_MAX_CHARS } from '../core/chat/chatSettings';
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 
@@ -17,6 +18,10 @@ export const modelOptionSchema = z.object({
   detail: z.optional(z.string()),
   /** "$3/$15 per 1M", "$0.04 per call", "free"; absent when the hub publishes no price. */
   price: z.optional(z.string()),
+  /** Takes `reasoning_effort`: said by the hub, or guessed from the model's family; absent: it does not. */
+  reasoning: z.optional(z.enum(['yes', 'guessed'])),
+  /** The largest answer the hub, the family table or aihub.modelLimits gives; absent when unknown. */
+  maxOutput: z.optional(z.number()),
 });
 export type ModelOption = z.infer<typeof modelOptionSchema>;
 
@@ -45,6 +50,16 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** Replaces an earlier question and asks from there: the turns after it are dropped. */
   z.object({ type: z.literal('editResend'), turnId: id, text: z.string().check(z.maxLength(2_000_000)) }),
   z.object({ type: z.literal('setModel'), model: z.string().check(z.minLength(1), z.maxLength(300)) }),
+  /** This conversation's settings as typed (numbers as text): the host checks them again before keeping them. */
+  z.object({
+    type: z.literal('setSettings'),
+    settings: z.object({
+      systemPrompt: z.optional(z.string().check(z.maxLength(SYSTEM_PROMPT_MAX_CHARS * 2))),
+      temperature: z.optional(z.string().check(z.maxLength(40))),
+      maxTokens: z.optional(z.string().check(z.maxLength(40))),
+      reasoningEffort: z.optional(z.string().check(z.maxLength(40))),
+    }),
+  }),
   z.object({ type: z.literal('loadModels'), refresh: z.boolean() }),
   z.object({ type: z.literal('attach'), what: z.enum(['selection', 'file']) }),
   codeActionMessageSchema,
@@ -94,6 +109,10 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('models'), models: z.array(modelOptionSchema), loading: z.boolean(), error: z.optional(z.string()) }),
   z.object({ type: z.literal('modelChanged'), conversationId: id, model: z.string() }),
+  /** The conversation's settings were changed (absent: all back to the defaults). */
+  z.object({ type: z.literal('settingsChanged'), conversationId: id, settings: z.optional(chatSettingsSchema) }),
+  /** `aihub.systemPrompt`, what a conversation without its own system prompt sends. */
+  z.object({ type: z.literal('defaultSystemPrompt'), systemPrompt: z.string() }),
   z.object({ type: z.literal('keyState'), hasKey: z.boolean(), hub: z.string() }),
   /** `aihub.defaultModel`, which new chats start with: the model button says when this chat uses another. */
   z.object({ type: z.literal('defaultModel'), model: z.string() }),

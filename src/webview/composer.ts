@@ -14,6 +14,8 @@ export interface ComposerEvents {
   /** The draft and its attachments go to several models side by side (the draft is kept here). */
   compare(text: string, attachments: Attachment[]): void;
   draftChanged(draft: string, attachments: Attachment[]): void;
+  /** Up in an empty input: the last question opens for editing, as in a terminal's history. */
+  editLast(): void;
 }
 
 export class Composer {
@@ -62,6 +64,9 @@ export class Composer {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
         e.preventDefault();
         if (!this.busy) this.submit();
+      } else if (e.key === 'ArrowUp' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey && !this.hasContent()) {
+        e.preventDefault();
+        this.events.editLast();
       }
     });
     this.sendButton.addEventListener('click', () => (this.busy ? this.events.stop() : this.submit()));

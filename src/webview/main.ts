@@ -8,6 +8,7 @@ import { codeActionOf } from './codeBlocks';
 import { Composer } from './composer';
 import { h, icon, textButton } from './dom';
 import { ModelPicker } from './modelPicker';
+import { SettingsPopover } from './settingsPopover';
 import { Transcript } from './transcript';
 import { loadState, post, saveState } from './vscodeApi';
 
@@ -51,10 +52,12 @@ const transcript = new Transcript(
 const picker = new ModelPicker(
   (model) => {
     transcript.setModel(model);
+    settings.setModel(model);
     post({ type: 'setModel', model });
   },
   () => post({ type: 'loadModels', refresh: false }),
 );
+const settings = new SettingsPopover((input) => post({ type: 'setSettings', settings: input }));
 let draftTimer: ReturnType<typeof setTimeout> | undefined;
 const composer = new Composer(
   {
@@ -65,6 +68,10 @@ const composer = new Composer(
     stop: () => post({ type: 'stop' }),
     attach: (what) => post({ type: 'attach', what }),
     compare: (text, attachments) => post({ type: 'compare', text, context: attachments, model: transcript.model }),
+    editLast: () => {
+      const turnId = transcript.lastQuestionId;
+      if (turnId) editQuestion(turnId, () => composer.focus());
+    },
     draftChanged: (draft, attachments) => {
       if (draftTimer) clearTimeout(draftTimer);
       draftTimer = setTimeout(() => saveState({ draft, attachments }), 200);
@@ -73,6 +80,7 @@ const composer = new Composer(
   picker,
 );
 composer.restore(saved.draft ?? '', saved.attachments ?? []);
+picker.element.after(settings.element);
 app.append(transcript.element, h('div', { class: 'bottom' }, notice, keyBanner, composer.element), live);
 
 let busy = false;
@@ -117,6 +125,7 @@ function handle(message: HostMessage): void {
       transcript.setHub(message.hub);
       transcript.show(message.conversation);
       picker.setCurrent(message.conversation.model);
+      settings.show(message.conversation.settings, message.conversation.model);
       setBusy(message.busy);
       setKey(message.hasKey, message.hub);
       saveState({ conversationId: message.conversation.id });
@@ -152,11 +161,19 @@ function handle(message: HostMessage): void {
       return;
     case 'models':
       picker.setModels(message.models, message.loading, message.error);
+      settings.setModels(message.models);
       return;
     case 'modelChanged':
       if (message.conversationId !== transcript.conversationId) return;
       transcript.setModel(message.model);
       picker.setCurrent(message.model);
+      settings.setModel(message.model);
+      return;
+    case 'settingsChanged':
+      if (message.conversationId === transcript.conversationId) settings.show(message.settings, transcript.model ?? '');
+      return;
+    case 'defaultSystemPrompt':
+      settings.setDefaultPrompt(message.systemPrompt);
       return;
     case 'keyState':
       setKey(message.hasKey, message.hub);
@@ -229,7 +246,7 @@ document.addEventListener('click', (event) => {
       post({ type: 'regenerate' });
       return;
     case 'edit':
-      if (turnId) transcript.editTurn(turnId, (text) => post({ type: 'editResend', turnId, text }));
+      if (turnId) editQuestion(turnId);
       return;
     case 'set-key':
       post({ type: 'command', command: 'setApiKey' });
@@ -259,11 +276,23 @@ document.addEventListener('click', (event) => {
 });
 
 document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape' && busy && !picker.isOpen) {
+  if (event.key === 'Escape' && busy && !picker.isOpen && !settings.isOpen) {
     event.preventDefault();
     post({ type: 'stop' });
   }
 });
+
+function editQuestion(turnId: string, onCancel?: () => void): void {
+  transcript.editTurn(
+    turnId,
+    (text) => {
+      atBottom = true;
+      post({ type: 'editResend', turnId, text });
+      composer.focus();
+    },
+    onCancel,
+  );
+}
 
 function flash(button: HTMLElement, iconName: string): void {
   const original = Array.from(button.childNodes);

@@ -84,6 +84,11 @@ export class Transcript {
     return this.conversation?.model;
   }
 
+  /** The last question asked, for Up in an empty input. */
+  get lastQuestionId(): string | undefined {
+    return this.conversation?.turns.findLast((t) => t.role === 'user')?.id;
+  }
+
   setModel(model: string): void {
     if (this.conversation) this.conversation.model = model;
   }
@@ -163,13 +168,16 @@ export class Transcript {
   }
 
   /** The user turn being edited is swapped for an editor; `done` puts the turn back. */
-  editTurn(turnId: string, onSubmit: (text: string) => void): void {
+  editTurn(turnId: string, onSubmit: (text: string) => void, onCancel?: () => void): void {
     const turn = this.conversation?.turns.find((t): t is UserTurn => t.id === turnId && t.role === 'user');
     const element = this.list.querySelector<HTMLElement>(`[data-turn-id="${CSS.escape(turnId)}"]`);
     if (!turn || !element) return;
     const input = h('textarea', { class: 'edit-input', 'aria-label': 'Edit your message', rows: '3' });
     input.value = turn.text;
-    const restore = () => editor.replaceWith(this.render(turn));
+    const restore = () => {
+      editor.replaceWith(this.render(turn));
+      onCancel?.();
+    };
     const submit = () => {
       if (input.value.trim()) onSubmit(input.value);
       else restore();

@@ -1,6 +1,7 @@
 // A chat conversation as stored on disk and shown in the panel. The schema is the one definition: the store
 // validates files with it and the host ↔ webview protocol embeds it.
 import * as z from 'zod/mini';
+import { chatSettingsSchema } from './chatSettings';
 
 /** Conversation ids become file names: only this alphabet, so a message from the webview cannot reach other paths. */
 export const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -97,6 +98,10 @@ export const conversationSchema = z.object({
   /** A comparison: one question, then one reply per model (opened in the Compare tab, never continued as a chat). */
   kind: z.optional(z.literal('comparison')),
   model: z.string(),
+  /** This conversation's system prompt, temperature, max output tokens and reasoning effort (unset: the defaults). */
+  settings: z.optional(chatSettingsSchema),
+  /** Kept at the top of the history. */
+  pinned: z.optional(z.boolean()),
   createdAt: z.number(),
   updatedAt: z.number(),
   turns: z.array(turnSchema),

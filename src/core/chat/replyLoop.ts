@@ -4,7 +4,7 @@
 // ports (save, show, journal, clock), so this very code runs in unit tests and in the latency benchmark.
 import { randomUUID } from 'node:crypto';
 import type { HubClient } from '../hub/client';
-import type { ChatMessage, Usage } from '../hub/types';
+import type { ChatMessage, ChatRequest, Usage } from '../hub/types';
 import { costOf, type ModelPrice } from '../money/price';
 import type { AssistantTurn, Conversation } from './conversation';
 import { DELTA_INTERVAL_MS, DeltaBatcher, type PendingDelta } from './deltaBatcher';
@@ -14,6 +14,8 @@ import { resetReply, streamReply } from './streamReply';
 import type { ReplyJournal } from './replyJournal';
 import { ThrottledSave } from './throttledSave';
 import { droppedNote, fitToContext, refusedMessage } from './contextBudget';
+import { withSystemPrompt } from './chatSettings';
+import { estimateMessagesTokens } from '../prompts/tokenBudget';
 import type { ResolvedLimits } from '../models/limits';
 
 /** How often a streaming reply is written whole to disk (the journal keeps each shown piece in between). */
@@ -46,6 +48,10 @@ export interface ReplyOptions {
   deltaIntervalMs?: number;
   /** The model's limits: the conversation is fitted to them (oldest messages left out, or refused) before sending. */
   limits?: ResolvedLimits;
+  /** Sent first, before every question; kept when older messages are left out to fit the context. */
+  systemPrompt?: string;
+  /** The conversation's request settings for the model answering (a fallback model gets its own). */
+  parameters?(model: string): Partial<ChatRequest>;
 }
 
 /** Per-reply figures for whoever records usage: when it started, when the first words arrived, when it ended. */
@@ -92,8 +98,11 @@ export class ReplyLoop {
   /** Adds the empty answer and saves: nothing the person typed is lost to a crash once this resolves. */
   async begin(): Promise<void> {
     this.messages = requestMessages(this.conversation.turns);
-    const { limits } = this.options;
-    if (limits) {
+    const { limits: modelLimits, systemPrompt } = this.options;
+    if (modelLimits) {
+      // The system prompt goes with every request: the conversation fits in what it leaves.
+      const reserved = systemPrompt ? estimateMessagesTokens(withSystemPrompt([], systemPrompt)) : 0;
+      const limits = { ...modelLimits, maxInputTokens: Math.max(0, modelLimits.maxInputTokens - reserved) };
       const fit = fitToContext(this.messages, limits);
       if (!fit.ok) this.refused = refusedMessage(this.turn.model, fit, limits);
       else {
@@ -101,6 +110,7 @@ export class ReplyLoop {
         if (fit.droppedMessages > 0) this.turn.contextNote = droppedNote(this.turn.model, fit, limits);
       }
     }
+    this.messages = withSystemPrompt(this.messages, systemPrompt);
     this.conversation.turns.push(this.turn);
     this.conversation.updatedAt = this.now();
     // Everything before this answer is in the saved file now: an older journal has nothing left to add.
@@ -129,6 +139,7 @@ export class ReplyLoop {
           client: this.ports.client,
           turn,
           messages: this.messages,
+          parameters: this.options.parameters?.(turn.model),
           signal: this.abortController.signal,
           onDelta: (delta) => {
             firstTokenAt ??= this.now();

@@ -2,7 +2,7 @@
 // a stop keeps the partial answer marked as stopped, a failure keeps it with the hub's actionable message.
 import type { HubClient } from '../hub/client';
 import { isHubError } from '../hub/errors';
-import type { ChatMessage } from '../hub/types';
+import type { ChatMessage, ChatRequest } from '../hub/types';
 import type { AssistantTurn, ReplyTiming } from './conversation';
 
 export interface StreamReplyOptions {
@@ -10,6 +10,8 @@ export interface StreamReplyOptions {
   /** Filled in place: the caller saves and shows it. */
   turn: AssistantTurn;
   messages: ChatMessage[];
+  /** Request fields beside the model and messages (the conversation's temperature, max tokens, effort). */
+  parameters?: Partial<ChatRequest>;
   signal: AbortSignal;
   /** Called for every piece that arrives, with just that piece. */
   onDelta(delta: { text: string; reasoning: string }): void;
@@ -28,7 +30,7 @@ export async function streamReply(options: StreamReplyOptions): Promise<void> {
   };
   try {
     const result = await options.client.streamChat(
-      { model: turn.model, messages: options.messages },
+      { ...options.parameters, model: turn.model, messages: options.messages },
       {
         signal: options.signal,
         onEvent: (event) => {
