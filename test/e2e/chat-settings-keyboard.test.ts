@@ -110,7 +110,7 @@ describe('Chat settings and keyboard (e2e)', function () {
     await button.click();
     const popup = frame().locator('.settings-popup');
     await popup.waitFor();
-    assert.match(await popup.locator('#chat-system-prompt').getAttribute('placeholder'), /You are a careful reviewer\./);
+    assert.match((await popup.locator('#chat-system-prompt').getAttribute('placeholder')) ?? '', /You are a careful reviewer\./);
     assert.ok(await popup.locator('#chat-reasoning-effort').isDisabled(), 'gpt-4o-mini takes no reasoning effort');
     assert.match(await popup.locator('#chat-effort-note').innerText(), /gpt-4o-mini does not take a reasoning effort: none is sent/);
 
