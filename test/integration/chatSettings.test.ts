@@ -74,6 +74,8 @@ describe('Conversation settings', function () {
   });
 
   it("sends the conversation's own settings and keeps them in its file", async () => {
+    // _chatAsk, like a selection command, continues only an empty conversation or one about the same file.
+    await newChatWith('o3-mini');
     const refusal = await settings({ systemPrompt: 'Answer in French.', temperature: '0.4', maxTokens: '300', reasoningEffort: 'high' });
     assert.equal(refusal, undefined);
     const body = await ask('Again, in French');
