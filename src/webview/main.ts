@@ -279,6 +279,11 @@ document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && busy && !picker.isOpen && !settings.isOpen) {
     event.preventDefault();
     post({ type: 'stop' });
+  } else if (event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'l') {
+    // Ctrl+L, New Chat (package.json's keybinding, as in Copilot Chat): answered here too, because whether VS Code's
+    // focusedView names a webview view while the page inside it has focus varies between hosts.
+    event.preventDefault();
+    post({ type: 'command', command: 'newChat' });
   }
 });
 
