@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startHub, type LocalHub } from '../hub/server';
 import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { chatFrame, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
+import { chatFrame, openFile, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const STALL = '[[scenario:{"kind":"stall","afterChunks":6,"ms":60000}]]';
@@ -215,13 +215,8 @@ describe('Chat settings and keyboard (e2e)', function () {
     await page().keyboard.press('Control+L');
     await waitUntil(async () => (await frame().locator('.turn').count()) === 0, 'a new, empty chat');
 
-    await page().keyboard.press('Control+P');
-    await page().locator('.quick-input-widget input').fill('notes.ts');
-    await page().locator('.quick-input-list .monaco-list-row', { hasText: 'notes.ts' }).first().waitFor();
-    await page().keyboard.press('Enter');
-    const lines = page().locator('.editor-instance .monaco-editor .view-lines', { hasText: 'export const note' }).first();
-    await lines.waitFor({ timeout: 30_000 });
-    await lines.click();
+    await openFile(page(), 'notes.ts', 'export const note');
+    await page().locator('.editor-instance .monaco-editor .view-lines', { hasText: 'export const note' }).first().click();
     await page().keyboard.press('Control+K');
     await page().keyboard.press('a');
     await waitUntil(() => focused(frame(), 'textarea.input'), 'focus in the chat input');
