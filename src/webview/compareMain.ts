@@ -11,6 +11,7 @@ import { compareHostMessageSchema, type CompareHostMessage, type CompareWebviewM
 import { codeActionOf } from './codeBlocks';
 import { CompareColumn } from './compareColumn';
 import { h, icon, textButton } from './dom';
+import { catchLinks } from './linkCatcher';
 import { postCompare, saveState } from './vscodeApi';
 
 const app = document.getElementById('app')!;
@@ -94,16 +95,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   else console.warn('AI Hub compare: ignored an unexpected message', parsed.error.issues[0]?.message);
 });
 
+catchLinks(post);
+
+// One handler for every button in the page.
 document.addEventListener('click', (event) => {
-  const target = event.target as Element;
-  const link = target.closest('a[href]');
-  if (link) {
-    event.preventDefault();
-    const href = link.getAttribute('href') ?? '';
-    if (!href.startsWith('#')) post({ type: 'openLink', href });
-    return;
-  }
-  const button = target.closest<HTMLElement>('[data-action]');
+  const button = (event.target as Element).closest<HTMLElement>('[data-action]');
   if (!button) return;
   const columnId = button.closest<HTMLElement>('[data-column-id]')?.dataset.columnId;
   const action = button.dataset.action;

@@ -7,6 +7,7 @@ import { hostMessageSchema, type HostMessage } from '../shared/chatProtocol';
 import { codeActionOf } from './codeBlocks';
 import { Composer } from './composer';
 import { h, icon, textButton } from './dom';
+import { catchLinks } from './linkCatcher';
 import { ModelPicker } from './modelPicker';
 import { SettingsPopover } from './settingsPopover';
 import { Transcript } from './transcript';
@@ -205,21 +206,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   else console.warn('AI Hub chat: ignored an unexpected message', parsed.error.issues[0]?.message);
 });
 
-// Links: VS Code's own webview link handling (a listener on this window, bubbling) opens a clicked link at once,
-// without asking, in a trusted workspace. So every activation of a link (a click with any button or modifier,
-// Enter on a focused link) is caught first, on the way down, and stopped there; the host opens it with
-// vscode.env.openExternal, which asks "Do you want to open the external website?" with the full address. One
-// path, so one opening, and none after Cancel.
-function openLinkInstead(event: MouseEvent): void {
-  const link = (event.target as Element | null)?.closest?.('a[href]');
-  if (!link || (event.type === 'auxclick' && event.button !== 1)) return;
-  event.preventDefault();
-  event.stopPropagation();
-  const href = link.getAttribute('href') ?? '';
-  if (!href.startsWith('#')) post({ type: 'openLink', href });
-}
-window.addEventListener('click', openLinkInstead, { capture: true });
-window.addEventListener('auxclick', openLinkInstead, { capture: true });
+catchLinks(post);
 
 // One handler for every button in the page.
 document.addEventListener('click', (event) => {

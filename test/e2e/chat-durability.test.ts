@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../runner/codeServer';
 import { startHubProcess, type HubProcess } from '../runner/hubProcess';
+import { assertLinkOpensOnlyAfterAsking, countOpenings } from '../runner/linkClicks';
 import { chatFrame, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -199,51 +200,21 @@ describe('Chat durability (e2e)', function () {
       'the real target shows beside a link whose text names another',
     );
     assert.equal(await reply.locator('.link-target').count(), 1, 'only beside that one');
-    let openings = 0;
-    const onPage = (opened: Page) => {
-      openings++;
-      void opened.close().catch(() => undefined);
-    };
-    page.context().on('page', onPage);
+    assert.equal(await assertLinkOpensOnlyAfterAsking(page, link, /guide\.example\.org\/start/), 5, 'one opening per Open');
+    // The link that shows another address: VS Code's question names the real one.
     const dialog = page.locator('.monaco-dialog-box');
-    const clicks: [string, () => Promise<void>][] = [
-      ['left click', () => link.click()],
-      ['middle click', () => link.click({ button: 'middle' })],
-      ['Ctrl+click', () => link.click({ modifiers: ['Control'] })],
-      ['Shift+click', () => link.click({ modifiers: ['Shift'] })],
-      [
-        'Enter on the focused link',
-        async () => {
-          await link.focus();
-          await link.press('Enter');
-        },
-      ],
-    ];
+    const openings = countOpenings(page);
     try {
-      for (const [kind, click] of clicks) {
-        for (const answer of ['Cancel', 'Open'] as const) {
-          const before = openings;
-          await click();
-          await dialog.waitFor({ timeout: 20_000 });
-          assert.equal(openings, before, `${kind}: nothing opens before VS Code asks`);
-          assert.match(await dialog.innerText(), /guide\.example\.org\/start/, `${kind}: the dialog names the target`);
-          await dialog.getByRole('button', { name: answer, exact: true }).click();
-          await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
-          await page.waitForTimeout(1_500);
-          assert.equal(await dialog.count(), 0, `${kind}: asked once`);
-          assert.equal(openings - before, answer === 'Open' ? 1 : 0, `${kind} then ${answer}: opened ${openings - before} time(s)`);
-        }
-      }
-      // The link that shows another address: VS Code's question names the real one.
       await reply.locator('a', { hasText: 'docs.example.com' }).click();
       await dialog.waitFor({ timeout: 20_000 });
       assert.match(await dialog.innerText(), /evil\.example\.net\/steal/);
       await screenshot(page, 'chat-link-confirmation');
       await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
-      await page.waitForTimeout(1_000);
-      assert.equal(openings, clicks.length, 'one opening per Open, none per Cancel');
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+      await page.waitForTimeout(1_500);
+      assert.equal(openings.count, 0, 'nothing opens after Cancel');
     } finally {
-      page.context().off('page', onPage);
+      openings.stop();
     }
   });
 
