@@ -23,6 +23,21 @@ const problemMatcher = {
   },
 };
 
+/**
+ * `import * as vscode from 'vscode'` in each of our modules would become a copy of VS Code's whole API object (over
+ * 400 properties, one copy per module: about half of our activation time). Every module imports this one
+ * module instead, which re-exports the API once.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: 'export * from "vscode";', loader: 'js' }));
+  },
+};
+
 function listTests(dir) {
   if (!fs.existsSync(dir)) return [];
   return (
@@ -53,6 +68,7 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
     mainFields: ['module', 'main'],
+    plugins: [...common.plugins, vscodeOnce],
   },
   {
     ...common,

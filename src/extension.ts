@@ -1,15 +1,15 @@
-// Registration only: builds the shared services and hands them to each feature.
+// Registration only: builds the shared services and hands them to each feature. What the first screen needs (keys,
+// models, the chat view, the model picker, the balance) loads with the extension; the rest loads on first use
+// (src/lazyFeature.ts), so VS Code's activation time counts only the former.
 import * as vscode from 'vscode';
 import { registerChat } from './chat/registerChat';
-import { registerCompare } from './compare/registerCompare';
-import { registerHubs } from './hubs/registerHubs';
+import { Commands, Views } from './ids';
 import { registerKeys } from './keys/registerKeys';
+import { lazyFeature } from './lazyFeature';
 import { registerLanguageModels } from './lm/registerLanguageModels';
 import { registerModels } from './models/registerModels';
 import { registerMoney } from './money/registerMoney';
-import { registerSelection } from './selection/registerSelection';
 import { createServices } from './services';
-import { registerUsage } from './usage/registerUsage';
 
 /** Writes still pending when VS Code deactivates the extension (a reload, a window closing). */
 let flushOnDeactivate: (() => Promise<void>) | undefined;
@@ -20,7 +20,6 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     ...disposables,
     registerKeys(services),
-    registerHubs(services),
     registerLanguageModels(services),
     registerModels(services),
     registerMoney(services),
@@ -29,7 +28,49 @@ export function activate(context: vscode.ExtensionContext): void {
   flushOnDeactivate = async () => {
     await Promise.all([chat.flush(), services.usage.log.flushed()]);
   };
-  context.subscriptions.push(chat, registerSelection(services, chat.port), registerCompare(services), registerUsage(services));
+  context.subscriptions.push(
+    chat,
+    lazyFeature({
+      commands: [Commands.selectHub, Commands.setHubHeader],
+      load: async () => {
+        const { registerHubs } = await import('./hubs/registerHubs');
+        return () => registerHubs(services);
+      },
+    }),
+    lazyFeature({
+      commands: [
+        Commands.explainSelection,
+        Commands.refactorSelection,
+        Commands.fixSelection,
+        Commands.documentSelection,
+        Commands.writeTests,
+        Commands.runPrompt,
+        Commands.acceptProposal,
+        Commands.rejectProposal,
+        Commands.applyCodeBlock,
+      ],
+      load: async () => {
+        const { registerSelection } = await import('./selection/registerSelection');
+        return () => registerSelection(services, chat.port);
+      },
+    }),
+    lazyFeature({
+      commands: [Commands.compareModels, Commands.openComparison, Commands.compareSnapshot, Commands.compareControl],
+      panels: [Views.comparePanel],
+      load: async () => {
+        const { registerCompare } = await import('./compare/registerCompare');
+        return () => registerCompare(services);
+      },
+    }),
+    lazyFeature({
+      commands: [Commands.showUsage, Commands.usageSnapshot],
+      panels: [Views.usage],
+      load: async () => {
+        const { registerUsage } = await import('./usage/registerUsage');
+        return () => registerUsage(services);
+      },
+    }),
+  );
   // VS Code's own activation figure adds code loading and the host's scheduling; this is the part we control.
   services.log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
 }

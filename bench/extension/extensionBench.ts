@@ -1,7 +1,8 @@
 // Benchmark 5: what the extension costs VS Code. Bundle and .vsix sizes from a production build of the working
 // tree, and activation time as VS Code itself measures it (code loading + the activate() call, the figure in
 // "Developer: Show Running Extensions"), read from a real extension host (code-server) with the .vsix
-// installed, over several window reloads.
+// installed, over several window reloads. The goal is a ratio to Emmet, a built-in extension activated in the
+// same window at the same moment, so a busy machine slows both alike.
 import { goal } from '../goals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,10 +14,12 @@ import { openWorkbench, runCommand, type Workbench } from '../../test/runner/wor
 import { kb, ms, msSpread, summarize, table } from '../stats';
 import { buildProductionCopy } from './buildCopy';
 
-const GOAL_ACTIVATION_MS = 20;
+/** AI Hub's activation ÷ Emmet's, in the same window load. */
+const GOAL_ACTIVATION_RATIO = 1.0;
+const REFERENCE = 'Emmet';
 const GOAL_BUNDLE_BYTES = 250 * 1024;
 const GOAL_VSIX_BYTES = 1024 * 1024;
-const SAMPLES = 5;
+const SAMPLES = 9;
 /** Built-in extensions read alongside ours, to show how fast this machine activates anything. */
 const REFERENCES = ['Merge Conflict', 'Emmet', 'Configuration Editing'];
 
@@ -48,11 +51,13 @@ async function readActivationTimes(page: Page): Promise<Map<string, number>> {
   return out;
 }
 
-async function activationSamples(vsix: string): Promise<Map<string, number[]>> {
+async function activationSamples(vsix: string): Promise<{ samples: Map<string, number[]>; ratios: number[] }> {
   let hub: LocalHub | undefined;
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
   const samples = new Map<string, number[]>();
+  /** Ours ÷ the reference's, per window load where both activated. */
+  const ratios: number[] = [];
   try {
     hub = await startHub({ apiKey: null });
     server = await startCodeServer({ installVsix: vsix, machineSettings: { 'aihub.baseUrl': hub.url } });
@@ -66,15 +71,20 @@ async function activationSamples(vsix: string): Promise<Map<string, number[]>> {
       }
       // Let onStartupFinished extensions (ours among them) activate before reading.
       await page.waitForTimeout(3_000);
-      for (const [name, t] of await readActivationTimes(page)) samples.set(name, [...(samples.get(name) ?? []), t]);
-      process.stderr.write(`  activation sample ${i + 1}/${SAMPLES}: AI Hub ${samples.get('AI Hub')?.at(-1)} ms\n`);
+      const times = await readActivationTimes(page);
+      for (const [name, t] of times) samples.set(name, [...(samples.get(name) ?? []), t]);
+      const ours = times.get('AI Hub');
+      const theirs = times.get(REFERENCE);
+      // VS Code rounds to whole ms: a 0 would make the ratio infinite, so it counts as 1 ms.
+      if (ours !== undefined && theirs !== undefined) ratios.push(ours / Math.max(1, theirs));
+      process.stderr.write(`  activation sample ${i + 1}/${SAMPLES}: AI Hub ${ours} ms, ${REFERENCE} ${theirs} ms\n`);
     }
   } finally {
     await workbench?.close();
     await server?.stop();
     await hub?.close();
   }
-  return samples;
+  return { samples, ratios };
 }
 
 export async function runExtensionBench(): Promise<string> {
@@ -83,12 +93,19 @@ export async function runExtensionBench(): Promise<string> {
   try {
     const { rows, extensionBytes } = sizeRows(build.dir);
     const vsixBytes = fs.statSync(build.vsix).size;
-    const samples = await activationSamples(build.vsix);
+    const { samples, ratios } = await activationSamples(build.vsix);
     const ours = samples.get('AI Hub');
     if (!ours || ours.length === 0) throw new Error('AI Hub did not appear in Running Extensions');
     const activation = summarize(ours);
+    if (ratios.length === 0) throw new Error(`${REFERENCE} did not activate beside AI Hub in any window load`);
+    const ratio = summarize(ratios);
+    const reference = summarize(samples.get(REFERENCE)!);
     const activationRows = [
       ['AI Hub (this extension, from the .vsix)', msSpread(activation)],
+      [
+        `AI Hub ÷ ${REFERENCE}, per window load`,
+        `${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}, n=${ratio.runs})`,
+      ],
       ...REFERENCES.filter((r) => samples.has(r)).map((r) => [`${r} (built in, for scale)`, msSpread(summarize(samples.get(r)!))]),
     ];
     return [
@@ -101,13 +118,13 @@ export async function runExtensionBench(): Promise<string> {
         ['goal', 'measured', 'verdict'],
         [
           [
-            `activation ≤ ${GOAL_ACTIVATION_MS} ms`,
-            ms(activation.median),
+            `activation ≤ ${GOAL_ACTIVATION_RATIO.toFixed(1)}× ${REFERENCE}'s (same window)`,
+            `${ratio.median.toFixed(2)}× (${ms(activation.median)} vs ${ms(reference.median)})`,
             goal(
               '5. extension',
-              `activation ≤ ${GOAL_ACTIVATION_MS} ms (VS Code's figure)`,
-              ms(activation.median),
-              activation.median <= GOAL_ACTIVATION_MS,
+              `activation ≤ ${GOAL_ACTIVATION_RATIO.toFixed(1)}× ${REFERENCE}'s, same window (VS Code's figure)`,
+              `${ratio.median.toFixed(2)}× (${ms(activation.median)} vs ${ms(reference.median)})`,
+              ratio.median <= GOAL_ACTIVATION_RATIO,
             ),
           ],
           [

@@ -6,11 +6,9 @@ import type { Services } from '../services';
 import { chatPort, registerChatAsk, type ChatPort } from './chatAsk';
 import { ChatController } from './chatController';
 import { hubHost } from '../core/hubs/hubUrl';
-import { showHistory } from './chatHistory';
 import { ChatPanels } from './chatPanel';
 import { ChatViewProvider } from './chatViewProvider';
 import { EditorTracker } from './editorActions';
-import { exportConversation } from './exportConversation';
 import { modelOptions } from './modelOptions';
 import { changeSettings } from './conversationSettings';
 
@@ -85,9 +83,14 @@ export function registerChat(services: Services): ChatRegistration {
       await controller.newChat();
       controller.broadcast({ type: 'focusInput' });
     }),
-    vscode.commands.registerCommand(Commands.chatHistory, () => showHistory(controller)),
-    vscode.commands.registerCommand(Commands.exportChat, (id?: unknown, to?: unknown) =>
-      exportConversation(controller, typeof id === 'string' ? id : undefined, to instanceof vscode.Uri ? to : undefined),
+    // The history and the export load on first use (src/lazyFeature.ts says why).
+    vscode.commands.registerCommand(Commands.chatHistory, async () => (await import('./chatHistory')).showHistory(controller)),
+    vscode.commands.registerCommand(Commands.exportChat, async (id?: unknown, to?: unknown) =>
+      (await import('./exportConversation')).exportConversation(
+        controller,
+        typeof id === 'string' ? id : undefined,
+        to instanceof vscode.Uri ? to : undefined,
+      ),
     ),
     registerChatAsk(port),
     vscode.commands.registerCommand(Commands.chatOpen, async (id: unknown) => {

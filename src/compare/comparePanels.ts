@@ -31,13 +31,16 @@ export class ComparePanels implements vscode.Disposable {
     private readonly tracker: EditorTracker,
   ) {
     this.serializer = vscode.window.registerWebviewPanelSerializer(Views.comparePanel, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        const id = state && typeof state === 'object' ? (state as { comparisonId?: unknown }).comparisonId : undefined;
-        const saved = typeof id === 'string' ? await services.conversations.load(id) : undefined;
-        if (saved?.kind !== 'comparison') return panel.dispose();
-        this.adopt(panel, new CompareSession(services, saved));
-      },
+      deserializeWebviewPanel: (panel, state: unknown) => this.restore(panel, state),
     });
+  }
+
+  /** A tab restored after a reload: the comparison whose id the page kept, or nothing. */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const id = state && typeof state === 'object' ? (state as { comparisonId?: unknown }).comparisonId : undefined;
+    const saved = typeof id === 'string' ? await this.services.conversations.load(id) : undefined;
+    if (saved?.kind !== 'comparison') return panel.dispose();
+    this.adopt(panel, new CompareSession(this.services, saved));
   }
 
   get sessions(): CompareSession[] {

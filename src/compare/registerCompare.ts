@@ -9,6 +9,7 @@ import { attachmentFrom, EditorTracker } from '../chat/editorActions';
 import { Commands } from '../ids';
 import { Favourites } from '../models/favourites';
 import { pickModels } from '../models/modelPicker';
+import type { LoadedFeature } from '../lazyFeature';
 import type { Services } from '../services';
 import { ComparePanels } from './comparePanels';
 
@@ -30,7 +31,7 @@ const controlSchema = z.object({
 
 const RECENT_MODELS = 8;
 
-export function registerCompare(services: Services): vscode.Disposable {
+export function registerCompare(services: Services): LoadedFeature {
   const tracker = new EditorTracker();
   const panels = new ComparePanels(services, tracker);
   const favourites = new Favourites(services.context.globalState);
@@ -67,7 +68,7 @@ export function registerCompare(services: Services): vscode.Disposable {
     return { comparisonId: comparison.id };
   };
 
-  return vscode.Disposable.from(
+  const registrations = vscode.Disposable.from(
     tracker,
     panels,
     favourites,
@@ -92,6 +93,9 @@ export function registerCompare(services: Services): vscode.Disposable {
       return action === 'retry' ? session.retry(column.id) : session.continueWith(column.id);
     }),
   );
+  return Object.assign(registrations, {
+    restore: (_viewType: string, panel: vscode.WebviewPanel, state: unknown) => panels.restore(panel, state),
+  });
 }
 
 /** The models of the most recent conversations, newest first. */

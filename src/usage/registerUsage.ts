@@ -2,13 +2,14 @@
 import * as vscode from 'vscode';
 import { monthOf } from '../core/usage/calendar';
 import { Commands } from '../ids';
+import type { LoadedFeature } from '../lazyFeature';
 import type { Services } from '../services';
 import { UsagePanel } from './usagePanel';
 
-export function registerUsage(services: Services): vscode.Disposable {
+export function registerUsage(services: Services): LoadedFeature {
   const log = services.usage.log;
   const panel = new UsagePanel(services, log);
-  return vscode.Disposable.from(
+  const registrations = vscode.Disposable.from(
     panel,
     vscode.commands.registerCommand(Commands.showUsage, () => panel.open()),
     vscode.commands.registerCommand(Commands.usageSnapshot, async () => {
@@ -17,4 +18,5 @@ export function registerUsage(services: Services): vscode.Disposable {
       return { dir: log.dir, month, records, skipped };
     }),
   );
+  return Object.assign(registrations, { restore: (_viewType: string, webviewPanel: vscode.WebviewPanel) => panel.restore(webviewPanel) });
 }

@@ -20,8 +20,13 @@ export class UsagePanel implements vscode.Disposable {
     private readonly log: UsageLog,
   ) {
     this.serializer = vscode.window.registerWebviewPanelSerializer(Views.usage, {
-      deserializeWebviewPanel: async (panel) => this.adopt(panel),
+      deserializeWebviewPanel: async (panel) => this.restore(panel),
     });
+  }
+
+  /** The tab restored after a reload. */
+  restore(panel: vscode.WebviewPanel): void {
+    this.adopt(panel);
   }
 
   open(): void {
