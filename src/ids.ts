@@ -54,6 +54,11 @@ export const Commands = {
   compareSnapshot: 'aihub._compareSnapshot',
   /** Internal: stop / retry / continue a comparison's column by model, as the tab's buttons do (for the integration tests). */
   compareControl: 'aihub._compareControl',
+  /**
+   * Internal, owned by the chat: attaches `{ kind: 'file' | 'problems', path }` or `{ kind: 'terminal' }` as the Attach
+   * menu does (a chip in the panel); resolves to the attachment or `{ message }` saying why not (automation, tests).
+   */
+  chatAttach: 'aihub._chatAttach',
   /** Internal: the chat's current conversation and storage folder, as plain data (for the integration tests). */
   chatSnapshot: 'aihub._chatSnapshot',
   /** Internal: sets the current conversation's settings as the panel's popover does; resolves to the refusal, if any. */

@@ -8,6 +8,7 @@ import type { Services } from '../services';
 import type { ChatController } from './chatController';
 import { attachmentFrom, openLink, runCodeAction, type EditorTracker } from './editorActions';
 import { modelOptions } from './modelOptions';
+import { pickAttachment } from './attachContext';
 import { changeSettings } from './conversationSettings';
 
 export interface ChatWebviewDeps {
@@ -75,7 +76,8 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         post({ type: 'models', ...modelOptions(services) });
         return;
       case 'attach': {
-        const attachment = attachmentFrom(deps.tracker, message.what);
+        const attachment = message.what === 'pick' ? await pickAttachment(deps) : attachmentFrom(deps.tracker, message.what);
+        if (attachment === undefined) return;
         if (typeof attachment === 'string') notice(attachment);
         else post({ type: 'attachment', attachment });
         return;

@@ -3,6 +3,7 @@ import { Commands, ContextKeys, Views } from '../ids';
 import { conversationTotal } from '../core/money/replyCost';
 import type { HostMessage } from '../shared/chatProtocol';
 import type { Services } from '../services';
+import { registerChatAttach } from './attachContext';
 import { chatPort, registerChatAsk, type ChatPort } from './chatAsk';
 import { ChatController } from './chatController';
 import { hubHost } from '../core/hubs/hubUrl';
@@ -93,6 +94,7 @@ export function registerChat(services: Services): ChatRegistration {
       ),
     ),
     registerChatAsk(port),
+    registerChatAttach(deps),
     vscode.commands.registerCommand(Commands.chatOpen, async (id: unknown) => {
       if (typeof id !== 'string') throw new Error('aihub._chatOpen expects a conversation id');
       await focusView();

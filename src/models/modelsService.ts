@@ -6,6 +6,7 @@ import { isHubError, type HubErrorKind } from '../core/hub/errors';
 import type { HubModel } from '../core/hub/types';
 import type { Logger } from '../core/logger';
 import { buildCatalog, type ModelInfo } from '../core/models/catalog';
+import { resolveLimits, type LimitOverride, type ResolvedLimits } from '../core/models/limits';
 import { compactRaw } from '../core/models/metadata';
 import type { HubStatus } from '../core/money/hubStatus';
 import { readHubPricing, readHubStatus } from '../core/money/moneyReader';
@@ -96,6 +97,11 @@ export class ModelsService implements vscode.Disposable {
   /** "no channel, 3 min ago" for a model that failed lately, else undefined. */
   failureOf(modelId: string): string | undefined {
     return this.failures.describe(modelId);
+  }
+
+  /** The model's limits, resolved as every surface resolves them (`aihub.modelLimits`, the hub, the family table). */
+  limitsOf(modelId: string, overrides: Record<string, LimitOverride>): ResolvedLimits {
+    return resolveLimits(this.catalog.find((m) => m.id === modelId) ?? { id: modelId }, overrides);
   }
 
   /** The model's published price, if the hub's list carries one (OpenRouter's does; new-api's does not). */

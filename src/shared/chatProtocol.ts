@@ -61,7 +61,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('loadModels'), refresh: z.boolean() }),
-  z.object({ type: z.literal('attach'), what: z.enum(['selection', 'file']) }),
+  /** `pick`: the Attach menu (open editors, a workspace file, the current file's problems, the terminal's selection). */
+  z.object({ type: z.literal('attach'), what: z.enum(['selection', 'file', 'pick']) }),
   codeActionMessageSchema,
   z.object({ type: z.literal('copyText'), text: z.string() }),
   z.object({ type: z.literal('openLink'), href: z.string().check(z.maxLength(8192)) }),

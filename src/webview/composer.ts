@@ -10,7 +10,8 @@ const MAX_INPUT_HEIGHT = 240;
 export interface ComposerEvents {
   send(text: string, attachments: Attachment[]): void;
   stop(): void;
-  attach(what: 'selection' | 'file'): void;
+  /** `pick`: the Attach menu (open editors, workspace files, problems, terminal selection). */
+  attach(what: 'selection' | 'file' | 'pick'): void;
   /** The draft and its attachments go to several models side by side (the draft is kept here). */
   compare(text: string, attachments: Attachment[]): void;
   draftChanged(draft: string, attachments: Attachment[]): void;
@@ -45,6 +46,7 @@ export class Composer {
       { class: 'composer-toolbar' },
       iconButton('list-selection', 'Attach Selection', 'attach-selection'),
       iconButton('file-code', 'Attach Current File', 'attach-file'),
+      iconButton('mention', 'Attach… (or type #)', 'attach-pick'),
       picker.element,
       iconButton('split-horizontal', 'Compare Models…', 'compare'),
       h('span', { class: 'spacer' }),
@@ -55,7 +57,8 @@ export class Composer {
     this.element = h('div', { class: 'composer' }, this.chips, h('div', { class: 'input-box' }, this.input, toolbar), this.emptyHint);
     this.setBusy(false);
 
-    this.input.addEventListener('input', () => {
+    this.input.addEventListener('input', (e) => {
+      if (this.typedMention(e)) this.events.attach('pick');
       this.autosize();
       this.changed();
       this.updateSendButton();
@@ -74,6 +77,7 @@ export class Composer {
       const action = (e.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
       if (action === 'attach-selection') this.events.attach('selection');
       else if (action === 'attach-file') this.events.attach('file');
+      else if (action === 'attach-pick') this.events.attach('pick');
       else if (action === 'compare') this.events.compare(this.input.value, this.attachments);
     });
     this.chips.addEventListener('click', (e) => {
@@ -84,6 +88,20 @@ export class Composer {
       this.changed();
       this.input.focus();
     });
+  }
+
+  /**
+   * A `#` typed at the start of a word opens the Attach menu and is taken out of the text: what is attached shows
+   * as a chip, so nothing reaches the model that the user did not see there.
+   */
+  private typedMention(e: Event): boolean {
+    if (!(e instanceof InputEvent) || e.data !== '#' || e.isComposing) return false;
+    const at = this.input.selectionStart - 1;
+    const value = this.input.value;
+    if (value[at] !== '#' || (at > 0 && !/\s/.test(value[at - 1]))) return false;
+    this.input.value = value.slice(0, at) + value.slice(at + 1);
+    this.input.setSelectionRange(at, at);
+    return true;
   }
 
   restore(draft: string, attachments: Attachment[]): void {

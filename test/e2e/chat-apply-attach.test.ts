@@ -1,13 +1,23 @@
 // The chat's round-2 code and context features in a real VS Code (code-server) in Chromium, against the local
 // hub in this process: Apply on a code block opens the proposal diff where the block belongs, and Accept
-// edits the file.
+// edits the file; the Attach menu (and `#` in the input) attaches a workspace file as a chip with its size in
+// tokens, which is what the hub receives; a binary file and a file deleted meanwhile are refused in words.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startHub, type LocalHub } from '../hub/server';
 import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { chatFrame, openFile, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
+import {
+  acceptQuickInputRow,
+  chatFrame,
+  openFile,
+  openWorkbench,
+  remoteUri,
+  runCommand,
+  screenshot,
+  type Workbench,
+} from '../runner/workbench';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const CALC =
@@ -24,6 +34,17 @@ async function openChat(page: Page): Promise<FrameLocator> {
   const models = page.locator('.pane-header', { hasText: /^Models/ }).first();
   if ((await models.getAttribute('aria-expanded')) === 'true') await models.click();
   return frame;
+}
+
+/** In the Attach menu: File in workspace…, then the file. */
+async function pickFile(page: Page, name: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'File in workspace' }).first().waitFor();
+  await input.fill('File in workspace');
+  await acceptQuickInputRow(page, 'File in workspace');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Attach a file' }).waitFor();
+  await input.fill(name);
+  await acceptQuickInputRow(page, name);
 }
 
 async function send(frame: FrameLocator, text: string): Promise<void> {
@@ -52,6 +73,11 @@ describe('Chat: Apply and attachments (e2e)', function () {
     });
     fs.writeFileSync(path.join(server.dirs.workspace, 'calc.ts'), CALC);
     fs.writeFileSync(path.join(server.dirs.workspace, 'notes.md'), '# Notes\n\nNothing here yet.\n');
+    fs.writeFileSync(
+      path.join(server.dirs.workspace, 'logo.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    );
+    fs.writeFileSync(path.join(server.dirs.workspace, 'doomed.ts'), 'export const doomed = true;\n');
     workbench = await openWorkbench(server, {
       payload: [
         ['extensionDevelopmentPath', remoteUri(server, REPO)],
@@ -91,5 +117,50 @@ describe('Chat: Apply and attachments (e2e)', function () {
     assert.ok(!text.includes('let sum'), 'the old body is gone');
     assert.match(text, /import \{ strict \}[\s\S]*export class Calc \{\s+total\(xs: number\[\]\): number \{\s+return xs\.reduce/);
     await screenshot(page(), 'chat-apply-accepted');
+  });
+
+  it('attaches a workspace file from the Attach menu as a chip with its tokens; the hub receives that text', async () => {
+    const frame = chatFrame(page());
+    await frame.locator('[data-action="attach-pick"]').click();
+    await pickFile(page(), 'calc.ts');
+    const chip = frame.locator('.composer-chips .chip', { hasText: 'calc.ts' });
+    await chip.waitFor({ timeout: 15_000 });
+    assert.match((await chip.innerText()).trim(), /^calc\.ts · \d+ lines · ~\d+ tokens$/);
+    await screenshot(page(), 'chat-attach-chip');
+    const before = hub!.requests.at(-1)?.id ?? 0;
+    await send(frame, 'What does this file do?');
+    const request = await hub!.waitForRequest((r) => r.id > before && r.path.endsWith('/chat/completions'), 30_000);
+    const body = request.body as { messages: { role: string; content: string }[] };
+    const question = body.messages.at(-1)!.content;
+    assert.ok(question.startsWith('What does this file do?'), question);
+    assert.ok(question.includes('calc.ts (typescript):') && question.includes('export class Calc'), 'the attached text went with it');
+    await frame.locator('.turn.assistant').nth(1).locator('.turn-footer').waitFor({ timeout: 30_000 });
+  });
+
+  it('# in the input opens the menu; a binary file and a file deleted meanwhile are refused in words', async () => {
+    const frame = chatFrame(page());
+    const input = frame.locator('textarea.input');
+    await input.click();
+    await input.pressSequentially('see #');
+    await pickFile(page(), 'logo.png');
+    const notice = frame.locator('.notice');
+    await notice
+      .filter({ hasText: 'logo.png is not a text file (it holds binary data): it was not attached.' })
+      .waitFor({ timeout: 15_000 });
+    assert.equal(await input.inputValue(), 'see ', 'the # is taken out of the text');
+    assert.equal(await frame.locator('.composer-chips .chip').count(), 0, 'no chip, so nothing is sent');
+    await screenshot(page(), 'chat-attach-binary');
+
+    // The file list is read when the menu opens; the file goes before it is picked.
+    await frame.locator('[data-action="attach-pick"]').click();
+    await page().locator('.quick-input-list .monaco-list-row', { hasText: 'File in workspace' }).first().waitFor();
+    await page().locator('.quick-input-widget input').fill('File in workspace');
+    await acceptQuickInputRow(page(), 'File in workspace');
+    await page().locator('.quick-input-list .monaco-list-row', { hasText: 'doomed.ts' }).first().waitFor();
+    fs.rmSync(path.join(server!.dirs.workspace, 'doomed.ts'));
+    await page().locator('.quick-input-widget input').fill('doomed.ts');
+    await acceptQuickInputRow(page(), 'doomed.ts');
+    await notice.filter({ hasText: 'doomed.ts no longer exists (deleted or moved?): nothing was attached.' }).waitFor({ timeout: 15_000 });
+    await screenshot(page(), 'chat-attach-deleted');
   });
 });

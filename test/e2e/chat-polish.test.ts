@@ -447,7 +447,7 @@ describe('Chat panel polish (e2e)', function () {
     await frame().locator('[data-action="attach-selection"]').click();
     const chip = frame().locator('.composer-chips .chip');
     await chip.waitFor();
-    assert.equal((await chip.innerText()).trim(), 'sample.ts:1-3 · 3 lines');
+    assert.match((await chip.innerText()).trim(), /^sample\.ts:1-3 · 3 lines · ~\d+ tokens$/);
     await chip.locator('.chip-remove').click();
   });
 

@@ -2,6 +2,7 @@
 // answers. Failed answers are left out (the model should not build on an error); stopped ones keep their text.
 import type { ChatMessage } from '../hub/types';
 import { fencedCode } from '../prompts/codeContext';
+import { tokenLabel } from './attachmentCheck';
 import type { Attachment, Turn, UserTurn } from './conversation';
 
 export function userContent(turn: UserTurn): string {
@@ -22,5 +23,5 @@ export function requestMessages(turns: readonly Turn[]): ChatMessage[] {
 
 export function attachmentLabel(a: Attachment): string {
   const lines = a.text.replace(/\n$/, '').split('\n').length;
-  return `${a.fileName} · ${lines} line${lines === 1 ? '' : 's'}`;
+  return `${a.fileName} · ${lines} line${lines === 1 ? '' : 's'} · ${tokenLabel(a.text)}`;
 }

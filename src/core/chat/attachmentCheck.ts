@@ -1,0 +1,33 @@
+// What may be attached to a question: text only (a binary file would be noise to a model and could be huge),
+// and no more than the model takes in. Sizes are counted with the one token estimate and the one limits table
+// every other surface uses.
+import { describeLimitsSource, type ResolvedLimits } from '../models/limits';
+import { estimateTokens } from '../models/tokenEstimate';
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** The file's text, or undefined when it is not UTF-8 text (a NUL byte, or bytes that are not valid UTF-8). */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why an attachment is refused for its size (with the numbers), or undefined when it fits the model's input. */
+export function oversized(name: string, text: string, model: string, limits: ResolvedLimits): string | undefined {
+  const tokens = estimateTokens(text);
+  if (tokens <= limits.maxInputTokens) return undefined;
+  return (
+    `${name} was not attached: it is about ${n(tokens)} tokens, and ${model} takes ${n(limits.maxInputTokens)} in ` +
+    `(${describeLimitsSource(limits.source)}). Attach a part of it, or pick a model with a larger context.`
+  );
+}
+
+/** "~1,234 tokens", as the chips show an attachment's size. */
+export function tokenLabel(text: string): string {
+  const tokens = estimateTokens(text);
+  return `~${n(tokens)} token${tokens === 1 ? '' : 's'}`;
+}
