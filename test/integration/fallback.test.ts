@@ -1,6 +1,6 @@
 // Fallback in the real extension host against the local hub: with aihub.fallbackModels in the user's settings,
-// a 503 before the first byte is answered by the next model and the reply says so; a 402, a failure after the
-// first byte and a vscode.lm request never fall back; a workspace's value of the setting is ignored.
+// a 503 before the first byte is answered by the next model and the reply and its usage line say so; a 402, a
+// failure after the first byte and a vscode.lm request never fall back; a workspace's value of the setting is ignored.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,6 +22,15 @@ interface ChatSnapshot {
 interface Recorded {
   path: string;
   body: { model?: string };
+}
+
+interface UsageLine {
+  time: string;
+  surface: string;
+  model: string;
+  outcome: string;
+  errorKind: string | null;
+  fallbackFrom?: { model: string; reason: string }[];
 }
 
 const FALLBACKS = { 'gpt-4o': ['gpt-4o-mini'] };
@@ -62,8 +71,9 @@ describe('Fallback models', function () {
     await config().update('defaultModel', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  it('a 503 before the first byte is answered by the next model, and the reply says so', async () => {
+  it('a 503 before the first byte is answered by the next model, and the reply and its usage line say so', async () => {
     await enqueue(NO_CHANNEL, 3);
+    const since = Date.now() - 1000;
     const reply = await ask('Hello with fallback');
     assert.equal(reply.status, 'done');
     assert.equal(reply.model, 'gpt-4o-mini');
@@ -79,6 +89,23 @@ describe('Fallback models', function () {
       items.flatMap((i) => [i, ...flat((i.children ?? []) as typeof items)]);
     const gpt4o = flat(view.items).find((i) => i.label === 'gpt-4o');
     assert.match(gpt4o?.description ?? '', /⚠ no channel, just now/);
+
+    // The usage log: the model asked failed on its own line; the answer's line names it and why.
+    const lines = await until(
+      async () =>
+        (await vscode.commands.executeCommand<{ records: UsageLine[] }>('aihub._usageSnapshot')).records.filter(
+          (r) => r.surface === 'chat' && Date.parse(r.time) >= since,
+        ),
+      (l) => l.length === 2,
+      'both requests in the usage log',
+    );
+    assert.deepEqual(
+      lines.map((l) => [l.model, l.outcome, l.errorKind, l.fallbackFrom]),
+      [
+        ['gpt-4o', 'error', 'noChannel', undefined],
+        ['gpt-4o-mini', 'done', null, [{ model: 'gpt-4o', reason: 'no available channel (503)' }]],
+      ],
+    );
   });
 
   it('never on 402: the account, not the model', async () => {

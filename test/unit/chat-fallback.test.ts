@@ -2,10 +2,14 @@
 // answer, the notice, and the reply loop against the local hub over real HTTP: a 503 before the first byte
 // goes to the next model; a 402, a failure after the first byte, or no fallback list leave the error as it is.
 import * as assert from 'node:assert/strict';
+import * as z from 'zod/mini';
 import { newConversation, type Conversation } from '../../src/core/chat/conversation';
 import { fallbackChain, fallbackNotice, fallbackReason, parseFallbackSetting, type FallbackStep } from '../../src/core/chat/fallback';
 import { ReplyLoop } from '../../src/core/chat/replyLoop';
 import { HubClient } from '../../src/core/hub/client';
+import { usageCsv } from '../../src/core/usage/csv';
+import { meterStream } from '../../src/core/usage/meter';
+import { usageRecordSchema, type UsageRecord } from '../../src/core/usage/record';
 import { RecentFailures, RECENT_FAILURE_MS } from '../../src/core/models/recentFailures';
 import { startHub, type LocalHub } from '../hub/server';
 
@@ -81,8 +85,9 @@ describe('fallback', () => {
 
     async function reply(c: Conversation, chain: string[]) {
       const failed: [FallbackStep, string | undefined][] = [];
+      const records: UsageRecord[] = [];
       const loop = new ReplyLoop(c, {
-        client,
+        client: meterStream(client, { surface: 'chat', hub: hub.url, write: (r) => records.push(r) }),
         save: async () => undefined,
         show: () => undefined,
         fallbacks: () => chain,
@@ -90,7 +95,7 @@ describe('fallback', () => {
       });
       await loop.begin();
       const { turn } = await loop.run();
-      return { turn, failed, models: hub.requests.map((r) => (r.body as { model: string }).model) };
+      return { turn, failed, records, models: hub.requests.map((r) => (r.body as { model: string }).model) };
     }
 
     it('a 503 before the first byte: the next model answers the same turn, which says so', async () => {
@@ -102,6 +107,33 @@ describe('fallback', () => {
       assert.match(turn.text, /Echo\*\* from gpt-4o-mini/);
       assert.deepEqual(turn.fallbacks, [{ model: 'gpt-4o', reason: 'no available channel (503)' }]);
       assert.deepEqual(failed, [[{ model: 'gpt-4o', reason: 'no available channel (503)' }, 'gpt-4o-mini']]);
+    });
+
+    it('the usage record of a fallback reply links it to the model asked and says why; the failed request has its own line', async () => {
+      hub.enqueue({ kind: 'status', status: 503, model: 'gpt-4o' });
+      hub.enqueue({ kind: 'status', status: 404, model: 'gpt-4o-mini' });
+      const { records, models } = await reply(asking('Hello'), ['gpt-4o-mini', 'deepseek-chat']);
+      assert.deepEqual(models, ['gpt-4o', 'gpt-4o-mini', 'deepseek-chat']);
+      assert.deepEqual(
+        records.map((r) => [r.model, r.outcome, r.errorKind, r.fallbackFrom]),
+        [
+          ['gpt-4o', 'error', 'noChannel', undefined],
+          ['gpt-4o-mini', 'error', 'notFound', [{ model: 'gpt-4o', reason: 'no available channel (503)' }]],
+          [
+            'deepseek-chat',
+            'done',
+            null,
+            [
+              { model: 'gpt-4o', reason: 'no available channel (503)' },
+              { model: 'gpt-4o-mini', reason: 'model not found (404)' },
+            ],
+          ],
+        ],
+      );
+      for (const r of records) assert.ok(z.safeParse(usageRecordSchema, r).success, 'each line is a valid record');
+      assert.ok(!('fallbackFrom' in records[0]!), 'a reply from the model asked has no fallback field at all');
+      assert.ok(!hub.requests.some((r) => JSON.stringify(r.body).includes('fallback')), 'the hub never sees it');
+      assert.match(usageCsv(records).split('\r\n')[3]!, /,"?gpt-4o: no available channel \(503\); gpt-4o-mini: model not found \(404\)"?$/);
     });
 
     it('goes down the list while models cannot serve, and keeps the last error when none can', async () => {

@@ -39,6 +39,8 @@ describe('usage record', () => {
       'currency',
       'durationMs',
       'errorKind',
+      // Model ids and fixed reasons ("no available channel (503)"), never the hub's own words.
+      'fallbackFrom',
       'firstTokenMs',
       'hub',
       'inputTokens',
@@ -190,10 +192,10 @@ describe('usage CSV', () => {
     const lines = csv.split('\r\n');
     assert.equal(
       lines[0],
-      'time,surface,hub,model,served_model,input_tokens,output_tokens,cached_tokens,reasoning_tokens,cost,currency,duration_ms,first_token_ms,outcome,error_kind',
+      'time,surface,hub,model,served_model,input_tokens,output_tokens,cached_tokens,reasoning_tokens,cost,currency,duration_ms,first_token_ms,outcome,error_kind,fallback_from',
     );
-    assert.equal(lines[1], '2026-12-01T10:00:00.000Z,chat,https://aihubapi.ai/v1,gpt-4o,,100,50,,,0.001,USD,1235,300,done,');
-    assert.equal(lines[2], '2026-12-01T10:00:00.000Z,chat,https://aihubapi.ai/v1,"vendor/model,""quoted""",,,50,,,,,1200,,error,timeout');
+    assert.equal(lines[1], '2026-12-01T10:00:00.000Z,chat,https://aihubapi.ai/v1,gpt-4o,,100,50,,,0.001,USD,1235,300,done,,');
+    assert.equal(lines[2], '2026-12-01T10:00:00.000Z,chat,https://aihubapi.ai/v1,"vendor/model,""quoted""",,,50,,,,,1200,,error,timeout,');
     assert.equal(lines[3], '');
   });
 

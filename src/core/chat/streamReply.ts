@@ -33,6 +33,7 @@ export async function streamReply(options: StreamReplyOptions): Promise<void> {
       { ...options.parameters, model: turn.model, messages: options.messages },
       {
         signal: options.signal,
+        fallbackFrom: turn.fallbacks,
         onEvent: (event) => {
           if (event.type === 'text') {
             if (event.text) arrived();

@@ -52,6 +52,11 @@ export interface StreamOptions {
   signal?: AbortSignal;
   /** Called for every event as it arrives, before the promise resolves with the whole reply. */
   onEvent?: (event: ChatEvent) => void;
+  /**
+   * The models this request answers in place of (a fallback: each could not serve, and why), first the one the
+   * person asked for. Never sent to the hub: the usage record links the reply to the model asked.
+   */
+  fallbackFrom?: readonly { model: string; reason: string }[];
 }
 
 export interface ModelList {

@@ -18,6 +18,8 @@ const COLUMNS: readonly [string, (r: UsageRecord) => string | number | null][] =
   ['first_token_ms', (r) => (r.firstTokenMs === null ? null : Math.round(r.firstTokenMs))],
   ['outcome', (r) => r.outcome],
   ['error_kind', (r) => r.errorKind],
+  // "gpt-4o: no available channel (503)": who could not answer before this model did, and why.
+  ['fallback_from', (r) => (r.fallbackFrom?.length ? r.fallbackFrom.map((s) => `${s.model}: ${s.reason}`).join('; ') : null)],
 ];
 
 export function usageCsv(records: readonly UsageRecord[]): string {

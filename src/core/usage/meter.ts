@@ -42,6 +42,9 @@ export function meterStream(client: StreamingClient, options: MeterOptions): Str
           onEvent?.(event);
         },
       };
+      const fallbackFrom = streamOptions.fallbackFrom?.length
+        ? streamOptions.fallbackFrom.map(({ model, reason }) => ({ model, reason }))
+        : undefined;
       const finish = (
         outcome: UsageRecord['outcome'],
         reply: Pick<ChatResult, 'usage' | 'servedModel'> | undefined,
@@ -49,7 +52,7 @@ export function meterStream(client: StreamingClient, options: MeterOptions): Str
       ) => {
         try {
           const durationMs = monotonic() - started;
-          options.write(buildRecord({ options, request, time, durationMs, firstTokenMs, outcome, reply, errorKind }));
+          options.write(buildRecord({ options, request, time, durationMs, firstTokenMs, outcome, reply, errorKind, fallbackFrom }));
         } catch (err) {
           options.onWriteError?.(err);
         }
@@ -77,6 +80,7 @@ interface RecordInput {
   outcome: UsageRecord['outcome'];
   reply: Pick<ChatResult, 'usage' | 'servedModel'> | undefined;
   errorKind: string | null;
+  fallbackFrom: UsageRecord['fallbackFrom'];
 }
 
 function buildRecord(input: RecordInput): UsageRecord {
@@ -102,6 +106,7 @@ function buildRecord(input: RecordInput): UsageRecord {
     firstTokenMs: input.firstTokenMs === null ? null : round(input.firstTokenMs),
     outcome: input.outcome,
     errorKind: input.errorKind,
+    ...(input.fallbackFrom ? { fallbackFrom: input.fallbackFrom } : {}),
   };
 }
 

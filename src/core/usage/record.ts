@@ -39,6 +39,12 @@ export const usageRecordSchema = compiledObject({
   outcome: z.enum(['done', 'stopped', 'error']),
   /** The hub client's error kind (`quota`, `timeout`, …) when the outcome is `error`. */
   errorKind: z.nullable(z.string().check(z.maxLength(40))),
+  /**
+   * Present when `model` answered as a fallback: the models that could not serve before it, in order, each with
+   * why ("no available channel (503)"); the first is the model the person asked for. Their own failed requests
+   * have their own lines (outcome `error`).
+   */
+  fallbackFrom: z.optional(z.array(compiledObject({ model: name, reason: z.string().check(z.minLength(1), z.maxLength(200)) }))),
 });
 
 export type UsageRecord = z.infer<typeof usageRecordSchema>;
