@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { dropPendingGoals, saveGoals } from './goals';
 import { writeSection } from './results';
 import { runExtensionBench } from './extension/extensionBench';
+import { runHistoryBench } from './history/historyBench';
 import { runLatencyBench } from './latency/latencyBench';
 import { runModelsBench } from './models/modelsBench';
 import { runPricingBench } from './pricing/pricingBench';
@@ -34,6 +35,11 @@ const BENCHES: Bench[] = [
   { name: 'latency', what: 'added latency from the first chunk to the message towards the webview', run: runLatencyBench },
   { name: 'usage', what: 'Usage view over 100,000 replies (open and draw) and the cost of recording a reply', run: runUsageBench },
   { name: 'pricing', what: "the hub's price list merged into the models list, 100 to 5,000 models", run: runPricingBench },
+  {
+    name: 'history',
+    what: 'the chat history with 1,000 conversations: open the list from the index vs reading every file',
+    run: runHistoryBench,
+  },
 ];
 
 async function main(): Promise<void> {

@@ -6,15 +6,14 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { newConversation, type Attachment, type Conversation, type UserTurn } from '../core/chat/conversation';
 import type { ConversationStore } from '../core/chat/conversationStore';
-import { fallbackChain, fallbackNotice } from '../core/chat/fallback';
-import { ReplyLoop } from '../core/chat/replyLoop';
-import { resolveLimits } from '../core/models/limits';
+import { fallbackNotice } from '../core/chat/fallback';
+import type { ReplyLoop } from '../core/chat/replyLoop';
 import { withDerivedTitle } from '../core/chat/title';
 import { Commands } from '../ids';
 import type { HostMessage } from '../shared/chatProtocol';
 import type { Services } from '../services';
 import { DamagedConversations } from './damagedConversations';
-import { replyRequest } from './conversationSettings';
+import { chatReplyLoop } from './chatReplyLoop';
 
 const CURRENT_KEY = 'aihub.chat.currentConversation';
 
@@ -87,6 +86,12 @@ export class ChatController implements vscode.Disposable {
   async ask(input: AskInput): Promise<{ conversationId: string; turnId: string }> {
     await this.ready;
     if (this.running) await this.stop();
+    const readOnly = this.store.readOnlyReason(this.conversation.id);
+    if (readOnly) {
+      // Never written to: the question goes to a new chat instead, so nothing typed is lost either.
+      await this.show(this.blank());
+      this.broadcast({ type: 'notice', message: 'The conversation you were in is read-only, so your question started a new chat.' });
+    }
     const turn: UserTurn = { id: randomUUID(), role: 'user', text: input.text, createdAt: Date.now() };
     if (input.display && input.display !== input.text) turn.display = input.display;
     if (input.context?.length) turn.context = input.context;
@@ -102,6 +107,7 @@ export class ChatController implements vscode.Disposable {
     await this.ready;
     if (this.running) await this.stop();
     const c = this.conversation;
+    if (this.refuseReadOnly(c)) return;
     const last = c.turns.findLastIndex((t) => t.role === 'user');
     if (last < 0) return;
     c.turns.splice(last + 1);
@@ -113,6 +119,7 @@ export class ChatController implements vscode.Disposable {
     await this.ready;
     if (this.running) await this.stop();
     const c = this.conversation;
+    if (this.refuseReadOnly(c)) return;
     const index = c.turns.findIndex((t) => t.id === turnId && t.role === 'user');
     if (index < 0 || !text.trim()) return;
     const turn = c.turns[index] as UserTurn;
@@ -133,7 +140,7 @@ export class ChatController implements vscode.Disposable {
   async setModel(model: string): Promise<void> {
     await this.ready;
     const c = this.conversation;
-    if (c.model === model) return;
+    if (c.model === model || this.refuseReadOnly(c)) return;
     c.model = model;
     if (c.turns.length > 0) {
       c.updatedAt = Date.now();
@@ -182,11 +189,27 @@ export class ChatController implements vscode.Disposable {
 
   async rename(id: string, title: string): Promise<void> {
     const c = await this.load(id);
-    if (!c || !title.trim()) return;
+    if (!c || !title.trim() || this.refuseReadOnly(c)) return;
     c.title = title.trim();
     c.customTitle = true;
     await this.save(c);
     await this.broadcastState();
+  }
+
+  /** Pinned conversations stay at the top of the history. */
+  async pin(id: string, pinned: boolean): Promise<void> {
+    const c = await this.load(id);
+    if (!c || !!c.pinned === pinned || this.refuseReadOnly(c)) return;
+    if (pinned) c.pinned = true;
+    else delete c.pinned;
+    await this.save(c);
+  }
+
+  /** Says, in the panel, why a newer version's conversation is not changed; true when it is one. */
+  refuseReadOnly(c: Conversation): boolean {
+    const reason = this.store.readOnlyReason(c.id);
+    if (reason) this.broadcast({ type: 'notice', message: reason });
+    return reason !== undefined;
   }
 
   async delete(id: string): Promise<void> {
@@ -221,39 +244,14 @@ export class ChatController implements vscode.Disposable {
     this.conversation = c;
     await this.services.context.globalState.update(CURRENT_KEY, c.id);
     await this.broadcastState();
+    this.refuseReadOnly(c);
   }
 
   private async reply(c: Conversation): Promise<{ conversationId: string; turnId: string }> {
-    // The same limits VS Code's model picker shows for this model: the conversation is fitted to them.
-    const facts = this.services.models.catalog.find((m) => m.id === c.model) ?? { id: c.model };
-    const limits = resolveLimits(facts, this.services.config.current.modelLimits);
-    const loop = new ReplyLoop(
-      c,
-      {
-        client: this.services.usage.client('chat'),
-        hub: hubHost(this.services.hub.baseUrl),
-        save: (conversation) => this.store.save(conversation),
-        saveFailed: (err) => this.saveFailed(err),
-        show: (delta) => this.broadcast({ type: 'delta', ...delta }),
-        priceOf: (model) => this.services.models.priceOf(model),
-        fallbacks: (model) => fallbackChain(this.services.config.current.fallbackModels, model),
-        onModelFailed: (step, next) => {
-          this.services.models.recordFailure(step.model, step.reason);
-          this.services.log.warn(`chat: ${step.model}: ${step.reason}${next ? `; trying ${next}` : ''}`);
-          // The reply's header names the model now answering as soon as it is asked.
-          if (next)
-            this.broadcast({
-              type: 'turnModel',
-              conversationId: c.id,
-              turnId: loop.turn.id,
-              model: next,
-              fallbacks: [...(loop.turn.fallbacks ?? []), step],
-            });
-        },
-        journal: this.store.journal(c.id),
-      },
-      { limits, ...replyRequest(this.services, c) },
-    );
+    const loop = chatReplyLoop(this.services, this.store, c, {
+      broadcast: (message) => this.broadcast(message),
+      saveFailed: (err) => this.saveFailed(err),
+    });
     // The question is on disk before the request leaves: nothing the user typed is lost to a crash.
     await loop.begin();
     const turn = loop.turn;
@@ -298,7 +296,8 @@ export class ChatController implements vscode.Disposable {
     const id = this.services.context.globalState.get<string>(CURRENT_KEY);
     const opened = id ? await this.store.open(id).catch(() => undefined) : undefined;
     if (opened?.kind === 'ok') this.conversation = opened.conversation;
-    const { damaged } = await this.store.scan().catch(() => ({ damaged: [] }));
+    // Only files changed since the history index was written are read (a crash, another window, a damaged file).
+    const { damaged } = await this.store.verify().catch(() => ({ damaged: [] }));
     const recovered = await this.damaged.handle(damaged, id, this.services.config.current.defaultModel);
     if (recovered) {
       this.conversation = recovered;

@@ -1,50 +1,65 @@
-// The conversation history as a native quick pick: type to filter, Enter to switch, and per-item buttons to
-// rename, export or delete (keyboard-reachable like any quick pick button).
+// The conversation history as a native quick pick, opened from the history index (not by reading every file):
+// pinned conversations first, then the newest; each row shows its model and date. Typing searches titles,
+// models and the text of the conversations (their first characters, kept in the index), every word anywhere,
+// with the matching words shown. Enter switches; per-row buttons pin, rename, export or delete (keyboard-
+// reachable like any quick pick button). Files changed meanwhile (another window) are picked up as it opens.
 import * as vscode from 'vscode';
-import type { ConversationSummary } from '../core/chat/conversation';
+import { entryOf, searchHistory, type HistoryEntry, type HistoryMatch } from '../core/chat/historyIndex';
 import type { ChatController } from './chatController';
 import { exportConversation } from './exportConversation';
 
 interface HistoryItem extends vscode.QuickPickItem {
   id: string;
+  pinned: boolean;
 }
 
-const RENAME: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('edit'), tooltip: 'Rename' };
-const EXPORT: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('export'), tooltip: 'Export to Markdown' };
-const DELETE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Delete' };
+const PIN: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('pin'), tooltip: vscode.l10n.t('Pin to the Top') };
+const UNPIN: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('pinned'), tooltip: vscode.l10n.t('Unpin') };
+const RENAME: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('edit'), tooltip: vscode.l10n.t('Rename') };
+const EXPORT: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('export'), tooltip: vscode.l10n.t('Export to Markdown') };
+const DELETE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Delete') };
 
 export async function showHistory(controller: ChatController): Promise<void> {
   const picker = vscode.window.createQuickPick<HistoryItem>();
-  picker.title = 'AI Hub: Chat History';
-  picker.placeholder = 'Search conversations; Enter opens one';
-  picker.matchOnDescription = true;
-  const refresh = async () => {
-    picker.busy = true;
-    const list = await controller.store.list();
-    // The current conversation may not be saved yet (nothing asked): it is still listed first.
-    const current = controller.current;
-    const items =
-      list.some((s) => s.id === current.id) || current.turns.length === 0
-        ? list
-        : [
-            { id: current.id, title: current.title, model: current.model, updatedAt: current.updatedAt, turns: current.turns.length },
-            ...list,
-          ];
-    picker.items = items.map((s) => toItem(s, s.id === current.id));
-    picker.busy = false;
-    if (items.length === 0) picker.placeholder = 'No conversations yet';
+  picker.title = vscode.l10n.t('AI Hub: Chat History');
+  picker.placeholder = vscode.l10n.t('Search titles, models and text; Enter opens a conversation');
+  // The search is ours (every word in the title, model or text): VS Code's own filter would hide text matches.
+  picker.matchOnDescription = false;
+  picker.matchOnDetail = false;
+  let entries: HistoryEntry[] = [];
+  const render = () => {
+    const matches = searchHistory(withCurrent(entries, controller), picker.value);
+    picker.items = matches.map((m) => toItem(m, m.entry.id === controller.current.id));
+    if (entries.length === 0 && controller.current.turns.length === 0) picker.placeholder = vscode.l10n.t('No conversations yet');
   };
+  const refresh = async (verify: boolean) => {
+    picker.busy = true;
+    try {
+      entries = await controller.store.history();
+      render();
+      // What the index says shows at once; files another window changed meanwhile follow.
+      if (verify && (await controller.store.verify()).changed) {
+        entries = await controller.store.history();
+        render();
+      }
+    } finally {
+      picker.busy = false;
+    }
+  };
+  picker.onDidChangeValue(render);
   picker.onDidAccept(() => {
     const item = picker.selectedItems[0];
     picker.hide();
     if (item) void controller.switchTo(item.id);
   });
   picker.onDidTriggerItemButton(async ({ item, button }) => {
-    if (button === RENAME) {
+    if (button === PIN || button === UNPIN) {
+      await controller.pin(item.id, button === PIN);
+    } else if (button === RENAME) {
       const title = await vscode.window.showInputBox({
-        title: 'Rename Conversation',
+        title: vscode.l10n.t('Rename Conversation'),
         value: item.label,
-        validateInput: (v) => (v.trim() ? undefined : 'A title cannot be empty'),
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A title cannot be empty')),
       });
       if (title) await controller.rename(item.id, title);
       picker.show();
@@ -52,28 +67,47 @@ export async function showHistory(controller: ChatController): Promise<void> {
       await exportConversation(controller, item.id);
     } else if (button === DELETE) {
       const answer = await vscode.window.showWarningMessage(
-        `Delete the conversation "${item.label}"?`,
-        { modal: true, detail: 'It cannot be restored.' },
-        'Delete',
+        vscode.l10n.t('Delete the conversation "{0}"?', item.label),
+        { modal: true, detail: vscode.l10n.t('It cannot be restored.') },
+        vscode.l10n.t('Delete'),
       );
-      if (answer === 'Delete') await controller.delete(item.id);
+      if (answer === vscode.l10n.t('Delete')) await controller.delete(item.id);
       picker.show();
     }
-    await refresh();
+    await refresh(false);
   });
   picker.onDidHide(() => picker.dispose());
   picker.show();
-  await refresh();
+  await refresh(true);
 }
 
-function toItem(s: ConversationSummary, current: boolean): HistoryItem {
-  const when = new Date(s.updatedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** The conversation on screen may not be saved yet (nothing asked): it is still listed, first. */
+function withCurrent(entries: HistoryEntry[], controller: ChatController): HistoryEntry[] {
+  const c = controller.current;
+  if (c.turns.length === 0 || entries.some((e) => e.id === c.id)) return entries;
+  return [entryOf(c, { mtimeMs: 0, size: 0 }), ...entries];
+}
+
+function toItem({ entry, snippet }: HistoryMatch, current: boolean): HistoryItem {
+  const when = new Date(entry.updatedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const count =
+    entry.kind === 'comparison'
+      ? vscode.l10n.t('{0} models', entry.turns - 1)
+      : entry.turns === 1
+        ? vscode.l10n.t('1 message')
+        : vscode.l10n.t('{0} messages', entry.turns);
+  const marks = [current ? vscode.l10n.t('current') : '', entry.readOnly ? vscode.l10n.t('read-only') : ''].filter(Boolean);
   return {
-    id: s.id,
-    label: s.title,
-    description: `${current ? 'current · ' : ''}${s.model}`,
-    detail: s.kind === 'comparison' ? `${when} · ${s.turns - 1} models` : `${when} · ${s.turns} message${s.turns === 1 ? '' : 's'}`,
-    iconPath: new vscode.ThemeIcon(s.kind === 'comparison' ? 'split-horizontal' : current ? 'comment-discussion' : 'comment'),
-    buttons: [RENAME, EXPORT, DELETE],
+    id: entry.id,
+    pinned: !!entry.pinned,
+    label: entry.title,
+    description: [...marks, entry.model].join(' · '),
+    detail: [when, count, snippet].filter(Boolean).join(' · '),
+    iconPath: new vscode.ThemeIcon(
+      entry.kind === 'comparison' ? 'split-horizontal' : entry.pinned ? 'pinned' : current ? 'comment-discussion' : 'comment',
+    ),
+    // Shown whatever VS Code's own filter thinks: the search above already chose these.
+    alwaysShow: true,
+    buttons: [entry.pinned ? UNPIN : PIN, RENAME, EXPORT, DELETE],
   };
 }

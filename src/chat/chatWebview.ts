@@ -55,6 +55,7 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         post({ type: 'defaultSystemPrompt', systemPrompt: services.config.current.systemPrompt });
         post({ type: 'models', ...modelOptions(services) });
         for (const damaged of controller.damaged.take()) post(damaged);
+        controller.refuseReadOnly(controller.current);
         return;
       case 'send':
         if (message.text.trim() || message.context.length > 0) await controller.ask({ text: message.text, context: message.context });

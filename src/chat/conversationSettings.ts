@@ -47,6 +47,7 @@ export function replyRequest(
 export async function changeSettings(controller: ChatController, raw: Record<string, unknown>): Promise<string | undefined> {
   await controller.ready;
   const c = controller.current;
+  if (controller.refuseReadOnly(c)) return controller.store.readOnlyReason(c.id);
   const check = checkChatSettings(raw, modelFacts(controller.services, c.model));
   if (!check.ok) {
     controller.broadcast({ type: 'notice', message: check.message });

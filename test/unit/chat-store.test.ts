@@ -82,6 +82,7 @@ describe('ConversationStore', () => {
       readdir: (d) => fsp.readdir(d),
       readFile: (f, e) => fsp.readFile(f, e),
       rm: (f, o) => fsp.rm(f, o),
+      stat: (f) => fsp.stat(f),
       writeFile: async (f, data, e) => {
         calls.push(`write ${path.basename(f)}`);
         if (failWrites) {
@@ -115,6 +116,7 @@ describe('ConversationStore', () => {
       readdir: (d) => fsp.readdir(d),
       readFile: (f, e) => fsp.readFile(f, e),
       rm: (f, o) => fsp.rm(f, o),
+      stat: (f) => fsp.stat(f),
       rename: (a, b) => fsp.rename(a, b),
       writeFile: async (f, data, e) => {
         inFlight++;

@@ -118,12 +118,6 @@ export const conversationSummarySchema = z.object({
 });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 
-export function summarize(c: Conversation): ConversationSummary {
-  const summary: ConversationSummary = { id: c.id, title: c.title, model: c.model, updatedAt: c.updatedAt, turns: c.turns.length };
-  if (c.kind) summary.kind = c.kind;
-  return summary;
-}
-
 export function newConversation(id: string, model: string, now: number): Conversation {
   return { version: 1, id, title: 'New chat', model, createdAt: now, updatedAt: now, turns: [] };
 }
