@@ -52,7 +52,20 @@ export async function showHistory(controller: ChatController): Promise<void> {
     picker.hide();
     if (item) void controller.switchTo(item.id);
   });
+  // A button's own prompt (the rename box, the delete dialog, the save dialog) hides the picker for a moment: it
+  // comes back afterwards instead of being disposed.
+  let inButton = false;
   picker.onDidTriggerItemButton(async ({ item, button }) => {
+    inButton = true;
+    try {
+      await runButton(item, button);
+    } finally {
+      inButton = false;
+    }
+    picker.show();
+    await refresh(false);
+  });
+  const runButton = async (item: HistoryItem, button: vscode.QuickInputButton) => {
     if (button === PIN || button === UNPIN) {
       await controller.pin(item.id, button === PIN);
     } else if (button === RENAME) {
@@ -62,7 +75,6 @@ export async function showHistory(controller: ChatController): Promise<void> {
         validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A title cannot be empty')),
       });
       if (title) await controller.rename(item.id, title);
-      picker.show();
     } else if (button === EXPORT) {
       await exportConversation(controller, item.id);
     } else if (button === DELETE) {
@@ -72,11 +84,11 @@ export async function showHistory(controller: ChatController): Promise<void> {
         vscode.l10n.t('Delete'),
       );
       if (answer === vscode.l10n.t('Delete')) await controller.delete(item.id);
-      picker.show();
     }
-    await refresh(false);
+  };
+  picker.onDidHide(() => {
+    if (!inButton) picker.dispose();
   });
-  picker.onDidHide(() => picker.dispose());
   picker.show();
   await refresh(true);
 }
