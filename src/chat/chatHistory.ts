@@ -48,7 +48,8 @@ export async function showHistory(controller: ChatController): Promise<void> {
   };
   picker.onDidChangeValue(render);
   picker.onDidAccept(() => {
-    const item = picker.selectedItems[0];
+    // The active row, also when Enter comes while the rows are being replaced (a search, the background check).
+    const item = picker.selectedItems[0] ?? picker.activeItems[0];
     picker.hide();
     if (item) void controller.switchTo(item.id);
   });

@@ -139,8 +139,17 @@ describe('Chat history (e2e)', function () {
 
   it('switches to a conversation from the history', async () => {
     await openHistory('Crossing the road');
+    await row('Crossing the road').waitFor();
     await acceptQuickInputRow(page(), 'Crossing the road');
-    await frame().locator('.turn.assistant', { hasText: 'zebra crossing' }).waitFor({ timeout: 15_000 });
+    await picker().waitFor({ state: 'hidden' });
+    await frame()
+      .locator('.turn.assistant', { hasText: 'zebra crossing' })
+      .waitFor({ timeout: 30_000 })
+      .catch(async (err: unknown) => {
+        await screenshot(page(), 'history-switch-failed');
+        throw err;
+      });
+    await screenshot(page(), 'history-switched');
   });
 
   it("opens a newer version's conversation read-only; a question typed there starts a new chat", async () => {
