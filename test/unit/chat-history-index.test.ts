@@ -133,6 +133,37 @@ describe('Chat history index', () => {
     assert.equal(searchHistory(entries, '  ').length, 2);
   });
 
+  it('never takes a file this version wrote, every optional field set, for a newer one', async () => {
+    const c = conversation('full', 'Everything set', 5);
+    Object.assign(c, {
+      customTitle: true,
+      pinned: true,
+      settings: { systemPrompt: 'Be brief.', temperature: 0.2, maxTokens: 100, reasoningEffort: 'low' },
+    });
+    c.turns[0] = {
+      ...c.turns[0],
+      display: 'shown',
+      context: [{ fileName: 'a.ts', language: 'typescript', text: 'x' }],
+    } as Conversation['turns'][0];
+    Object.assign(c.turns[1], {
+      reasoning: 'thought',
+      usage: { promptTokens: 1, completionTokens: 2, totalTokens: 3, cachedTokens: 0, reasoningTokens: 1, cost: 0.1 },
+      finishReason: 'stop',
+      possiblyTruncated: true,
+      contextNote: 'note',
+      servedModel: 'gpt-4o-mini-2024',
+      requestId: 'r1',
+      cost: 0.1,
+      timing: { firstTokenMs: 1, totalMs: 2 },
+      fallbacks: [{ model: 'gpt-4o', reason: 'no channel' }],
+    });
+    const store = new ConversationStore(dir);
+    await store.save(c);
+    const opened = await new ConversationStore(dir).open('full');
+    assert.equal(opened.kind, 'ok');
+    assert.equal(opened.kind === 'ok' ? opened.readOnly : 'not ok', undefined);
+  });
+
   it("shows a newer version's file read-only and never writes it", async () => {
     const newer = { ...conversation('future', 'From the future', 10), version: 2, folders: ['x'] };
     const unknownField = { ...conversation('extra', 'With a new field', 11), reactions: { a: 1 } };
