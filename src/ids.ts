@@ -55,7 +55,7 @@ export const Commands = {
   /** Internal: stop / retry / continue a comparison's column by model, as the tab's buttons do (for the integration tests). */
   compareControl: 'aihub._compareControl',
   /**
-   * Internal, owned by the chat: attaches `{ kind: 'file' | 'problems', path }` or `{ kind: 'terminal' }` as the Attach
+   * Internal, owned by the chat: attaches `{ kind: 'file' | 'problems' | 'image', path }` or `{ kind: 'terminal' }` as the Attach
    * menu does (a chip in the panel); resolves to the attachment or `{ message }` saying why not (automation, tests).
    */
   chatAttach: 'aihub._chatAttach',

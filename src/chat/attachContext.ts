@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { decodeText, oversized } from '../core/chat/attachmentCheck';
 import type { Attachment } from '../core/chat/conversation';
 import { Commands } from '../ids';
+import { imageFromFile } from './chatImageAttach';
 import type { ChatWebviewDeps } from './chatWebview';
 import type { EditorTracker } from './editorActions';
 
@@ -29,6 +30,10 @@ export function pickAttachment(deps: ChatWebviewDeps): Promise<Attachment | stri
 export function registerChatAttach(deps: ChatWebviewDeps): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.chatAttach, async (arg: { kind?: unknown; path?: unknown }) => {
     const uri = typeof arg?.path === 'string' ? vscode.Uri.file(arg.path) : undefined;
+    if (arg?.kind === 'image' && uri) {
+      const image = await imageFromFile(deps, (message) => deps.controller.broadcast(message), uri);
+      return typeof image === 'string' ? { message: image } : image;
+    }
     const source: ContextSource | undefined =
       arg?.kind === 'terminal'
         ? { kind: 'terminal' }

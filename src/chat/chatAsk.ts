@@ -2,6 +2,7 @@
 // (the answer streams in the panel and stays in the conversation); `aihub._chatAsk` is the same for automation.
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { imageRefSchema, type ImageRef } from '../core/chat/chatImages';
 import { attachmentSchema } from '../core/chat/conversation';
 import { fileOfAttachment, isAboutFile } from '../core/chat/conversationFiles';
 import type { ChatAsk } from '../core/prompts/builtinPrompts';
@@ -10,7 +11,7 @@ import type { ChatController } from './chatController';
 
 export interface ChatPort {
   /** Shows the chat and asks there; resolves once the question is saved and its request has started. */
-  ask(ask: Omit<ChatAsk, 'display'> & { display?: string }): Promise<{ conversationId: string; turnId: string }>;
+  ask(ask: Omit<ChatAsk, 'display'> & { display?: string; images?: ImageRef[] }): Promise<{ conversationId: string; turnId: string }>;
 }
 
 /** The argument of `aihub._chatAsk`: the question, how the transcript shows it, and attached code. */
@@ -18,6 +19,8 @@ const chatAskSchema = z.object({
   prompt: z.string().check(z.minLength(1)),
   display: z.optional(z.string()),
   context: z.optional(z.array(attachmentSchema)),
+  /** Images stored by `aihub._chatAttach` `{ kind: 'image' }`. */
+  images: z.optional(z.array(imageRefSchema)),
 });
 
 export function chatPort(controller: ChatController, reveal: () => Thenable<unknown>): ChatPort {
@@ -25,7 +28,7 @@ export function chatPort(controller: ChatController, reveal: () => Thenable<unkn
     async ask(ask) {
       await reveal();
       await continueOrStartFresh(controller, ask.context?.[0]?.fileName);
-      return controller.ask({ text: ask.prompt, display: ask.display, context: ask.context });
+      return controller.ask({ text: ask.prompt, display: ask.display, context: ask.context, images: ask.images });
     },
   };
 }

@@ -5,6 +5,7 @@ import { hubHost } from '../core/hubs/hubUrl';
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { newConversation, type Attachment, type Conversation, type UserTurn } from '../core/chat/conversation';
+import type { ImageRef } from '../core/chat/chatImages';
 import type { ConversationStore } from '../core/chat/conversationStore';
 import { fallbackNotice } from '../core/chat/fallback';
 import type { ReplyLoop } from '../core/chat/replyLoop';
@@ -30,6 +31,7 @@ export interface AskInput {
   text: string;
   display?: string;
   context?: Attachment[];
+  images?: ImageRef[];
 }
 
 export class ChatController implements vscode.Disposable {
@@ -95,6 +97,7 @@ export class ChatController implements vscode.Disposable {
     const turn: UserTurn = { id: randomUUID(), role: 'user', text: input.text, createdAt: Date.now() };
     if (input.display && input.display !== input.text) turn.display = input.display;
     if (input.context?.length) turn.context = input.context;
+    if (input.images?.length) turn.images = input.images;
     const c = this.conversation;
     c.turns.push(turn);
     this.retitle(c);

@@ -4,6 +4,7 @@
 import type { Conversation } from '../core/chat/conversation';
 import type { ConversationStore } from '../core/chat/conversationStore';
 import { fallbackChain } from '../core/chat/fallback';
+import { imageStoreBeside, imageUrls } from '../core/chat/imageStore';
 import { ReplyLoop } from '../core/chat/replyLoop';
 import { hubHost } from '../core/hubs/hubUrl';
 import { resolveLimits } from '../core/models/limits';
@@ -44,6 +45,7 @@ export function chatReplyLoop(services: Services, store: ConversationStore, c: C
           });
       },
       journal: store.journal(c.id),
+      imageUrls: (conversation) => imageUrls(imageStoreBeside(store.dir), conversation),
     },
     { limits, ...replyRequest(services, c) },
   );

@@ -10,6 +10,7 @@ import { attachmentFrom, openLink, runCodeAction, type EditorTracker } from './e
 import { modelOptions } from './modelOptions';
 import { pickAttachment } from './attachContext';
 import { changeSettings } from './conversationSettings';
+import { attachImage, pickImage } from './chatImageAttach';
 
 export interface ChatWebviewDeps {
   services: Services;
@@ -58,7 +59,8 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         controller.refuseReadOnly(controller.current);
         return;
       case 'send':
-        if (message.text.trim() || message.context.length > 0) await controller.ask({ text: message.text, context: message.context });
+        if (message.text.trim() || message.context.length > 0 || message.images?.length)
+          await controller.ask({ text: message.text, context: message.context, images: message.images });
         return;
       case 'stop':
         return controller.stop();
@@ -77,12 +79,21 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         post({ type: 'models', ...modelOptions(services) });
         return;
       case 'attach': {
+        if (message.what === 'image') return pickImage(deps, post);
         const attachment = message.what === 'pick' ? await pickAttachment(deps) : attachmentFrom(deps.tracker, message.what);
         if (attachment === undefined) return;
         if (typeof attachment === 'string') notice(attachment);
         else post({ type: 'attachment', attachment });
         return;
       }
+      case 'attachImage':
+        await attachImage(deps, post, {
+          id: message.id,
+          name: message.name,
+          mime: message.mime,
+          data: Buffer.from(message.data, 'base64'),
+        });
+        return;
       case 'codeAction':
         notice(await runCodeAction(deps.tracker, message));
         return;

@@ -9,6 +9,7 @@ import {
   turnSchema,
 } from '../core/chat/conversation';
 import { chatSettingsSchema, SYSTEM_PROMPT_MAX_CHARS } from '../core/chat/chatSettings';
+import { imageRefSchema } from '../core/chat/chatImages';
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 
@@ -43,7 +44,20 @@ export type CodeActionMessage = z.infer<typeof codeActionMessageSchema>;
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** The page is listening: the host posts nothing before this. */
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('send'), text: z.string().check(z.maxLength(2_000_000)), context: z.array(attachmentSchema) }),
+  z.object({
+    type: z.literal('send'),
+    text: z.string().check(z.maxLength(2_000_000)),
+    context: z.array(attachmentSchema),
+    images: z.optional(z.array(imageRefSchema)),
+  }),
+  /** A pasted or dropped image, base64 (the page refuses one over the cap before reading it; the host checks again). */
+  z.object({
+    type: z.literal('attachImage'),
+    id,
+    name: z.string().check(z.maxLength(300)),
+    mime: z.string().check(z.maxLength(100)),
+    data: z.string().check(z.maxLength(28_000_000)),
+  }),
   z.object({ type: z.literal('stop') }),
   /** Asks the last question again (after an answer, a stop or an error). */
   z.object({ type: z.literal('regenerate') }),
@@ -61,8 +75,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('loadModels'), refresh: z.boolean() }),
-  /** `pick`: the Attach menu (open editors, a workspace file, the current file's problems, the terminal's selection). */
-  z.object({ type: z.literal('attach'), what: z.enum(['selection', 'file', 'pick']) }),
+  /** `pick`: the Attach menu (open editors, a workspace file, the current file's problems, the terminal's selection); `image`: a file dialog. */
+  z.object({ type: z.literal('attach'), what: z.enum(['selection', 'file', 'pick', 'image']) }),
   codeActionMessageSchema,
   z.object({ type: z.literal('copyText'), text: z.string() }),
   z.object({ type: z.literal('openLink'), href: z.string().check(z.maxLength(8192)) }),
@@ -118,6 +132,8 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
   /** `aihub.defaultModel`, which new chats start with: the model button says when this chat uses another. */
   z.object({ type: z.literal('defaultModel'), model: z.string() }),
   z.object({ type: z.literal('attachment'), attachment: attachmentSchema }),
+  /** An image stored and ready to send: `id` of the page's attachImage, or `preview` (a data URL) for one picked in a dialog. */
+  z.object({ type: z.literal('imageAttached'), image: imageRefSchema, id: z.optional(id), preview: z.optional(z.string()) }),
   /** Something the user asked for could not be done (no editor to attach from, …), or went wrong on its own. */
   z.object({ type: z.literal('notice'), message: z.string(), action: z.optional(z.object({ id, label: z.string() })) }),
   z.object({ type: z.literal('focusInput') }),

@@ -3,15 +3,19 @@
 import type { Attachment } from '../core/chat/conversation';
 import { attachmentLabel } from '../core/chat/requestMessages';
 import { h, icon, iconButton } from './dom';
+import { ComposerImages } from './imageInput';
 import type { ModelPicker } from './modelPicker';
+import type { ImageRef } from '../core/chat/chatImages';
 
 const MAX_INPUT_HEIGHT = 240;
 
 export interface ComposerEvents {
-  send(text: string, attachments: Attachment[]): void;
+  send(text: string, attachments: Attachment[], images: ImageRef[]): void;
+  /** An image refused in the page (its size or format), in words. */
+  refused(message: string): void;
   stop(): void;
   /** `pick`: the Attach menu (open editors, workspace files, problems, terminal selection). */
-  attach(what: 'selection' | 'file' | 'pick'): void;
+  attach(what: 'selection' | 'file' | 'pick' | 'image'): void;
   /** The draft and its attachments go to several models side by side (the draft is kept here). */
   compare(text: string, attachments: Attachment[]): void;
   draftChanged(draft: string, attachments: Attachment[]): void;
@@ -27,6 +31,7 @@ export class Composer {
   private readonly emptyHint: HTMLElement;
   private hintTimer: ReturnType<typeof setTimeout> | undefined;
   private attachments: Attachment[] = [];
+  readonly images: ComposerImages;
   private busy = false;
 
   constructor(
@@ -47,6 +52,7 @@ export class Composer {
       iconButton('list-selection', 'Attach Selection', 'attach-selection'),
       iconButton('file-code', 'Attach Current File', 'attach-file'),
       iconButton('mention', 'Attach… (or type #)', 'attach-pick'),
+      iconButton('file-media', 'Attach Image… (or paste or drop one)', 'attach-image'),
       picker.element,
       iconButton('split-horizontal', 'Compare Models…', 'compare'),
       h('span', { class: 'spacer' }),
@@ -54,7 +60,27 @@ export class Composer {
     );
     this.emptyHint = h('div', { class: 'composer-hint', role: 'status', text: 'Nothing to send: type a question, or attach code.' });
     this.emptyHint.hidden = true;
-    this.element = h('div', { class: 'composer' }, this.chips, h('div', { class: 'input-box' }, this.input, toolbar), this.emptyHint);
+    this.images = new ComposerImages(
+      (message) => this.events.refused(message),
+      () => this.changed(),
+    );
+    this.element = h(
+      'div',
+      { class: 'composer' },
+      this.chips,
+      this.images.element,
+      h('div', { class: 'input-box' }, this.input, toolbar),
+      this.emptyHint,
+    );
+    this.input.addEventListener('paste', (e) => {
+      if (this.images.take(Array.from(e.clipboardData?.files ?? []))) e.preventDefault();
+    });
+    this.element.addEventListener('dragover', (e) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    });
+    this.element.addEventListener('drop', (e) => {
+      if (this.images.take(Array.from(e.dataTransfer?.files ?? []))) e.preventDefault();
+    });
     this.setBusy(false);
 
     this.input.addEventListener('input', (e) => {
@@ -78,6 +104,7 @@ export class Composer {
       if (action === 'attach-selection') this.events.attach('selection');
       else if (action === 'attach-file') this.events.attach('file');
       else if (action === 'attach-pick') this.events.attach('pick');
+      else if (action === 'attach-image') this.events.attach('image');
       else if (action === 'compare') this.events.compare(this.input.value, this.attachments);
     });
     this.chips.addEventListener('click', (e) => {
@@ -138,7 +165,7 @@ export class Composer {
   }
 
   private hasContent(): boolean {
-    return this.input.value.trim() !== '' || this.attachments.length > 0;
+    return this.input.value.trim() !== '' || this.attachments.length > 0 || this.images.images.length > 0;
   }
 
   focus(): void {
@@ -154,9 +181,10 @@ export class Composer {
       this.hintTimer = setTimeout(() => (this.emptyHint.hidden = true), 4_000);
       return;
     }
-    this.events.send(text, this.attachments);
+    this.events.send(text, this.attachments, this.images.images);
     this.input.value = '';
     this.attachments = [];
+    this.images.clear();
     this.renderChips();
     this.autosize();
     this.changed();

@@ -62,10 +62,11 @@ const settings = new SettingsPopover((input) => post({ type: 'setSettings', sett
 let draftTimer: ReturnType<typeof setTimeout> | undefined;
 const composer = new Composer(
   {
-    send: (text, attachments) => {
+    send: (text, attachments, images) => {
       atBottom = true;
-      post({ type: 'send', text, context: attachments });
+      post({ type: 'send', text, context: attachments, ...(images.length ? { images } : {}) });
     },
+    refused: (message) => showNotice(message),
     stop: () => post({ type: 'stop' }),
     attach: (what) => post({ type: 'attach', what }),
     compare: (text, attachments) => post({ type: 'compare', text, context: attachments, model: transcript.model }),
@@ -185,6 +186,9 @@ function handle(message: HostMessage): void {
       return;
     case 'attachment':
       composer.addAttachment(message.attachment);
+      return;
+    case 'imageAttached':
+      composer.images.attached(message.image, message.id, message.preview);
       return;
     case 'notice':
       showNotice(message.message, message.action);

@@ -3,6 +3,7 @@
 import type { AssistantTurn, Conversation, Turn, UserTurn } from '../core/chat/conversation';
 import { fallbackNotice, type FallbackStep } from '../core/chat/fallback';
 import { attachmentLabel } from '../core/chat/requestMessages';
+import { imageChips } from './imageInput';
 import { replyCostText, usageLine } from '../core/money/replyCost';
 import { h, icon, iconButton, textButton } from './dom';
 import { renderErrorCard } from './errorCard';
@@ -218,15 +219,17 @@ export class Transcript {
   }
 
   private renderUser(turn: UserTurn): HTMLElement {
-    const chips = turn.context?.length
-      ? h(
-          'div',
-          { class: 'chips' },
-          ...turn.context.map((a) =>
-            h('span', { class: 'chip', title: a.fileName }, icon('file-code'), h('span', { text: attachmentLabel(a) })),
-          ),
-        )
-      : undefined;
+    const chips =
+      turn.context?.length || turn.images?.length
+        ? h(
+            'div',
+            { class: 'chips' },
+            ...(turn.context ?? []).map((a) =>
+              h('span', { class: 'chip', title: a.fileName }, icon('file-code'), h('span', { text: attachmentLabel(a) })),
+            ),
+            ...imageChips(turn.images),
+          )
+        : undefined;
     return h(
       'article',
       { class: 'turn user', 'data-turn-id': turn.id, 'aria-label': 'You said' },

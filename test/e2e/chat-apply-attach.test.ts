@@ -1,7 +1,8 @@
 // The chat's round-2 code and context features in a real VS Code (code-server) in Chromium, against the local
 // hub in this process: Apply on a code block opens the proposal diff where the block belongs, and Accept
 // edits the file; the Attach menu (and `#` in the input) attaches a workspace file as a chip with its size in
-// tokens, which is what the hub receives; a binary file and a file deleted meanwhile are refused in words.
+// tokens, which is what the hub receives; a binary file and a file deleted meanwhile are refused in words; a
+// pasted image becomes a thumbnail chip and reaches the hub as an image_url part; a 50 MB dropped one is refused.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,6 +23,8 @@ import {
 const REPO = path.resolve(__dirname, '..', '..');
 const CALC =
   "import { strict } from 'node:assert';\n\nexport class Calc {\n  total(xs: number[]): number {\n    let sum = 0;\n    for (const x of xs) sum += x;\n    return sum;\n  }\n}\n";
+// A valid 1×1 PNG.
+const DOT_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const APPLY_ANSWER =
   'Use `reduce`:\n\n```ts path=calc.ts\ntotal(xs: number[]): number {\n  return xs.reduce((a, b) => a + b, 0);\n}\n```\n';
 
@@ -162,5 +165,56 @@ describe('Chat: Apply and attachments (e2e)', function () {
     await acceptQuickInputRow(page(), 'doomed.ts');
     await notice.filter({ hasText: 'doomed.ts no longer exists (deleted or moved?): nothing was attached.' }).waitFor({ timeout: 15_000 });
     await screenshot(page(), 'chat-attach-deleted');
+  });
+
+  it('a pasted image is a thumbnail chip and reaches the hub as an image_url part; a 50 MB drop is refused', async () => {
+    const frame = chatFrame(page());
+    const input = frame.locator('textarea.input');
+    await input.fill('');
+    // What a paste of a screenshot delivers: a clipboard event carrying an image file.
+    await input.evaluate((element, base64) => {
+      const g = globalThis as unknown as {
+        atob(s: string): string;
+        DataTransfer: new () => { items: { add(f: unknown): void } };
+        File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+        ClipboardEvent: new (type: string, init: unknown) => unknown;
+      };
+      const bytes = Uint8Array.from(g.atob(base64), (c) => c.charCodeAt(0));
+      const data = new g.DataTransfer();
+      data.items.add(new g.File([bytes], 'dot.png', { type: 'image/png' }));
+      (element as unknown as { dispatchEvent(e: unknown): void }).dispatchEvent(
+        new g.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, DOT_PNG);
+    const chip = frame.locator('.image-chips .image-chip', { hasText: 'dot.png' });
+    await chip.locator('img.thumbnail').waitFor({ timeout: 15_000 });
+    await screenshot(page(), 'chat-image-chip');
+    const before = hub!.requests.at(-1)?.id ?? 0;
+    await send(frame, 'What is in this picture?');
+    const request = await hub!.waitForRequest((r) => r.id > before && r.path.endsWith('/chat/completions'), 30_000);
+    const question = (request.body as { messages: { content: unknown }[] }).messages.at(-1)!.content;
+    assert.deepEqual(question, [
+      { type: 'text', text: 'What is in this picture?' },
+      { type: 'image_url', image_url: { url: `data:image/png;base64,${DOT_PNG}` } },
+    ]);
+    await frame.locator('.turn.user', { hasText: 'What is in this picture?' }).locator('.image-chip', { hasText: 'dot.png' }).waitFor();
+
+    await frame.locator('.composer').evaluate((element) => {
+      const g = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(f: unknown): void } };
+        File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+        DragEvent: new (type: string, init: unknown) => unknown;
+      };
+      const data = new g.DataTransfer();
+      data.items.add(new g.File([new Uint8Array(50 * 1024 * 1024)], 'huge.png', { type: 'image/png' }));
+      (element as unknown as { dispatchEvent(e: unknown): void }).dispatchEvent(
+        new g.DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+    });
+    await frame
+      .locator('.notice', { hasText: 'huge.png was not attached: it is 50.0 MB, the limit is 20.0 MB.' })
+      .waitFor({ timeout: 15_000 });
+    assert.equal(await frame.locator('.image-chips .image-chip').count(), 0, 'nothing attached');
+    await screenshot(page(), 'chat-image-refused');
   });
 });

@@ -2,6 +2,7 @@
 // validates files with it and the host ↔ webview protocol embeds it.
 import * as z from 'zod/mini';
 import { chatSettingsSchema } from './chatSettings';
+import { imageRefSchema } from './chatImages';
 
 /** Conversation ids become file names: only this alphabet, so a message from the webview cannot reach other paths. */
 export const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -46,6 +47,8 @@ export const userTurnSchema = z.object({
   /** What the transcript shows instead, when a command wrote a long prompt ("Explain `sum` (a.ts, line 3)"). */
   display: z.optional(z.string()),
   context: z.optional(z.array(attachmentSchema)),
+  /** Pasted, dropped or attached images: references to files beside the conversations (chatImages.ts). */
+  images: z.optional(z.array(imageRefSchema)),
   createdAt: z.number(),
 });
 export type UserTurn = z.infer<typeof userTurnSchema>;

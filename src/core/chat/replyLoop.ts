@@ -41,6 +41,8 @@ export interface ReplyPorts {
   fallbacks?(model: string): string[];
   /** A model could not serve (no channel, not found, a 5xx) before any of its reply arrived. */
   onModelFailed?(step: FallbackStep, next: string | undefined): void;
+  /** The data URLs of the conversation's images, by hash (read from their files when the request is built). */
+  imageUrls?(conversation: Conversation): Promise<ReadonlyMap<string, string>>;
 }
 
 export interface ReplyOptions {
@@ -97,7 +99,7 @@ export class ReplyLoop {
 
   /** Adds the empty answer and saves: nothing the person typed is lost to a crash once this resolves. */
   async begin(): Promise<void> {
-    this.messages = requestMessages(this.conversation.turns);
+    this.messages = requestMessages(this.conversation.turns, await this.ports.imageUrls?.(this.conversation));
     const { limits: modelLimits, systemPrompt } = this.options;
     if (modelLimits) {
       // The system prompt goes with every request: the conversation fits in what it leaves.

@@ -3,6 +3,7 @@
 import type { ChatMessage } from '../hub/types';
 import { fencedCode } from '../prompts/codeContext';
 import { tokenLabel } from './attachmentCheck';
+import { imageParts } from './chatImages';
 import type { Attachment, Turn, UserTurn } from './conversation';
 
 export function userContent(turn: UserTurn): string {
@@ -11,10 +12,13 @@ export function userContent(turn: UserTurn): string {
   return `${turn.text}\n\n${attached}`;
 }
 
-export function requestMessages(turns: readonly Turn[]): ChatMessage[] {
+/** `imageUrls`: each stored image's data URL by its hash; a question with images is sent as OpenAI content parts. */
+export function requestMessages(turns: readonly Turn[], imageUrls?: ReadonlyMap<string, string>): ChatMessage[] {
   const messages: ChatMessage[] = [];
   for (const turn of turns) {
-    if (turn.role === 'user') messages.push({ role: 'user', content: userContent(turn) });
+    const urls = turn.role === 'user' ? (turn.images ?? []).flatMap((i) => imageUrls?.get(i.hash) ?? []) : [];
+    if (turn.role === 'user')
+      messages.push({ role: 'user', content: urls.length ? imageParts(userContent(turn), urls) : userContent(turn) });
     else if (turn.text.trim() && turn.status !== 'error' && turn.status !== 'streaming')
       messages.push({ role: 'assistant', content: turn.text });
   }

@@ -36,6 +36,16 @@ const GUESS_VISION =
 const GUESS_REASONING =
   /^(o[134](-|$)|gpt-5|deepseek-(r1|reasoner)|qwq|qvq|claude-(3-7|sonnet-4|opus-4)|gemini-(2\.5|3)|grok-(3-mini|4)|magistral)|(thinking|reasoner)/;
 
+/**
+ * What the family table knows about a model's vision: true for families that take images, false for a family it
+ * knows (it calls tools) without them, undefined for an id it does not know.
+ */
+export function familyVision(id: string): boolean | undefined {
+  const name = bareModelName(id);
+  if (GUESS_VISION.test(name)) return true;
+  return GUESS_TOOLS.test(name) ? false : undefined;
+}
+
 export function extractMetadata(id: string, raw: Raw): ModelMetadata {
   const topProvider = asRecord(raw.top_provider);
   const capabilities = new Set<Capability>();

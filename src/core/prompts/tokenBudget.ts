@@ -3,13 +3,17 @@
 // The limits and the token estimate are the ones VS Code's model picker shows for the same model.
 import type { ChatMessage } from '../hub/types';
 import { describeLimitsSource, type ResolvedLimits } from '../models/limits';
-import { estimateTokens, MESSAGE_OVERHEAD_TOKENS } from '../models/tokenEstimate';
+import { estimateTokens, IMAGE_TOKENS, MESSAGE_OVERHEAD_TOKENS } from '../models/tokenEstimate';
 
 export function estimateMessagesTokens(messages: readonly ChatMessage[]): number {
-  return messages.reduce(
-    (n, m) => n + MESSAGE_OVERHEAD_TOKENS + estimateTokens(typeof m.content === 'string' ? m.content : JSON.stringify(m.content ?? '')),
-    0,
-  );
+  return messages.reduce((n, m) => n + MESSAGE_OVERHEAD_TOKENS + contentTokens(m.content), 0);
+}
+
+/** An image part counts as an image (not as the characters of its data URL). */
+function contentTokens(content: ChatMessage['content']): number {
+  if (typeof content === 'string') return estimateTokens(content);
+  if (!Array.isArray(content)) return estimateTokens(JSON.stringify(content ?? ''));
+  return content.reduce((n, part) => n + (part.type === 'text' ? estimateTokens(part.text) : IMAGE_TOKENS), 0);
 }
 
 export interface BudgetCheck {

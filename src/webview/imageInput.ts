@@ -1,0 +1,113 @@
+// Images in the composer: pasted into the input or dropped on it, checked against the cap before they are read
+// (a 50 MB file is refused by its size alone), sent to the host to be stored, and shown as thumbnail chips once
+// the host has them. A question's images in the transcript are chips with their name and size.
+import { imageRefusal, type ImageRef } from '../core/chat/chatImages';
+import { h, icon } from './dom';
+import { post } from './vscodeApi';
+
+interface Shown {
+  image: ImageRef;
+  /** A data URL for the thumbnail; absent for an image restored from the draft (the chip shows an icon). */
+  preview?: string;
+}
+
+const sizeLabel = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+export class ComposerImages {
+  readonly element = h('div', { class: 'chips image-chips', 'aria-label': 'Attached images' });
+  private shown: Shown[] = [];
+  /** Read and sent, waiting for the host: their thumbnails by the id they were sent with. */
+  private readonly pending = new Map<string, string>();
+  private next = 1;
+
+  constructor(
+    private readonly refused: (message: string) => void,
+    private readonly changed: () => void,
+  ) {
+    this.element.hidden = true;
+    this.element.addEventListener('click', (e) => {
+      const remove = (e.target as Element).closest<HTMLElement>('[data-remove-image]');
+      if (!remove) return;
+      this.shown.splice(Number(remove.dataset.removeImage), 1);
+      this.render();
+      this.changed();
+    });
+  }
+
+  get images(): ImageRef[] {
+    return this.shown.map((s) => s.image);
+  }
+
+  /** Files from a paste or a drop: the images among them are taken; true when there was one. */
+  take(files: readonly File[]): boolean {
+    const images = files.filter((f) => f.type.startsWith('image/'));
+    for (const file of images) this.read(file);
+    return images.length > 0;
+  }
+
+  /** The host stored an image: its chip appears (with the thumbnail read here, or the one it sent). */
+  attached(image: ImageRef, id: string | undefined, preview: string | undefined): void {
+    const thumbnail = preview ?? (id ? this.pending.get(id) : undefined);
+    if (id) this.pending.delete(id);
+    if (!this.shown.some((s) => s.image.hash === image.hash)) this.shown.push({ image, preview: thumbnail });
+    this.render();
+    this.changed();
+  }
+
+  restore(images: readonly ImageRef[]): void {
+    this.shown = images.map((image) => ({ image }));
+    this.render();
+  }
+
+  clear(): void {
+    this.shown = [];
+    this.render();
+  }
+
+  private read(file: File): void {
+    const name = file.name || 'pasted image';
+    const refusal = imageRefusal(name, file.type, file.size);
+    if (refusal) return this.refused(refusal);
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      const id = `image-${this.next++}`;
+      this.pending.set(id, url);
+      post({ type: 'attachImage', id, name, mime: file.type, data: url.slice(url.indexOf(',') + 1) });
+    };
+    reader.onerror = () => this.refused(`${name} could not be read.`);
+    reader.readAsDataURL(file);
+  }
+
+  private render(): void {
+    this.element.replaceChildren(
+      ...this.shown.map(({ image, preview }, i) =>
+        h(
+          'span',
+          { class: 'chip image-chip', title: `${image.name} · ${sizeLabel(image.bytes)}` },
+          preview ? h('img', { class: 'thumbnail', src: preview, alt: image.name }) : icon('file-media'),
+          h('span', { text: `${image.name} · ${sizeLabel(image.bytes)}` }),
+          h(
+            'button',
+            { class: 'chip-remove', type: 'button', 'data-remove-image': String(i), 'aria-label': `Remove ${image.name}`, title: 'Remove' },
+            icon('close'),
+          ),
+        ),
+      ),
+    );
+    this.element.hidden = this.shown.length === 0;
+  }
+}
+
+/** A sent question's images, as chips with name and size (the files stay beside the conversation). */
+export function imageChips(images: readonly ImageRef[] | undefined): HTMLElement[] {
+  return (images ?? []).map((image) =>
+    h(
+      'span',
+      { class: 'chip image-chip', title: image.name },
+      icon('file-media'),
+      h('span', { text: `${image.name} · ${sizeLabel(image.bytes)}` }),
+    ),
+  );
+}
