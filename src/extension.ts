@@ -42,6 +42,8 @@ export function activate(context: vscode.ExtensionContext): void {
         Commands.explainSelection,
         Commands.refactorSelection,
         Commands.fixSelection,
+        Commands.refactorWithTwoModels,
+        Commands.fixWithTwoModels,
         Commands.documentSelection,
         Commands.writeTests,
         Commands.runPrompt,

@@ -48,6 +48,12 @@ export const Commands = {
    */
   applyCodeBlock: 'aihub._applyCodeBlock',
   compareModels: 'aihub.compareModels',
+  /**
+   * Refactor / Fix with two models: both proposals as diffs, Accept one (the other is discarded). Optional argument
+   * `{ models?: [string, string], instruction?: string }` (refactor: a preset id or words) skips the pickers.
+   */
+  refactorWithTwoModels: 'aihub.refactorWithTwoModels',
+  fixWithTwoModels: 'aihub.fixWithTwoModels',
   /** Internal, owned by Compare: opens a saved comparison by id in its tab (the chat history uses it). */
   openComparison: 'aihub._openComparison',
   /** Internal: the open comparisons as plain data (for the integration tests). */

@@ -8,7 +8,7 @@ import { columnsOf, MAX_COMPARE_MODELS, MIN_COMPARE_MODELS, newComparison } from
 import { attachmentFrom, EditorTracker } from '../chat/editorActions';
 import { Commands } from '../ids';
 import { Favourites } from '../models/favourites';
-import { pickModels } from '../models/modelPicker';
+import { pickModels, recentModels } from '../models/modelPicker';
 import type { LoadedFeature } from '../lazyFeature';
 import type { Services } from '../services';
 import { ComparePanels } from './comparePanels';
@@ -28,8 +28,6 @@ const controlSchema = z.object({
   /** The column's model; every column for `stop` without one. */
   model: z.optional(z.string()),
 });
-
-const RECENT_MODELS = 8;
 
 export function registerCompare(services: Services): LoadedFeature {
   const tracker = new EditorTracker();
@@ -96,12 +94,6 @@ export function registerCompare(services: Services): LoadedFeature {
   return Object.assign(registrations, {
     restore: (_viewType: string, panel: vscode.WebviewPanel, state: unknown) => panels.restore(panel, state),
   });
-}
-
-/** The models of the most recent conversations, newest first. */
-async function recentModels(services: Services): Promise<string[]> {
-  const list = await services.conversations.list().catch(() => []);
-  return [...new Set(list.map((s) => s.model))].slice(0, RECENT_MODELS);
 }
 
 /** The editor's selection, when there is one: attached as the chat attaches it. */

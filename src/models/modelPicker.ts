@@ -44,6 +44,14 @@ export async function pickModel(services: Services, favourites: Favourites): Pro
   }
 }
 
+const RECENT_MODELS = 8;
+
+/** The models of the most recent conversations, newest first (listed after the favourites in `pickModels`). */
+export async function recentModels(services: Services): Promise<string[]> {
+  const list = await services.conversations.list().catch(() => []);
+  return [...new Set(list.map((s) => s.model))].slice(0, RECENT_MODELS);
+}
+
 export interface PickModelsOptions {
   title: string;
   min: number;

@@ -15,6 +15,8 @@ export interface HubAsk {
   messages: ChatMessage[];
   /** Roughly how long the answer will be (a rewrite is about as long as its code), kept free in the context. */
   expectedOutputTokens: number;
+  /** The model to ask; the default model when not given. */
+  model?: string;
 }
 
 const ACTIONS: Partial<Record<HubErrorKind, { label: string; command: string }>> = {
@@ -29,7 +31,7 @@ const CHOOSE_HUB = { label: 'Choose Hub', command: Commands.selectHub };
 
 /** The model's whole answer, or undefined when it was refused, cancelled or failed (the user has been told). */
 export async function askHub(services: Services, ask: HubAsk): Promise<string | undefined> {
-  const model = services.config.current.defaultModel;
+  const model = ask.model ?? services.config.current.defaultModel;
   if (!model) {
     offer('No model is chosen for AI Hub. Pick one, then run the command again.', { label: 'Select Model', command: Commands.selectModel });
     return undefined;

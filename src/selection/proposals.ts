@@ -17,6 +17,8 @@ interface Proposal {
   originalFile: string;
   proposedFile: string;
   title: string;
+  /** Proposals for the same code by other models share this: accepting one discards the others. */
+  rivals?: string;
 }
 
 type Side = 'original' | 'proposal';
@@ -47,7 +49,7 @@ export class Proposals implements vscode.TextDocumentContentProvider, vscode.Dis
   }
 
   /** Re-indents the proposal to the target, opens the diff and offers Accept / Reject. Returns the proposal's id. */
-  async open(target: CodeTarget, code: string, title: string): Promise<string | undefined> {
+  async open(target: CodeTarget, code: string, title: string, rivals?: string): Promise<string | undefined> {
     const { document, range } = target;
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
     const replacement = reindent(code, {
@@ -72,6 +74,7 @@ export class Proposals implements vscode.TextDocumentContentProvider, vscode.Dis
       originalFile,
       proposedFile: originalFile.slice(0, start) + replacement + originalFile.slice(end),
       title,
+      rivals,
     };
     this.pending.set(id, proposal);
     const name = path.posix.basename(document.uri.path) || 'untitled';
@@ -116,6 +119,9 @@ export class Proposals implements vscode.TextDocumentContentProvider, vscode.Dis
       return false;
     }
     await this.close(proposal);
+    // The other models' proposals for this code are discarded: they were made for the text just replaced.
+    if (proposal.rivals)
+      for (const rival of [...this.pending.values()].filter((p) => p.rivals === proposal.rivals)) await this.close(rival);
     const endOffset = document.offsetAt(target.range.start) + proposal.replacement.length;
     await vscode.window.showTextDocument(document, {
       selection: new vscode.Range(target.range.start, document.positionAt(endOffset)),

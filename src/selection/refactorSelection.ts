@@ -17,18 +17,18 @@ export function registerRefactorSelection(services: Services, proposals: Proposa
   });
 }
 
-interface Chosen {
+export interface Chosen {
   title: string;
   instruction: string;
 }
 
-function fromArgument(argument: string): Chosen {
+export function fromArgument(argument: string): Chosen {
   const preset = REFACTOR_PRESETS.find((p) => p.id === argument);
   return preset ? { title: preset.label, instruction: preset.instruction } : { title: 'Refactor', instruction: argument };
 }
 
 /** A quick pick of the presets whose filter text doubles as a free-text instruction. */
-function askInstruction(): Promise<Chosen | undefined> {
+export function askInstruction(): Promise<Chosen | undefined> {
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { instruction?: string }>();
   pick.title = 'AI Hub: Refactor';
   pick.placeholder = 'Pick a refactoring, or describe the change you want and press Enter';

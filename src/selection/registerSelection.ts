@@ -11,6 +11,7 @@ import { Proposals } from './proposals';
 import { applyCodeBlock, type ApplyRequest } from './applyCodeBlock';
 import { registerRefactorSelection } from './refactorSelection';
 import { registerRunPrompt } from './runPrompt';
+import { registerTwoModels } from './twoModels';
 import { registerWriteTests } from './writeTests';
 
 export function registerSelection(services: Services, chat: ChatPort): vscode.Disposable {
@@ -23,6 +24,7 @@ export function registerSelection(services: Services, chat: ChatPort): vscode.Di
     registerDocumentSelection(services, proposals),
     registerWriteTests(services),
     registerRunPrompt(services, proposals, chat),
+    registerTwoModels(services, proposals),
     // From the editor title the argument is the diff's URI; from the notification or automation, the proposal's id.
     vscode.commands.registerCommand(Commands.acceptProposal, (ref?: unknown) => proposals.accept(ref)),
     vscode.commands.registerCommand(Commands.rejectProposal, (ref?: unknown) => proposals.reject(ref)),

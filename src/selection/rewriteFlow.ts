@@ -33,12 +33,20 @@ export async function targetInActiveEditor(options: { writable: boolean }): Prom
   return target;
 }
 
+/** Who answers a rewrite (the default model when not given) and which proposals it competes with. */
+export interface RewriteBy {
+  model?: string;
+  /** Proposals for the same code from other models: accepting one discards the others (see Proposals.open). */
+  rivals?: string;
+}
+
 /** Runs a rewrite on the active editor; resolves with the proposal's id once the diff is open. */
 export async function runRewrite(
   services: Services,
   proposals: Proposals,
   rewrite: Rewrite,
   target?: CodeTarget,
+  by: RewriteBy = {},
 ): Promise<string | undefined> {
   const at = target ?? (await targetInActiveEditor({ writable: true }));
   if (!at) return undefined;
@@ -46,6 +54,7 @@ export async function runRewrite(
     title: `${rewrite.title}: ${at.ctx.fileName}`,
     messages: rewrite.messages(at.ctx),
     expectedOutputTokens: estimateTokens(at.ctx.text),
+    model: by.model,
   });
   if (answer === undefined) return undefined;
   const { code } = extractCode(answer, { language: at.ctx.language });
@@ -54,5 +63,5 @@ export async function runRewrite(
     offer('The model answered without any code, so there is nothing to propose. Try again, or another model.');
     return undefined;
   }
-  return proposals.open(at, code, rewrite.title);
+  return proposals.open(at, code, by.model ? `${rewrite.title} by ${by.model}` : rewrite.title, by.rivals);
 }

@@ -1,7 +1,8 @@
 // The selection commands in the real extension host against the local hub: refactor opens a diff of
 // read-only proposal documents, Accept applies it as one undo step, Reject and a changed document leave the
 // file alone; fix sends the diagnostics, custom prompts expand, tests open in a new editor, oversized code
-// never reaches the hub, and explain lands in the chat panel's conversation.
+// never reaches the hub, and explain lands in the chat panel's conversation; Refactor / Fix with two models
+// opens a diff per model, and accepting one discards the other.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { until } from './support/hub';
@@ -81,6 +82,89 @@ async function closeEverything(): Promise<void> {
 function selectMethod(editor: vscode.TextEditor): void {
   editor.selection = new vscode.Selection(1, 0, 8, 0);
 }
+
+async function enqueueFor(model: string, text: string): Promise<void> {
+  const response = await fetch(`${hubOrigin}/__hub/enqueue`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: { kind: 'text', text, model }, times: 1 }),
+  });
+  assert.ok(response.ok, `the hub accepted the scenario (${response.status})`);
+}
+
+describe('Refactor / Fix with two models', function () {
+  this.timeout(60_000);
+  const LOOP =
+    'Here you are:\n\n```ts\ntotal(xs: number[]): number {\n  let sum = 0;\n  for (const x of xs) sum += x;\n  return sum;\n}\n```';
+  const WITH_LOOP = SOURCE.replace(
+    / {2}total[\s\S]*?\n {2}\}\n/,
+    '  total(xs: number[]): number {\n    let sum = 0;\n    for (const x of xs) sum += x;\n    return sum;\n  }\n',
+  );
+
+  before(async () => {
+    assert.ok(hubUrl && hubKey, 'AIHUB_TEST_HUB_URL and AIHUB_TEST_KEY are set by the runner');
+    await vscode.commands.executeCommand('aihub.setApiKey', hubKey);
+  });
+  beforeEach(async () => {
+    await fetch(`${hubOrigin}/__hub/reset`, { method: 'POST' });
+  });
+  afterEach(closeEverything);
+
+  it('asks both models the same refactor, opens a diff per model; Accept one applies it in one undo step and discards the other', async () => {
+    const editor = await openSource();
+    selectMethod(editor);
+    await enqueueFor('gpt-4o', ANSWER);
+    await enqueueFor('deepseek-chat', LOOP);
+    const ids = await vscode.commands.executeCommand<(string | undefined)[]>('aihub.refactorWithTwoModels', {
+      models: ['gpt-4o', 'deepseek-chat'],
+      instruction: 'simplify',
+    });
+    assert.equal(ids?.length, 2);
+    assert.ok(ids[0] && ids[1] && ids[0] !== ids[1], 'a proposal per model');
+
+    const requests = await chatRequests();
+    assert.deepEqual(requests.map((r) => r.body.model).sort(), ['deepseek-chat', 'gpt-4o']);
+    assert.equal(lastUserMessage(requests[0]), lastUserMessage(requests[1]), 'the same prompt to both');
+    assert.match(lastUserMessage(requests[0]), /^Simplify this code/);
+
+    const tabs = await until(proposalTabs, (t) => t.length === 2, 'a diff per model');
+    const byTitle = new Map(tabs.map((t) => [t.label, t.input as vscode.TabInputTextDiff]));
+    const gpt = [...byTitle].find(([label]) => label.includes('gpt-4o'));
+    const deepseek = [...byTitle].find(([label]) => label.includes('deepseek-chat'));
+    assert.ok(gpt && deepseek, `each diff names its model (${[...byTitle.keys()].join(' | ')})`);
+    assert.equal((await vscode.workspace.openTextDocument(gpt[1].modified)).getText(), EXPECTED);
+    assert.equal((await vscode.workspace.openTextDocument(deepseek[1].modified)).getText(), WITH_LOOP);
+    assert.equal(editor.document.getText(), SOURCE, 'nothing is applied before Accept');
+
+    assert.equal(await vscode.commands.executeCommand('aihub.acceptProposal', ids[1]), true);
+    assert.equal(editor.document.getText(), WITH_LOOP, "deepseek-chat's proposal is applied");
+    await until(proposalTabs, (t) => t.length === 0, "both diffs closed (the other model's discarded)");
+    assert.equal(await vscode.commands.executeCommand('aihub.acceptProposal', ids[0]), false, 'the discarded one cannot be accepted');
+    assert.equal(editor.document.getText(), WITH_LOOP);
+
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), SOURCE, 'one undo step restores the original');
+  });
+
+  it('Fix with two models sends the fix prompt to both', async () => {
+    const editor = await openSource();
+    selectMethod(editor);
+    await enqueueFor('gpt-4o', ANSWER);
+    await enqueueFor('claude-sonnet-4.6', LOOP);
+    const ids = await vscode.commands.executeCommand<(string | undefined)[]>('aihub.fixWithTwoModels', {
+      models: ['gpt-4o', 'claude-sonnet-4.6'],
+    });
+    assert.equal(ids?.filter(Boolean).length, 2);
+    const requests = await chatRequests();
+    assert.deepEqual(requests.map((r) => r.body.model).sort(), ['claude-sonnet-4.6', 'gpt-4o']);
+    for (const r of requests) assert.match(lastUserMessage(r), /fix/i);
+    await until(proposalTabs, (t) => t.length === 2, 'a diff per model');
+    assert.equal(await vscode.commands.executeCommand('aihub.rejectProposal', ids[0]), true);
+    assert.equal(proposalTabs().length, 1, 'Reject closes only its own diff');
+    assert.equal(editor.document.getText(), SOURCE);
+  });
+});
 
 describe('selection commands', function () {
   this.timeout(40_000);
