@@ -6,6 +6,8 @@ import { writeSection } from './results';
 import { runExtensionBench } from './extension/extensionBench';
 import { runHistoryBench } from './history/historyBench';
 import { runLatencyBench } from './latency/latencyBench';
+import { runLongConversationBench } from './webview/longConversation';
+import { runPlainThresholdBench } from './webview/plainThreshold';
 import { runModelsBench } from './models/modelsBench';
 import { runPricingBench } from './pricing/pricingBench';
 import { runWebviewBench } from './webview/webviewBench';
@@ -34,6 +36,16 @@ const BENCHES: Bench[] = [
   { name: 'extension', what: 'activation time in a real extension host, bundle and .vsix sizes', run: runExtensionBench },
   { name: 'latency', what: 'added latency from the first chunk to the message towards the webview', run: runLatencyBench },
   { name: 'usage', what: 'Usage view over 100,000 replies (open and draw) and the cost of recording a reply', run: runUsageBench },
+  {
+    name: 'conversation',
+    what: 'a 500-turn (5 MB) conversation in the chat webview: open, scroll, stream 1 MB into it',
+    run: runLongConversationBench,
+  },
+  {
+    name: 'threshold',
+    what: 'pathological markdown blocks around the 16,000-character plain-text threshold, against ordinary markdown',
+    run: runPlainThresholdBench,
+  },
   { name: 'pricing', what: "the hub's price list merged into the models list, 100 to 5,000 models", run: runPricingBench },
   {
     name: 'history',

@@ -33,7 +33,7 @@ const HARNESS = `<!DOCTYPE html>
 </script></head>
 <body data-surface="editor"><div id="app" class="app"></div><script src="main.js"></script></body></html>`;
 
-async function buildHarness(): Promise<string> {
+export async function buildHarness(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aihub-bench-webview-'));
   // The same options as the webview build in esbuild.js, production mode.
   await esbuild.build({
@@ -60,10 +60,26 @@ interface RunResult {
 }
 
 /** What the page functions below use of the browser's globals (the bench compiles without the DOM library). */
-interface PageGlobals {
+export interface PageGlobals {
   postMessage(message: unknown, targetOrigin: string): void;
   /** [startTime, duration] of every task over 50 ms. */
   __longTasks: [number, number][];
+}
+
+/** Debian's Chromium, headless, as every webview benchmark runs it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
 }
 
 async function scriptDuration(session: CDPSession): Promise<number> {
@@ -160,18 +176,7 @@ export async function runWebviewBench(): Promise<string> {
   const dir = await buildHarness();
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     await runOnce(browser, dir, markdownReply(20 * 1024)); // warm-up
     const results = new Map<string, RunResult[]>();
     for (const [label, bytes, runs] of SIZES) {

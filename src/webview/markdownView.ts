@@ -5,22 +5,17 @@
 // No reply may block the page, whatever its shape: a block (or an unfinished tail) past PLAIN_ABOVE_CHARS is not
 // parsed as markdown at all: from there on the reply is shown as plain preformatted text, appended as it
 // arrives in pieces the browser lays out only when they scroll into view. A saved reply is rendered a few
-// blocks per frame, so opening a conversation of long replies does not freeze it either.
+// blocks per frame through the page's render queue, so opening a conversation of long replies does not freeze it
+// either.
 import { decorateCodeBlocks } from './codeBlocks';
 import { renderMarkdown } from './markdown';
-import { splitBlocks, stableEnd } from './stableBlocks';
+import { renderQueue, type RenderJob } from './renderQueue';
+import { PLAIN_ABOVE_CHARS, splitBlocks, stableEnd } from './stableBlocks';
 
 /** The tail is redrawn at most this often when each redraw is slow: its cost × this factor. */
 const SLOW_TAIL_FACTOR = 4;
-/**
- * Past this size one block is plain text: markdown-it and DOMPurify take tens of milliseconds for 20 KB of
- * pathological markdown on a loaded machine (bench/webview measures it), and their cost grows with the block.
- */
-export const PLAIN_ABOVE_CHARS = 16_000;
 /** Plain text is appended in pieces of this size; each is laid out only when on screen (content-visibility). */
 const PLAIN_PIECE_CHARS = 8_192;
-/** Work per frame for a saved reply rendered block by block, in milliseconds. */
-const FRAME_BUDGET_MS = 8;
 
 export class MarkdownView {
   private text = '';
@@ -33,8 +28,9 @@ export class MarkdownView {
   private plainFrom: number | undefined;
   private plainShown = 0;
   private plain: HTMLElement | undefined;
-  /** Blocks of a saved reply still to render. */
+  /** Blocks of a saved reply still to render, and its job in the render queue while some are left. */
   private queue: string[] = [];
+  private job: RenderJob | undefined;
 
   constructor(
     readonly element: HTMLElement,
@@ -61,7 +57,24 @@ export class MarkdownView {
     this.stable.replaceChildren();
     this.tail.replaceChildren();
     this.queue = splitBlocks(text);
-    this.drainQueue();
+    if (this.queue.length === 0) {
+      this.afterRender();
+      return;
+    }
+    this.job = {
+      element: this.element,
+      step: () => {
+        this.appendStable(this.queue.shift()!);
+        return this.queue.length > 0;
+      },
+      drew: () => this.afterRender(),
+    };
+    renderQueue.add(this.job);
+  }
+
+  /** The view leaves the page: what it had still to draw is dropped. */
+  dispose(): void {
+    this.cancelFrame();
   }
 
   append(delta: string): void {
@@ -134,19 +147,6 @@ export class MarkdownView {
     return this.plainShown < end;
   }
 
-  /** Renders queued blocks of a saved reply for at most a frame's budget, then continues on the next frame. */
-  private drainQueue(): void {
-    const started = performance.now();
-    while (this.queue.length > 0 && performance.now() - started < FRAME_BUDGET_MS) this.appendStable(this.queue.shift()!);
-    if (this.queue.length > 0) {
-      this.frame = requestAnimationFrame(() => {
-        this.frame = undefined;
-        this.drainQueue();
-      });
-    }
-    this.afterRender();
-  }
-
   private appendStable(block: string): void {
     if (block.length > PLAIN_ABOVE_CHARS) {
       const element = plainElement();
@@ -163,6 +163,9 @@ export class MarkdownView {
   private cancelFrame(): void {
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.frame = undefined;
+    if (this.job) renderQueue.remove(this.job);
+    this.job = undefined;
+    this.queue = [];
   }
 }
 

@@ -4,25 +4,11 @@ import type { AssistantTurn, Conversation, Turn, UserTurn } from '../core/chat/c
 import { fallbackNotice, type FallbackStep } from '../core/chat/fallback';
 import { attachmentLabel } from '../core/chat/requestMessages';
 import { imageChips } from './imageInput';
-import { replyCostText, usageLine } from '../core/money/replyCost';
 import { h, icon, iconButton, textButton } from './dom';
 import { renderErrorCard } from './errorCard';
-import { MarkdownView } from './markdownView';
+import { appendFinishedParts, disposeReply, refreshHeader, renderReply, type ReplyView } from './replyView';
 import { renderUserText } from './userText';
 import { WaitingNotes } from './waitingNotes';
-
-interface ReplyView {
-  turn: AssistantTurn;
-  element: HTMLElement;
-  body: MarkdownView;
-  thinking: MarkdownView;
-  details: HTMLDetailsElement;
-}
-
-const STATUS_TEXT: Partial<Record<AssistantTurn['status'], { icon: string; text: string }>> = {
-  stopped: { icon: 'stop-circle', text: 'Stopped' },
-  interrupted: { icon: 'warning', text: 'Interrupted: the window was reloaded or closed while this reply was streaming' },
-};
 
 export class Transcript {
   readonly element: HTMLElement;
@@ -97,6 +83,7 @@ export class Transcript {
   /** Replaces everything with this conversation (after `ready`, a switch, or an edit). */
   show(conversation: Conversation): void {
     this.conversation = conversation;
+    for (const view of this.replies.values()) disposeReply(view);
     this.replies.clear();
     this.waiting.clear();
     this.list.replaceChildren(...conversation.turns.map((t) => this.render(t)));
@@ -132,7 +119,7 @@ export class Transcript {
     if (!view) return;
     view.turn.model = model;
     view.turn.fallbacks = fallbacks;
-    this.refreshHeader(view.element, view.turn);
+    refreshHeader(view.element, view.turn);
     this.announce(fallbackNotice(fallbacks, model));
   }
 
@@ -140,7 +127,7 @@ export class Transcript {
     const view = this.replies.get(turn.id);
     if (!view || !this.conversation) return;
     this.waiting.stop(turn.id);
-    this.refreshHeader(view.element, turn);
+    refreshHeader(view.element, turn);
     const index = this.conversation.turns.findIndex((t) => t.id === turn.id);
     if (index >= 0) this.conversation.turns[index] = turn;
     if (view.body.value === turn.text && view.thinking.value === (turn.reasoning ?? '')) {
@@ -154,8 +141,9 @@ export class Transcript {
       view.element.querySelector('.streaming-indicator')?.remove();
       view.body.element.classList.remove('streaming');
       view.details.hidden = !turn.reasoning;
-      this.appendFinishedParts(view.element, view.body.element, turn);
+      appendFinishedParts(view.element, view.body.element, turn, this.hub);
     } else {
+      disposeReply(view);
       view.element.replaceWith(this.render(turn));
     }
     this.refreshChrome();
@@ -215,7 +203,10 @@ export class Transcript {
   }
 
   private render(turn: Turn): HTMLElement {
-    return turn.role === 'user' ? this.renderUser(turn) : this.renderReply(turn);
+    if (turn.role === 'user') return this.renderUser(turn);
+    const view = renderReply(turn, { onContentChange: this.onContentChange, waiting: this.waiting, hub: this.hub });
+    this.replies.set(turn.id, view);
+    return view.element;
   }
 
   private renderUser(turn: UserTurn): HTMLElement {
@@ -245,107 +236,6 @@ export class Transcript {
     );
   }
 
-  /** The model's name, and the fallback notice when other models could not answer first. */
-  private refreshHeader(element: HTMLElement, turn: AssistantTurn): void {
-    const who = element.querySelector<HTMLElement>('.turn-header .who');
-    if (who) who.textContent = turn.model;
-    element.setAttribute('aria-label', `Reply from ${turn.model}`);
-    element.querySelector('.fallback-notice')?.remove();
-    if (turn.fallbacks?.length) element.querySelector('.turn-header')?.after(fallbackNote(turn));
-  }
-
-  private renderReply(turn: AssistantTurn): HTMLElement {
-    const streaming = turn.status === 'streaming';
-    const bodyEl = h('div', { class: 'markdown reply-body' });
-    const thinkingEl = h('div', { class: 'markdown thinking-body' });
-    const details = h('details', { class: 'thinking' }, h('summary', {}, icon('lightbulb'), h('span', { text: 'Thinking' })), thinkingEl);
-    details.hidden = !turn.reasoning;
-    const element = h(
-      'article',
-      {
-        class: `turn assistant status-${turn.status}`,
-        'data-turn-id': turn.id,
-        'aria-label': `Reply from ${turn.model}`,
-        'aria-busy': streaming ? 'true' : 'false',
-      },
-      h(
-        'div',
-        { class: 'turn-header' },
-        icon('sparkle'),
-        h('span', { class: 'who', text: turn.model }),
-        streaming ? icon('loading', 'codicon-modifier-spin streaming-indicator') : undefined,
-      ),
-      turn.contextNote
-        ? h(
-            'div',
-            { class: 'turn-status context-note' },
-            icon('warning'),
-            h('span', { text: turn.contextNote }),
-            textButton('add', 'New Chat', 'new-chat'),
-          )
-        : undefined,
-      turn.fallbacks?.length ? fallbackNote(turn) : undefined,
-      details,
-      bodyEl,
-    );
-    const body = new MarkdownView(bodyEl, this.onContentChange);
-    const thinking = new MarkdownView(thinkingEl, this.onContentChange);
-    if (streaming) {
-      body.append(turn.text);
-      thinking.append(turn.reasoning ?? '');
-      bodyEl.classList.add('streaming');
-      if (!turn.text && !turn.reasoning) this.waiting.start(turn.id, turn.createdAt, element);
-    } else {
-      body.setFinal(turn.text);
-      thinking.setFinal(turn.reasoning ?? '');
-      this.appendFinishedParts(element, bodyEl, turn);
-    }
-    this.replies.set(turn.id, { turn, element, body, thinking, details });
-    return element;
-  }
-
-  /** What a finished reply shows under its text: its status, warnings, error and footer. */
-  private appendFinishedParts(element: HTMLElement, bodyEl: HTMLElement, turn: AssistantTurn): void {
-    if (!turn.text && turn.status === 'done') bodyEl.append(h('p', { class: 'muted', text: '(The model sent an empty reply.)' }));
-    const status = STATUS_TEXT[turn.status];
-    if (status) element.append(h('div', { class: `turn-status ${turn.status}` }, icon(status.icon), h('span', { text: status.text })));
-    if (turn.possiblyTruncated)
-      element.append(
-        h(
-          'div',
-          { class: 'turn-status' },
-          icon('warning'),
-          h('span', { text: 'The hub ended the reply without saying it was complete: it may be cut short.' }),
-        ),
-      );
-    if (turn.finishReason === 'length')
-      element.append(
-        h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: "The reply reached the model's length limit." })),
-      );
-    if (turn.status === 'error') element.append(renderErrorCard(turn, this.hub));
-    element.append(this.renderFooter(turn));
-  }
-
-  private renderFooter(turn: AssistantTurn): HTMLElement {
-    const cost = replyCostText(turn);
-    const parts = [turn.usage ? usageLine(turn.usage) : '', cost ?? '', turn.servedModel ? `answered by ${turn.servedModel}` : ''].filter(
-      Boolean,
-    );
-    const title = [
-      turn.usage ? `${turn.usage.totalTokens.toLocaleString()} tokens in total` : '',
-      turn.cost !== undefined && turn.usage?.cost === undefined ? "Cost from the hub's published price for these tokens" : '',
-      turn.servedModel ? `Asked for ${turn.model}; the hub answered with ${turn.servedModel}` : '',
-      turn.requestId ? `Request id: ${turn.requestId}` : '',
-    ]
-      .filter(Boolean)
-      .join('\n');
-    const usage = parts.length > 0 ? h('span', { class: 'usage', title }, parts.join(' · ')) : undefined;
-    const actions = h('div', { class: 'turn-actions' });
-    if (turn.text) actions.append(iconButton('copy', 'Copy Reply', 'copy-reply'));
-    actions.append(iconButton('refresh', 'Regenerate', 'regenerate', { 'data-last-only': 'true' }));
-    return h('div', { class: 'turn-footer' }, usage ?? h('span'), actions);
-  }
-
   /** The empty state, and Regenerate only on the last reply. */
   private refreshChrome(): void {
     const hasTurns = (this.conversation?.turns.length ?? 0) > 0;
@@ -360,9 +250,4 @@ export class Transcript {
   replyText(turnId: string): string | undefined {
     return this.replies.get(turnId)?.turn.text;
   }
-}
-
-function fallbackNote(turn: AssistantTurn): HTMLElement {
-  const text = fallbackNotice(turn.fallbacks ?? [], turn.status === 'error' ? undefined : turn.model);
-  return h('div', { class: 'fallback-notice', role: 'note', title: 'aihub.fallbackModels' }, icon('arrow-swap'), h('span', { text }));
 }

@@ -6,7 +6,7 @@ import { languageIdForFence } from '../../src/core/chat/languageIds';
 import { externalLink } from '../../src/core/chat/links';
 import { requestMessages } from '../../src/core/chat/requestMessages';
 import { deriveTitle, withDerivedTitle } from '../../src/core/chat/title';
-import { splitBlocks, stableEnd } from '../../src/webview/stableBlocks';
+import { BLOCK_CHARS, splitBlocks, stableEnd } from '../../src/webview/stableBlocks';
 
 function sample(): Conversation {
   const c = newConversation('c1', 'gpt-4o-mini', Date.UTC(2026, 10, 23));
@@ -80,10 +80,20 @@ describe('chat core', () => {
     assert.equal(text.slice(0, end), 'Intro paragraph.\n\n```ts\nconst a = 1;\n\nconst b = 2;\n```\n\n');
     assert.equal(stableEnd('```py\nx\n\ny', 0), 0, 'an open fence is never cut');
     assert.equal(stableEnd('a\n\nb\n\nc', 3), 6, 'continues from the last boundary');
-    assert.deepEqual(splitBlocks(text), ['Intro paragraph.\n\n```ts\nconst a = 1;\n\nconst b = 2;\n```\n\n', 'After']);
-    assert.equal(splitBlocks(text).join(''), text);
+    assert.deepEqual(splitBlocks(text, 1), ['Intro paragraph.\n\n', '```ts\nconst a = 1;\n\nconst b = 2;\n```\n\n', 'After']);
+    assert.deepEqual(splitBlocks(text), [text], 'blocks are grouped up to the block size');
+    assert.equal(splitBlocks(text, 1).join(''), text);
     assert.equal(stableEnd('~~~\n```\n\n~~~\n\nz', 0), 14, 'a fence closes only with its own marker');
     assert.equal(stableEnd('~~~\n```\n\nx', 0), 0, 'a backtick fence does not close a tilde fence');
+  });
+
+  it('cuts a long saved reply into blocks of about the block size, not one block up to its last blank line', () => {
+    const paragraph = `${'word '.repeat(60)}\n\n`;
+    const text = paragraph.repeat(400);
+    const blocks = splitBlocks(text);
+    assert.equal(blocks.join(''), text);
+    assert.ok(blocks.length >= 40, `${blocks.length} blocks`);
+    for (const block of blocks) assert.ok(block.length < BLOCK_CHARS + paragraph.length, `a block of ${block.length} characters`);
   });
 
   it('opens only http and https links', () => {
