@@ -72,7 +72,17 @@ export class ChatController implements vscode.Disposable {
     const recent = (await this.store.list().catch(() => [])).slice(0, 20);
     const hasKey = await this.services.hub.hasKey();
     this.running?.loop.flushShown();
-    return { type: 'state', conversation: this.conversation, busy: this.busy, hasKey, hub: hubHost(this.services.hub.baseUrl), recent };
+    const c = this.conversation;
+    const readOnly = this.store.readOnlyReason(c.id);
+    return {
+      type: 'state',
+      conversation: c,
+      busy: this.busy,
+      hasKey,
+      hub: hubHost(this.services.hub.baseUrl),
+      recent,
+      ...(readOnly ? { readOnly } : {}),
+    };
   }
 
   broadcast(message: HostMessage): void {
@@ -247,7 +257,6 @@ export class ChatController implements vscode.Disposable {
     this.conversation = c;
     await this.services.context.globalState.update(CURRENT_KEY, c.id);
     await this.broadcastState();
-    this.refuseReadOnly(c);
   }
 
   private async reply(c: Conversation): Promise<{ conversationId: string; turnId: string }> {

@@ -56,7 +56,6 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         post({ type: 'defaultSystemPrompt', systemPrompt: services.config.current.systemPrompt });
         post({ type: 'models', ...modelOptions(services) });
         for (const damaged of controller.damaged.take()) post(damaged);
-        controller.refuseReadOnly(controller.current);
         return;
       case 'send':
         if (message.text.trim() || message.context.length > 0 || message.images?.length)

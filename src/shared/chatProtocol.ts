@@ -107,6 +107,8 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
     hasKey: z.boolean(),
     hub: z.string(),
     recent: z.array(conversationSummarySchema),
+    /** Why this conversation is shown read-only (a newer version's file): said with it, in the panel. */
+    readOnly: z.optional(z.string()),
   }),
   z.object({ type: z.literal('turnAdded'), conversationId: id, turn: turnSchema, title: z.string() }),
   /** Text that arrived since the last delta (the host batches tokens). */

@@ -137,6 +137,8 @@ function handle(message: HostMessage): void {
         // A notice is about the conversation it came with ("Continuing: …"), not the next one.
         notice.hidden = true;
       }
+      // A newer version's conversation says so whenever it is shown.
+      if (message.readOnly) showNotice(message.readOnly);
       if (restoringScroll !== undefined) {
         transcript.element.scrollTop = restoringScroll;
         restoringScroll = undefined;

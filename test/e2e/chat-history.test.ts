@@ -158,7 +158,13 @@ describe('Chat history (e2e)', function () {
     await openHistory('later');
     await acceptQuickInputRow(page(), 'Written by a later AI Hub');
     const notice = frame().locator('.notice');
-    await notice.filter({ hasText: 'written by a newer version of AI Hub' }).waitFor({ timeout: 15_000 });
+    await notice
+      .filter({ hasText: 'written by a newer version of AI Hub' })
+      .waitFor({ timeout: 30_000 })
+      .catch(async (err: unknown) => {
+        await screenshot(page(), 'history-read-only-failed');
+        throw err;
+      });
     await screenshot(page(), 'history-read-only');
     const input = frame().locator('textarea.input');
     await input.click();
