@@ -331,7 +331,7 @@ describe('Chat panel polish (e2e)', function () {
           .nth(replies - 1)
           .locator('.code-actions .button-label');
         if ((await labels.count()) === 0) continue;
-        assert.deepEqual(await labels.allTextContents(), ['Copy', 'Insert', 'Replace', 'New File']);
+        assert.deepEqual(await labels.allTextContents(), ['Copy', 'Insert', 'Replace', 'New File', 'Apply']);
         checked = (await labels.first().evaluate((el) => (globalThis as unknown as Styles).getComputedStyle(el).display)) !== 'none';
         if (checked) return true;
       }
