@@ -1,17 +1,17 @@
 // Images in the composer: pasted into the input or dropped on it, checked against the cap before they are read
 // (a 50 MB file is refused by its size alone), sent to the host to be stored, and shown as thumbnail chips once
-// the host has them. A question's images in the transcript are chips with their name and size.
+// the host has them.
 import { imageRefusal, type ImageRef } from '../core/chat/chatImages';
 import { h, icon } from './dom';
 import { post } from './vscodeApi';
 
 interface Shown {
   image: ImageRef;
-  /** A data URL for the thumbnail; absent for an image restored from the draft (the chip shows an icon). */
+  /** A data URL for the thumbnail; absent when the host's answer came without one (the chip shows an icon). */
   preview?: string;
 }
 
-const sizeLabel = (bytes: number) =>
+export const sizeLabel = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 export class ComposerImages {
@@ -55,11 +55,6 @@ export class ComposerImages {
     this.changed();
   }
 
-  restore(images: readonly ImageRef[]): void {
-    this.shown = images.map((image) => ({ image }));
-    this.render();
-  }
-
   clear(): void {
     this.shown = [];
     this.render();
@@ -98,16 +93,4 @@ export class ComposerImages {
     );
     this.element.hidden = this.shown.length === 0;
   }
-}
-
-/** A sent question's images, as chips with name and size (the files stay beside the conversation). */
-export function imageChips(images: readonly ImageRef[] | undefined): HTMLElement[] {
-  return (images ?? []).map((image) =>
-    h(
-      'span',
-      { class: 'chip image-chip', title: image.name },
-      icon('file-media'),
-      h('span', { text: `${image.name} · ${sizeLabel(image.bytes)}` }),
-    ),
-  );
 }

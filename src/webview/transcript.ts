@@ -2,8 +2,7 @@
 // Buttons carry a `data-action`; one click handler on the page dispatches them.
 import type { AssistantTurn, Conversation, Turn, UserTurn } from '../core/chat/conversation';
 import { fallbackNotice, type FallbackStep } from '../core/chat/fallback';
-import { attachmentLabel } from '../core/chat/requestMessages';
-import { imageChips } from './imageInput';
+import { questionChips } from './questionChips';
 import { h, icon, iconButton, textButton } from './dom';
 import { renderErrorCard } from './errorCard';
 import { appendFinishedParts, disposeReply, refreshHeader, renderReply, type ReplyView } from './replyView';
@@ -210,17 +209,7 @@ export class Transcript {
   }
 
   private renderUser(turn: UserTurn): HTMLElement {
-    const chips =
-      turn.context?.length || turn.images?.length
-        ? h(
-            'div',
-            { class: 'chips' },
-            ...(turn.context ?? []).map((a) =>
-              h('span', { class: 'chip', title: a.fileName }, icon('file-code'), h('span', { text: attachmentLabel(a) })),
-            ),
-            ...imageChips(turn.images),
-          )
-        : undefined;
+    const chips = questionChips(turn);
     return h(
       'article',
       { class: 'turn user', 'data-turn-id': turn.id, 'aria-label': 'You said' },
