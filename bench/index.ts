@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { dropPendingGoals, saveGoals } from './goals';
 import { writeSection } from './results';
+import { runCompareBench } from './compare/compareBench';
 import { runExtensionBench } from './extension/extensionBench';
 import { runHistoryBench } from './history/historyBench';
 import { runLatencyBench } from './latency/latencyBench';
@@ -47,6 +48,11 @@ const BENCHES: Bench[] = [
     run: runPlainThresholdBench,
   },
   { name: 'pricing', what: "the hub's price list merged into the models list, 100 to 5,000 models", run: runPricingBench },
+  {
+    name: 'compare',
+    what: 'Compare tab: three columns streaming 2,000 chunks/s each in Chromium, against one column',
+    run: runCompareBench,
+  },
   {
     name: 'history',
     what: 'the chat history with 1,000 conversations: open the list from the index vs reading every file',

@@ -5,12 +5,12 @@
 //   that month's summary; timed from the message to the next frame after the chart and tables are drawn.
 // - Recording: what a reply pays for its usage line. The synchronous part (the record built and queued) per reply,
 //   and whole replies from the local hub with and without the meter, interleaved.
-import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { buildWebviewHarness, launchChromium } from '../webviewHarness';
 import { HubClient } from '../../src/core/hub/client';
 import { silentLogger } from '../../src/core/logger';
 import { summarise } from '../../src/core/usage/aggregate';
@@ -23,7 +23,6 @@ import { sampleMonth } from '../../test/usage/sampleRecords';
 import { goal } from '../goals';
 import { collectGarbage, mb, ms, msSpread, summarize, table } from '../stats';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const RECORDS = 100_000;
 const MONTH = '2026-11';
 /** Opening the view ÷ the least any reader must do (read the file, JSON.parse every line). */
@@ -87,24 +86,6 @@ const HARNESS = `<!DOCTYPE html>
   window.acquireVsCodeApi = () => ({ postMessage(m) { if (m.type === 'ready') window.__ready = performance.now(); }, getState() {}, setState() {} });
 </script></head>
 <body data-surface="editor"><div id="app" class="app"></div><script src="usage.js"></script></body></html>`;
-
-async function buildHarness(): Promise<{ dir: string; bytes: number }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aihub-bench-usage-'));
-  // The same options as the webview build in esbuild.js, production mode.
-  await esbuild.build({
-    entryPoints: { usage: path.join(ROOT, 'src', 'webview', 'usage.ts') },
-    outdir: dir,
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    loader: { '.css': 'css', '.ttf': 'file' },
-    logLevel: 'error',
-  });
-  fs.writeFileSync(path.join(dir, 'index.html'), HARNESS);
-  return { dir, bytes: fs.statSync(path.join(dir, 'usage.js')).size };
-}
 
 async function drawOnce(browser: Browser, dir: string, message: unknown): Promise<{ ready: number; draw: number }> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
@@ -200,20 +181,9 @@ export async function runUsageBench(): Promise<string> {
     process.stderr.write(`  opening a month of ${RECORDS.toLocaleString('en-US')} replies (${mb(text.length)})…\n`);
     const open = await measureOpen(dir);
 
-    harness = await buildHarness();
+    harness = await buildWebviewHarness('usage', 'usage.ts', HARNESS);
     const message = (summary: unknown) => ({ type: 'summary', summary, months: [MONTH], current: MONTH, skipped: 0 });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     process.stderr.write('  drawing the month in Chromium…\n');
     const draw = await measureDraw(
       browser,

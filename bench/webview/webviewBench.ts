@@ -5,15 +5,13 @@
 // second, then `turnFinished`; Chromium's own counters give the scripting time, the Long Tasks API the
 // tasks over 50 ms.
 import { goal } from '../goals';
-import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type CDPSession } from 'playwright-core';
+import type { Browser, CDPSession } from 'playwright-core';
+import { buildWebviewHarness, launchChromium } from '../webviewHarness';
 import { ms, msSpread, summarize, table } from '../stats';
 import { chunksOf, markdownReply } from './markdownReply';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const CHUNKS_PER_SECOND = 2_000;
 const SIZES: [label: string, bytes: number, runs: number][] = [
   ['20 KB', 20 * 1024, 3],
@@ -34,21 +32,7 @@ const HARNESS = `<!DOCTYPE html>
 <body data-surface="editor"><div id="app" class="app"></div><script src="main.js"></script></body></html>`;
 
 export async function buildHarness(): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aihub-bench-webview-'));
-  // The same options as the webview build in esbuild.js, production mode.
-  await esbuild.build({
-    entryPoints: [path.join(ROOT, 'src', 'webview', 'main.ts')],
-    outdir: dir,
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    loader: { '.css': 'css', '.ttf': 'file' },
-    logLevel: 'error',
-  });
-  fs.writeFileSync(path.join(dir, 'index.html'), HARNESS);
-  return dir;
+  return (await buildWebviewHarness('main', 'main.ts', HARNESS)).dir;
 }
 
 interface RunResult {
@@ -66,21 +50,7 @@ export interface PageGlobals {
   __longTasks: [number, number][];
 }
 
-/** Debian's Chromium, headless, as every webview benchmark runs it. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
+export { launchChromium };
 
 async function scriptDuration(session: CDPSession): Promise<number> {
   const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
