@@ -12,7 +12,7 @@ import { startHub, type LocalHub } from '../../test/hub/server';
 import { startCodeServer, type CodeServer } from '../../test/runner/codeServer';
 import { openWorkbench, runCommand, type Workbench } from '../../test/runner/workbench';
 import { kb, ms, msSpread, summarize, table } from '../stats';
-import { buildProductionCopy } from './buildCopy';
+import { buildProductionCopy } from '../../test/runner/productionBuild';
 
 /** AI Hub's activation ÷ Emmet's, in the same window load. */
 const GOAL_ACTIVATION_RATIO = 1.0;

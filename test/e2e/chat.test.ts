@@ -3,22 +3,11 @@
 // window reload, and "Insert at Cursor" putting the code into the editor.
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { startCodeServer, type CodeServer } from '../runner/codeServer';
 import { freePort, stopGroup } from '../runner/processes';
-import {
-  acceptQuickInputRow,
-  chatFrame,
-  openFile,
-  openWorkbench,
-  remoteUri,
-  runCommand,
-  screenshot,
-  SCREENSHOT_DIR,
-  type Workbench,
-} from '../runner/workbench';
+import { acceptQuickInputRow, chatFrame, openFile, runCommand, screenshot, SCREENSHOT_DIR } from '../runner/workbench';
+import { useExtensionSession } from './fixture';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const STALL = '[[scenario:{"kind":"stall","afterChunks":6,"ms":60000}]]';
@@ -90,37 +79,24 @@ async function send(frame: FrameLocator, text: string): Promise<void> {
 
 describe('Chat panel (e2e)', function () {
   let hub: HubProcess | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-
   before(async () => {
     hub = await startHubProcess();
-    server = await startCodeServer({
-      smokeTestDriver: true,
-      machineSettings: { 'aihub.baseUrl': hub.url },
-      userSettings: {
-        'aihub.defaultModel': 'gpt-4o-mini',
-        'workbench.colorTheme': 'Default Dark Modern',
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      },
-    });
-    fs.writeFileSync(path.join(server.dirs.workspace, 'sample.ts'), '// the code goes below\n');
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
   });
-
   after(async () => {
-    await workbench?.close();
-    await server?.stop();
     if (hub) await stopGroup(hub.child);
   });
+  const session = useExtensionSession(() => ({
+    machineSettings: { 'aihub.baseUrl': hub!.url },
+    userSettings: {
+      'aihub.defaultModel': 'gpt-4o-mini',
+      'workbench.colorTheme': 'Default Dark Modern',
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    },
+    files: { 'sample.ts': '// the code goes below\n' },
+  }));
 
   it('streams a markdown reply with a highlighted code block', async () => {
-    const page = workbench!.page;
+    const page = session.page;
     const frame = await openChat(page);
     await screenshot(page, 'chat-empty');
     await send(frame, 'Show me a **TypeScript** constant');
@@ -141,7 +117,7 @@ describe('Chat panel (e2e)', function () {
   });
 
   it('stops a reply mid-stream and keeps what arrived', async () => {
-    const page = workbench!.page;
+    const page = session.page;
     const frame = chatFrame(page);
     await send(frame, `Now a long answer ${STALL}`);
     const reply = frame.locator('.turn.assistant').nth(1);
@@ -157,7 +133,7 @@ describe('Chat panel (e2e)', function () {
   });
 
   it('finds the conversation intact after a window reload', async () => {
-    const page = workbench!.page;
+    const page = session.page;
     await page.reload();
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const frame = await openChat(page);
@@ -170,7 +146,7 @@ describe('Chat panel (e2e)', function () {
   });
 
   it('shows a hub error inline with Retry, keeping the question', async () => {
-    const page = workbench!.page;
+    const page = session.page;
     const frame = chatFrame(page);
     // 404 is not retried by the client, so each attempt is one request.
     const before = (await chatRequests(hub!)).length;
@@ -194,7 +170,7 @@ describe('Chat panel (e2e)', function () {
   });
 
   it('switches the model for this conversation from the searchable picker', async () => {
-    const page = workbench!.page;
+    const page = session.page;
     const frame = chatFrame(page);
     await frame.locator('.model-button').click();
     const search = frame.locator('.model-search');
@@ -210,7 +186,7 @@ describe('Chat panel (e2e)', function () {
   });
 
   it('inserts a code block at the cursor in the editor', async () => {
-    const page = workbench!.page;
+    const page = session.page;
     await openFile(page, 'sample.ts', 'the code goes below');
     const editor = page.locator('.editor-instance .monaco-editor', { hasText: 'the code goes below' }).first();
     await editor.locator('.view-lines').click();
@@ -228,7 +204,7 @@ describe('Chat panel (e2e)', function () {
   });
 
   it('follows the colour theme: light and high contrast keep the reply readable', async () => {
-    const page = workbench!.page;
+    const page = session.page;
     const frame = await openChat(page);
     // The panel paints with the theme's variables; read the text colour against the view's background.
     // Runs in the page: typed loosely, since these tests compile without the DOM library.

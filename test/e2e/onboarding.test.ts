@@ -3,13 +3,11 @@
 // check's verdict, the models appearing, and the first streamed reply in the chat. The key must appear
 // nowhere in the page.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startHub, type LocalHub } from '../hub/server';
-import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { chatFrame, notifications, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
+import { chatFrame, notifications, runCommand, screenshot } from '../runner/workbench';
+import { useExtensionSession } from './fixture';
 
-const REPO = path.resolve(__dirname, '..', '..');
 const KEY = 'sk-onboarding-e2e-key-0123456789';
 
 /**
@@ -32,29 +30,17 @@ async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs 
 
 describe('Onboarding (e2e)', function () {
   let hub: LocalHub | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  const page = () => workbench!.page;
-
   before(async () => {
     hub = await startHub({ apiKey: KEY, latencyMs: 40 });
-    server = await startCodeServer({
-      smokeTestDriver: true,
-      machineSettings: { 'aihub.baseUrl': asRemote(hub.url) },
-      userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
-    });
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
   });
   after(async () => {
-    await workbench?.close();
-    await server?.stop();
     await hub?.close();
   });
+  const session = useExtensionSession(() => ({
+    machineSettings: { 'aihub.baseUrl': asRemote(hub!.url) },
+    userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
+  }));
+  const page = () => session.page;
 
   it('shows the welcome with Set API Key and Choose Hub while no key is stored', async () => {
     await page().locator('.activitybar [aria-label^="AI Hub"]').first().click();
@@ -125,30 +111,18 @@ describe('Onboarding (e2e)', function () {
 describe('Importing AIHUB_API_KEY (e2e)', function () {
   const ENV_KEY = 'sk-from-the-environment-0123456789';
   let hub: LocalHub | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  const page = () => workbench!.page;
-
   before(async () => {
     // Seen as another machine (0.0.0.0), so no key is assumed and plain HTTP is confirmed after the import.
     hub = await startHub({ apiKey: ENV_KEY });
-    server = await startCodeServer({
-      smokeTestDriver: true,
-      machineSettings: { 'aihub.baseUrl': asRemote(hub.url) },
-      env: { AIHUB_API_KEY: ENV_KEY },
-    });
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
   });
   after(async () => {
-    await workbench?.close();
-    await server?.stop();
     await hub?.close();
   });
+  const session = useExtensionSession(() => ({
+    machineSettings: { 'aihub.baseUrl': asRemote(hub!.url) },
+    env: { AIHUB_API_KEY: ENV_KEY },
+  }));
+  const page = () => session.page;
 
   it('offers to import the key instead of using it silently, and uses it once imported', async () => {
     await page().locator('.activitybar [aria-label^="AI Hub"]').first().click();

@@ -3,13 +3,10 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { startHub, type LocalHub } from '../hub/server';
 import { startCodeServer, type CodeServer } from '../runner/codeServer';
+import { buildProductionCopy, type ProductionBuild } from '../runner/productionBuild';
 import { openWorkbench, screenshot, type Workbench } from '../runner/workbench';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const VSIX = path.join(ROOT, 'dist', 'aihub-vscode.vsix');
 
 function vsixEntries(file: string): string[] {
   const script = 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))';
@@ -20,20 +17,21 @@ describe('packaged extension (.vsix)', () => {
   let hub: LocalHub | undefined;
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
+  // `npm run package` in a copy of the tree: the shared dist/ keeps the development build other suites use.
+  let build: ProductionBuild | undefined;
 
   before(() => {
-    execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    build = buildProductionCopy();
   });
   after(async () => {
     await workbench?.close();
     await server?.stop();
     await hub?.close();
-    // Later suites expect the development build with source maps.
-    execFileSync('node', ['esbuild.js'], { cwd: ROOT, stdio: 'inherit' });
+    build?.remove();
   });
 
   it('contains the bundles, media and manifest only: no sources, tests, maps or node_modules', () => {
-    const entries = vsixEntries(VSIX);
+    const entries = vsixEntries(build!.vsix);
     assert.ok(entries.includes('extension/dist/extension.js'));
     assert.ok(entries.includes('extension/package.json'));
     assert.ok(entries.includes('extension/media/icon.png'));
@@ -43,7 +41,7 @@ describe('packaged extension (.vsix)', () => {
 
   it("installs into code-server with --install-extension and shows the hub's models there", async () => {
     hub = await startHub({ apiKey: null });
-    server = await startCodeServer({ installVsix: VSIX, machineSettings: { 'aihub.baseUrl': hub.url } });
+    server = await startCodeServer({ installVsix: build!.vsix, machineSettings: { 'aihub.baseUrl': hub.url } });
     const installed = fs.readdirSync(server.dirs.extensions).filter((d) => d.startsWith('aihub.aihub-vscode-'));
     assert.equal(installed.length, 1, 'the extension folder exists');
     workbench = await openWorkbench(server);

@@ -2,14 +2,11 @@
 // refactor keybinding and preset picker, the diff with Accept / Reject in its title bar, and Cancel in the
 // progress notification aborting the request to the hub.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHub, type LocalHub } from '../hub/server';
-import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { openFile, openWorkbench, remoteUri, screenshot, type Workbench } from '../runner/workbench';
+import { openFile, screenshot } from '../runner/workbench';
+import { useExtensionSession } from './fixture';
 
-const REPO = path.resolve(__dirname, '..', '..');
 const SOURCE =
   'export class Calc {\n  total(xs: number[]): number {\n    let sum = 0;\n    for (const x of xs) {\n      sum = sum + x;\n    }\n    return sum;\n  }\n}\n';
 const ANSWER = 'Here you go:\n\n```ts\ntotal(xs: number[]): number {\n  return xs.reduce((a, b) => a + b, 0);\n}\n```\n';
@@ -28,30 +25,18 @@ async function selectMethod(page: Page): Promise<void> {
 
 describe('selection commands (e2e)', function () {
   let hub: LocalHub | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  const page = () => workbench!.page;
-
   before(async () => {
     hub = await startHub({ apiKey: null });
-    server = await startCodeServer({
-      smokeTestDriver: true,
-      machineSettings: { 'aihub.baseUrl': hub.url },
-      userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
-    });
-    fs.writeFileSync(path.join(server.dirs.workspace, 'calc.ts'), SOURCE);
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
   });
   after(async () => {
-    await workbench?.close();
-    await server?.stop();
     await hub?.close();
   });
+  const session = useExtensionSession(() => ({
+    machineSettings: { 'aihub.baseUrl': hub!.url },
+    userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
+    files: { 'calc.ts': SOURCE },
+  }));
+  const page = () => session.page;
 
   it('offers the commands in an "AI Hub" submenu of the editor context menu', async () => {
     await selectMethod(page());

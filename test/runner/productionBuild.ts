@@ -1,5 +1,6 @@
 // A production build and .vsix of the working tree, made in a throwaway copy: `node esbuild.js --production`
-// starts by deleting dist/, which must not happen under the feet of tests running in the shared tree.
+// starts by deleting dist/, which must not happen under the feet of tests running in the shared tree (the e2e
+// package test and the extension benchmark both use it).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
