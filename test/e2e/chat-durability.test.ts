@@ -6,12 +6,11 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { startCodeServer, type CodeServer } from '../runner/codeServer';
+import type { CodeServer } from '../runner/codeServer';
 import { startHubProcess, type HubProcess } from '../runner/hubProcess';
 import { assertLinkOpensOnlyAfterAsking, countOpenings } from '../runner/linkClicks';
-import { chatFrame, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
-
-const REPO = path.resolve(__dirname, '..', '..');
+import { chatFrame, runCommand, screenshot } from '../runner/workbench';
+import { useExtensionSession } from './fixture';
 const RUNS = Number(process.env.AIHUB_DURABILITY_RUNS ?? 3);
 
 /** Plain words, so the rendered text is the streamed text: 5 characters every 20 ms, for about 15 s. */
@@ -93,39 +92,27 @@ function conversationsDir(server: CodeServer): string {
 
 describe('Chat durability (e2e)', function () {
   let hub: HubProcess | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
   let seen = '';
 
-  before(async function () {
-    // Starting code-server waits for any other VS Code suite on this machine to finish first.
-    this.timeout(1_200_000);
+  before(async () => {
     hub = await startHubProcess({ noAuth: true });
-    server = await startCodeServer({
-      smokeTestDriver: true,
-      machineSettings: { 'aihub.baseUrl': hub.url },
-      userSettings: { 'aihub.defaultModel': 'gpt-4o-mini', 'workbench.secondarySideBar.defaultVisibility': 'hidden' },
-    });
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
-    // Installed in every frame of the page, the webviews' included, and kept across reloads.
-    await workbench.page.exposeFunction('aihubSeen', (text: string) => (seen = text));
   });
-
   after(async () => {
-    await workbench?.close();
-    await server?.stop();
     await hub?.stop();
+  });
+  const session = useExtensionSession(() => ({
+    machineSettings: { 'aihub.baseUrl': hub!.url },
+    userSettings: { 'aihub.defaultModel': 'gpt-4o-mini', 'workbench.secondarySideBar.defaultVisibility': 'hidden' },
+  }));
+  before(async () => {
+    // Installed in every frame of the page, the webviews' included, and kept across reloads.
+    await session.page.exposeFunction('aihubSeen', (text: string) => (seen = text));
   });
 
   /** Streams an answer, interrupts it after `waitMs` of streaming, reloads, and compares. */
   /** `interrupt` resolves true when it reloaded the page itself (Reload Window), false when the test must. */
   async function interruptAndRestore(interrupt: (page: Page) => Promise<boolean>, waitMs: number, label: string): Promise<void> {
-    const page = workbench!.page;
+    const page = session.page;
     let frame = await openChat(page);
     await watchLastReply(frame);
     const before = await frame.locator('.turn.assistant').count();
@@ -145,7 +132,7 @@ describe('Chat durability (e2e)', function () {
     await restoredReply.locator('.turn-status.interrupted').waitFor({ timeout: 60_000 });
     const restored = await restoredReply.locator('.reply-body').innerText();
     const firstDifference = [...lastSeen].findIndex((ch, i) => restored[i] !== ch);
-    if (firstDifference >= 0) console.log(diagnostics(server!));
+    if (firstDifference >= 0) console.log(diagnostics(session.server));
     assert.equal(
       restored.slice(0, lastSeen.length),
       lastSeen,
@@ -158,7 +145,7 @@ describe('Chat durability (e2e)', function () {
     it(`keeps every character seen when the extension host is killed mid-stream (run ${run})`, async () => {
       await interruptAndRestore(
         async (page) => {
-          const pids = extensionHostPids(server!);
+          const pids = extensionHostPids(session.server);
           assert.ok(pids.length > 0, "found the extension host in code-server's process tree");
           for (const pid of pids) process.kill(pid, 'SIGKILL');
           // Whatever the host posted before it died reaches the webview within a frame or two.
@@ -187,7 +174,7 @@ describe('Chat durability (e2e)', function () {
   }
 
   it('opens a link in a reply exactly once, only after VS Code asks, never after Cancel: left, middle, Ctrl, Shift clicks and Enter', async () => {
-    const page = workbench!.page;
+    const page = session.page;
     const frame = await openChat(page);
     const text = 'See [https://docs.example.com/](https://evil.example.net/steal) and [the guide](https://guide.example.org/start).';
     await send(frame, `Links please [[scenario:${JSON.stringify({ kind: 'text', text })}]]`);
@@ -219,7 +206,7 @@ describe('Chat durability (e2e)', function () {
   });
 
   it('shows a 2 MB single-line reply as plain text, and Stop still answers while it streams', async () => {
-    const page = workbench!.page;
+    const page = session.page;
     const frame = await openChat(page);
     const huge = JSON.stringify({ kind: 'huge', bytes: 2 * 1024 * 1024, singleLine: true, chunkDelayMs: 15 });
     await send(frame, `One long line [[scenario:${huge}]]`);
@@ -234,8 +221,8 @@ describe('Chat durability (e2e)', function () {
   });
 
   it('tells once in the panel about damaged conversation files, leaves them untouched and recovers what it can', async () => {
-    const page = workbench!.page;
-    const dir = conversationsDir(server!);
+    const page = session.page;
+    const dir = conversationsDir(session.server);
     const files = fs.readdirSync(dir).filter((n) => n.endsWith('.json'));
     const current = files
       .map((n) => ({ n, at: (JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')) as { updatedAt: number }).updatedAt }))

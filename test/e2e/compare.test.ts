@@ -2,14 +2,12 @@
 // process: three models picked in the multi-select picker answer side by side (screenshots mid-stream and
 // finished), a link in a column opens only after VS Code asks, and a chat reply whose model has no channel is answered by the fallback model, which its header says.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startCodeServer, type CodeServer } from '../runner/codeServer';
 import { startHubProcess, type HubProcess } from '../runner/hubProcess';
 import { assertLinkOpensOnlyAfterAsking } from '../runner/linkClicks';
-import { chatFrame, openWorkbench, remoteUri, runCommand, screenshot, webviewFrame, type Workbench } from '../runner/workbench';
+import { chatFrame, runCommand, screenshot, webviewFrame } from '../runner/workbench';
+import { useExtensionSession } from './fixture';
 
-const REPO = path.resolve(__dirname, '..', '..');
 const MODELS = ['gpt-4o', 'claude-sonnet-4.6', 'deepseek-chat'];
 const ANSWER = [
   '## Closures',
@@ -55,42 +53,30 @@ async function compare(page: Page, others: string[], prompt: string): Promise<vo
 
 describe('Compare and fallback (e2e)', function () {
   let hub: HubProcess | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-
   before(async () => {
     hub = await startHubProcess({ noAuth: true });
-    server = await startCodeServer({
-      smokeTestDriver: true,
-      machineSettings: { 'aihub.baseUrl': hub.url },
-      userSettings: {
-        'aihub.defaultModel': 'gpt-4o',
-        'aihub.fallbackModels': { 'gpt-4o': ['gpt-4o-mini'] },
-        'workbench.colorTheme': 'Default Dark Modern',
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      },
-    });
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench)
-      await screenshot(workbench.page, `failed-${this.currentTest.title.slice(0, 40)}`);
   });
 
   after(async () => {
-    await workbench?.close();
-    await server?.stop();
     await hub?.stop();
+  });
+  const session = useExtensionSession(() => ({
+    machineSettings: { 'aihub.baseUrl': hub!.url },
+    userSettings: {
+      'aihub.defaultModel': 'gpt-4o',
+      'aihub.fallbackModels': { 'gpt-4o': ['gpt-4o-mini'] },
+      'workbench.colorTheme': 'Default Dark Modern',
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    },
+  }));
+
+  afterEach(async function () {
+    const page = session.workbench?.page;
+    if (this.currentTest?.state === 'failed' && page) await screenshot(page, `failed-${this.currentTest.title.slice(0, 40)}`);
   });
 
   it('three models side by side: streaming, then finished with each column’s figures', async () => {
-    const page = workbench!.page;
+    const page = session.page;
     await page.locator('.statusbar-item', { hasText: 'gpt-4o' }).first().waitFor({ timeout: 60_000 });
     for (const [i, model] of MODELS.entries())
       await enqueue(hub!, { kind: 'text', text: `${ANSWER}\n\n_(${model})_`, chunkSize: 6, chunkDelayMs: 60 + i * 25, model });
@@ -116,7 +102,7 @@ describe('Compare and fallback (e2e)', function () {
   });
 
   it('opens a link in a column only after VS Code asks, never after Cancel (the chat’s link catcher)', async () => {
-    const page = workbench!.page;
+    const page = session.page;
     await page.locator('.statusbar-item', { hasText: 'gpt-4o' }).first().waitFor({ timeout: 60_000 });
     await runCommand(page, 'View: Close All Editors');
     const text = 'Read [the guide](https://guide.example.org/closures) first.';
@@ -130,7 +116,7 @@ describe('Compare and fallback (e2e)', function () {
   });
 
   it('a chat reply whose model has no channel is answered by the fallback model, and says so', async () => {
-    const page = workbench!.page;
+    const page = session.page;
     await enqueue(hub!, { kind: 'status', status: 503, model: 'gpt-4o' }, 3);
     await runCommand(page, 'View: Close All Editors');
     await runCommand(page, 'AI Hub: Open Chat');

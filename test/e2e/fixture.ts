@@ -11,6 +11,8 @@ import { openWorkbench, remoteUri, type Workbench, type WorkbenchOptions } from 
 export interface SessionOptions extends CodeServerOptions {
   /** Files written into the workspace before the window opens: path relative to the workspace → content. */
   files?: Record<string, string>;
+  /** Runs once code-server is up and before the window opens (to seed the extension's storage, say). */
+  beforeOpen?: (server: CodeServer) => void;
   workbench?: Omit<WorkbenchOptions, 'payload'>;
 }
 
@@ -25,12 +27,13 @@ export function useExtensionSession(options: () => SessionOptions): Session {
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
   before(async () => {
-    const { files, workbench: workbenchOptions, ...serverOptions } = options();
+    const { files, beforeOpen, workbench: workbenchOptions, ...serverOptions } = options();
     server = await startCodeServer({ smokeTestDriver: true, ...serverOptions });
     for (const [name, content] of Object.entries(files ?? {})) {
       fs.mkdirSync(path.dirname(path.join(server.dirs.workspace, name)), { recursive: true });
       fs.writeFileSync(path.join(server.dirs.workspace, name), content);
     }
+    beforeOpen?.(server);
     workbench = await openWorkbench(server, {
       ...workbenchOptions,
       payload: [

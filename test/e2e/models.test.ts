@@ -1,13 +1,10 @@
 // The Models view in a real VS Code UI: the no-key welcome for a remote hub without a key, and with the local
 // hub the models grouped by provider, the default marked, and the status bar showing hub and model.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startHub, type LocalHub } from '../hub/server';
-import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { openWorkbench, remoteUri, screenshot, type Workbench } from '../runner/workbench';
-
-const REPO = path.resolve(__dirname, '..', '..');
+import { screenshot } from '../runner/workbench';
+import { useExtensionSession, type Session, type SessionOptions } from './fixture';
 const REMOTE_HUB = 'https://hub-without-key.invalid/v1';
 
 function modelsPane(page: Page): Locator {
@@ -34,24 +31,8 @@ function statusItem(page: Page): Locator {
 }
 
 /** A real VS Code with this extension under development, whose machine settings point at `baseUrl`. */
-async function session(baseUrl: string): Promise<{ server: CodeServer; workbench: Workbench }> {
-  const server = await startCodeServer({
-    smokeTestDriver: true,
-    machineSettings: { 'aihub.baseUrl': baseUrl },
-    userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
-  });
-  try {
-    const workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
-    return { server, workbench };
-  } catch (err) {
-    await server.stop();
-    throw err;
-  }
+function sessionOn(baseUrl: string): SessionOptions {
+  return { machineSettings: { 'aihub.baseUrl': baseUrl }, userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' } };
 }
 
 /** Opens the AI Hub container and folds the chat view that shares it, so the Models view shows whole. */
@@ -65,8 +46,8 @@ async function showModelsView(page: Page): Promise<Locator> {
 
 describe('Models view (e2e)', function () {
   let hub: LocalHub | undefined;
-  let current: { server: CodeServer; workbench: Workbench } | undefined;
-  const page = () => current!.workbench.page;
+  let current: Session | undefined;
+  const page = () => current!.page;
 
   before(async () => {
     // Keyless: a hub on loopback needs no key, so the view lists its models without one.
@@ -77,10 +58,8 @@ describe('Models view (e2e)', function () {
   });
 
   describe('a remote hub without a key', () => {
-    before(async () => {
-      current = await session(REMOTE_HUB);
-    });
-    after(stopSession);
+    const session = useExtensionSession(() => sessionOn(REMOTE_HUB));
+    before(() => (current = session));
 
     it('shows the welcome content with a Set API Key button and a warning in the status bar', async () => {
       const pane = await showModelsView(page());
@@ -98,10 +77,8 @@ describe('Models view (e2e)', function () {
   });
 
   describe('the local hub', () => {
-    before(async () => {
-      current = await session(hub!.url);
-    });
-    after(stopSession);
+    const session = useExtensionSession(() => sessionOn(hub!.url));
+    before(() => (current = session));
 
     it('lists the models grouped by provider with counts, the default marked', async () => {
       const pane = await showModelsView(page());
@@ -206,10 +183,4 @@ describe('Models view (e2e)', function () {
       await screenshot(page(), 'models-view-cached');
     });
   });
-
-  async function stopSession(): Promise<void> {
-    await current?.workbench.close();
-    await current?.server.stop();
-    current = undefined;
-  }
 });

@@ -1,45 +1,29 @@
 // Money in a real VS Code UI against the local hub (new-api's shapes): prices in the Models view, the balance
 // in the status bar, and under a chat reply its tokens, cost and the model that answered. Screenshots of each.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHub, type LocalHub } from '../hub/server';
-import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { chatFrame, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
-
-const REPO = path.resolve(__dirname, '..', '..');
+import { chatFrame, runCommand, screenshot } from '../runner/workbench';
+import { useExtensionSession } from './fixture';
 
 describe('Money (e2e)', function () {
   let hub: LocalHub | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  const page = (): Page => workbench!.page;
-
   before(async () => {
     // Keyless on loopback; the hub's default account has $12.34 left and serves codestral-latest as codestral-2508.
     hub = await startHub({ apiKey: null });
-    server = await startCodeServer({
-      smokeTestDriver: true,
-      machineSettings: { 'aihub.baseUrl': hub.url },
-      userSettings: {
-        'aihub.defaultModel': 'codestral-latest',
-        'workbench.colorTheme': 'Default Dark Modern',
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      },
-    });
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
   });
-
   after(async () => {
-    await workbench?.close();
-    await server?.stop();
     await hub?.close();
   });
+  const session = useExtensionSession(() => ({
+    machineSettings: { 'aihub.baseUrl': hub!.url },
+    userSettings: {
+      'aihub.defaultModel': 'codestral-latest',
+      'workbench.colorTheme': 'Default Dark Modern',
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    },
+  }));
+  const page = (): Page => session.page;
 
   it("shows the hub's prices in the Models view and the key's balance in the status bar", async () => {
     await page().locator('.activitybar [aria-label^="AI Hub"]').first().click();

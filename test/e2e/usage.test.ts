@@ -11,16 +11,12 @@ import { formatCost } from '../../src/core/usage/format';
 import { monthFileName } from '../../src/core/usage/monthFile';
 import { formatUsageLine } from '../../src/core/usage/record';
 import { startHub, type LocalHub } from '../hub/server';
-import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { openWorkbench, remoteUri, runCommand, screenshot, webviewFrame, type Workbench } from '../runner/workbench';
+import { runCommand, screenshot, webviewFrame } from '../runner/workbench';
 import { sampleMonth, usageRecord } from '../usage/sampleRecords';
-
-const REPO = path.resolve(__dirname, '..', '..');
+import { useExtensionSession } from './fixture';
 
 describe('Usage view (e2e)', function () {
   let hub: LocalHub | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
   const violations: string[] = [];
   const thisMonth = monthOf(Date.now());
   const lastMonth = addMonths(thisMonth, -1);
@@ -32,33 +28,28 @@ describe('Usage view (e2e)', function () {
 
   before(async () => {
     hub = await startHub({ apiKey: null });
-    server = await startCodeServer({
-      smokeTestDriver: true,
-      machineSettings: { 'aihub.baseUrl': hub.url },
-      userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
-    });
-    const dir = path.join(server.dirs.userData, 'User', 'globalStorage', 'aihub.aihub-vscode', 'usage');
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, monthFileName(lastMonth)), seeded.map(formatUsageLine).join(''));
-    fs.writeFileSync(path.join(dir, monthFileName(thisMonth)), today.map(formatUsageLine).join('') + '{"v":1,"time":"cut sh');
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
-    workbench.page.on('console', (m) => {
+  });
+  after(async () => {
+    await hub?.close();
+  });
+  const session = useExtensionSession(() => ({
+    machineSettings: { 'aihub.baseUrl': hub!.url },
+    userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
+    beforeOpen: (server) => {
+      const dir = path.join(server.dirs.userData, 'User', 'globalStorage', 'aihub.aihub-vscode', 'usage');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, monthFileName(lastMonth)), seeded.map(formatUsageLine).join(''));
+      fs.writeFileSync(path.join(dir, monthFileName(thisMonth)), today.map(formatUsageLine).join('') + '{"v":1,"time":"cut sh');
+    },
+  }));
+  before(() => {
+    session.page.on('console', (m) => {
       if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
   });
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-    await hub?.close();
-  });
 
   async function openUsage(): Promise<FrameLocator> {
-    const page = workbench!.page;
+    const page = session.page;
     await page.locator('.statusbar-item', { hasText: 'gpt-4o-mini' }).first().waitFor({ timeout: 60_000 });
     await runCommand(page, 'AI Hub: Show Usage');
     // The only webview of this extension open in this session (the chat's container stays closed).
@@ -101,16 +92,16 @@ describe('Usage view (e2e)', function () {
       return n;
     });
     assert.ok(inked > 5_000, `the chart has ink (${inked} pixels)`);
-    const shot = await screenshot(workbench!.page, 'usage-chart');
+    const shot = await screenshot(session.page, 'usage-chart');
     assert.ok(fs.statSync(shot).size > 10_000);
 
     await frame.getByRole('button', { name: 'Tokens' }).click();
     await frame.locator('body[data-metric="tokens"]').waitFor();
-    await screenshot(workbench!.page, 'usage-chart-tokens');
+    await screenshot(session.page, 'usage-chart-tokens');
   });
 
   it('exports the month as CSV through the save dialog', async () => {
-    const page = workbench!.page;
+    const page = session.page;
     const frame = await openUsage();
     await frame.locator('select').selectOption(lastMonth);
     await frame.locator(`body[data-month="${lastMonth}"]`).waitFor();
@@ -118,7 +109,7 @@ describe('Usage view (e2e)', function () {
     // code-server's save dialog is VS Code's own quick input with a path.
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 30_000 });
-    const target = path.join(server!.dirs.workspace, 'exported-usage.csv');
+    const target = path.join(session.server.dirs.workspace, 'exported-usage.csv');
     await input.fill(target);
     await page.keyboard.press('Enter');
     const deadline = Date.now() + 30_000;

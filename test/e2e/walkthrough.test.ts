@@ -2,13 +2,10 @@
 // machine, which needs no key, so `aihub.hasKey` is true from the start): each step ticks when the user does
 // it from anywhere (the command palette, the activity bar), not only from the walkthrough's own buttons.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHub, type LocalHub } from '../hub/server';
-import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
-
-const REPO = path.resolve(__dirname, '..', '..');
+import { runCommand, screenshot } from '../runner/workbench';
+import { useExtensionSession } from './fixture';
 
 async function openWalkthrough(page: Page): Promise<void> {
   await runCommand(page, 'Welcome: Open Walkthrough...');
@@ -34,25 +31,14 @@ async function waitTicked(page: Page, title: string, timeoutMs = 20_000): Promis
 
 describe('Walkthrough (e2e)', function () {
   let hub: LocalHub | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  const page = () => workbench!.page;
-
   before(async () => {
     hub = await startHub({ apiKey: null });
-    server = await startCodeServer({ smokeTestDriver: true, machineSettings: { 'aihub.baseUrl': hub.url } });
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
   });
   after(async () => {
-    await workbench?.close();
-    await server?.stop();
     await hub?.close();
   });
+  const session = useExtensionSession(() => ({ machineSettings: { 'aihub.baseUrl': hub!.url } }));
+  const page = () => session.page;
 
   it('ticks each step when it is done from the command palette or the activity bar', async () => {
     await page().locator('.statusbar-item', { hasText: ' · ' }).first().waitFor({ timeout: 60_000 });
