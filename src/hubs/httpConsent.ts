@@ -21,12 +21,15 @@ export class HttpConsent {
   /** Asks (modal) whether requests and the key may go to `origin` over plain HTTP; remembers a yes. */
   async ask(origin: string): Promise<boolean> {
     if (this.confirmedOrigins.has(origin)) return true;
-    const allow = 'Allow Plain HTTP';
+    const allow = vscode.l10n.t('Allow Plain HTTP');
     const answer = await vscode.window.showWarningMessage(
-      `${hubHost(origin)} uses plain http://`,
+      vscode.l10n.t('{0} uses plain http://', hubHost(origin)),
       {
         modal: true,
-        detail: `Your API key and every prompt would cross the network unencrypted to ${origin}. Allow this only for a hub on a network you trust (such as a company gateway). You will not be asked again for this address.`,
+        detail: vscode.l10n.t(
+          'Your API key and every prompt would cross the network unencrypted to {0}. Allow this only for a hub on a network you trust (such as a company gateway). You will not be asked again for this address.',
+          origin,
+        ),
       },
       allow,
     );

@@ -18,12 +18,12 @@ interface HubItem extends vscode.QuickPickItem {
   custom?: true;
 }
 
-const REMOVE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Remove from the list' };
+const REMOVE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Remove from the list') };
 
 export async function pickHub(services: Services): Promise<ChosenHub | undefined> {
   const picker = vscode.window.createQuickPick<HubItem>();
-  picker.title = 'AI Hub: Choose Hub';
-  picker.placeholder = 'The hub your requests (and your key) go to';
+  picker.title = vscode.l10n.t('AI Hub: Choose Hub');
+  picker.placeholder = vscode.l10n.t('The hub your requests (and your key) go to');
   picker.matchOnDescription = true;
   const refresh = () => {
     picker.items = items(services.config.current.baseUrl, services.config.current.hubs);
@@ -70,13 +70,15 @@ function items(current: string, saved: readonly SavedHub[]): HubItem[] {
       ? []
       : [{ label: `$(check) ${host}`, description: current, hub: { name: host, baseUrl: current, saved: false } }];
   return [
-    { label: 'Known hubs', kind: vscode.QuickPickItemKind.Separator },
+    { label: vscode.l10n.t('Known hubs'), kind: vscode.QuickPickItemKind.Separator },
     ...presets,
-    ...(own.length || unlisted.length ? [{ label: 'Your hubs', kind: vscode.QuickPickItemKind.Separator }, ...unlisted, ...own] : []),
+    ...(own.length || unlisted.length
+      ? [{ label: vscode.l10n.t('Your hubs'), kind: vscode.QuickPickItemKind.Separator }, ...unlisted, ...own]
+      : []),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
     {
-      label: '$(edit) Custom URL…',
-      detail: 'Any OpenAI-compatible hub: a company gateway, OpenRouter, Ollama or LiteLLM on this machine…',
+      label: vscode.l10n.t('$(edit) Custom URL…'),
+      detail: vscode.l10n.t('Any OpenAI-compatible hub: a company gateway, OpenRouter, Ollama or LiteLLM on this machine…'),
       custom: true,
     },
   ];
@@ -84,9 +86,9 @@ function items(current: string, saved: readonly SavedHub[]): HubItem[] {
 
 function askForUrl(): Thenable<string | undefined> {
   return vscode.window.showInputBox({
-    title: 'AI Hub: Custom Hub URL',
-    prompt: "The hub's OpenAI-compatible API address. With or without /v1; a pasted …/chat/completions is fine too.",
-    placeHolder: 'https://gateway.example.com/v1   or   localhost:11434',
+    title: vscode.l10n.t('AI Hub: Custom Hub URL'),
+    prompt: vscode.l10n.t("The hub's OpenAI-compatible API address. With or without /v1; a pasted …/chat/completions is fine too."),
+    placeHolder: vscode.l10n.t('https://gateway.example.com/v1   or   localhost:11434'),
     ignoreFocusOut: true,
     validateInput: (value) => {
       const parsed = parseHubUrl(value);
@@ -94,11 +96,15 @@ function askForUrl(): Thenable<string | undefined> {
       const understood = parsed.notes.length ? ` (${parsed.notes.join('; ')})` : '';
       if (parsed.insecure) {
         return {
-          message: `Will use ${parsed.url}${understood}. Plain http:// to another machine: you will be asked to confirm.`,
+          message: vscode.l10n.t(
+            'Will use {0}{1}. Plain http:// to another machine: you will be asked to confirm.',
+            parsed.url,
+            understood,
+          ),
           severity: vscode.InputBoxValidationSeverity.Warning,
         };
       }
-      return { message: `Will use ${parsed.url}${understood}`, severity: vscode.InputBoxValidationSeverity.Info };
+      return { message: vscode.l10n.t('Will use {0}{1}', parsed.url, understood), severity: vscode.InputBoxValidationSeverity.Info };
     },
   });
 }

@@ -77,7 +77,16 @@ export class HubService implements vscode.Disposable {
         if (resolved.missing.length > 0) {
           throw new HubError({
             kind: 'config',
-            message: `No value is stored for this hub's secret header${resolved.missing.length > 1 ? 's' : ''} ${resolved.missing.join(', ')}. Run "AI Hub: Set Hub Header…" to set ${resolved.missing.length > 1 ? 'them' : 'it'}.`,
+            message:
+              resolved.missing.length > 1
+                ? vscode.l10n.t(
+                    'No value is stored for this hub\'s secret headers {0}. Run "AI Hub: Set Hub Header…" to set them.',
+                    resolved.missing.join(', '),
+                  )
+                : vscode.l10n.t(
+                    'No value is stored for this hub\'s secret header {0}. Run "AI Hub: Set Hub Header…" to set it.',
+                    resolved.missing[0],
+                  ),
           });
         }
         return resolved;

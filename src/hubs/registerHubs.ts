@@ -20,7 +20,7 @@ function registerSelectHub(services: Services): vscode.Disposable {
     if (!chosen) return undefined;
     const parsed = parseHubUrl(chosen.input);
     if (!parsed.ok) {
-      void vscode.window.showErrorMessage(`AI Hub: ${parsed.error}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('AI Hub: {0}', parsed.error));
       return undefined;
     }
     return useHub(services, parsed, chosen.name);
@@ -56,14 +56,14 @@ function isPreset(url: string): boolean {
 async function announce(services: Services, hub: HubUrl): Promise<void> {
   const understood = hub.notes.length ? ` (${hub.notes.join('; ')})` : '';
   if ((await services.keys.get(hub.url)) || hub.loopback) {
-    void vscode.window.showInformationMessage(`AI Hub: now using ${hub.url}${understood}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('AI Hub: now using {0}{1}.', hub.url, understood));
     return;
   }
-  const setKey = 'Set API Key';
+  const setKey = vscode.l10n.t('Set API Key');
   const console = presetFor(hub.url)?.consoleUrl;
-  const getKey = 'Get a Key';
+  const getKey = vscode.l10n.t('Get a Key');
   const choice = await vscode.window.showInformationMessage(
-    `AI Hub: now using ${hub.url}${understood}. No API key is stored for ${hubHost(hub.url)} yet.`,
+    vscode.l10n.t('AI Hub: now using {0}{1}. No API key is stored for {2} yet.', hub.url, understood, hubHost(hub.url)),
     setKey,
     ...(console ? [getKey] : []),
   );

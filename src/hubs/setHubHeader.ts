@@ -27,7 +27,7 @@ interface Item extends vscode.QuickPickItem {
   header?: HeaderSpec;
 }
 
-const REMOVE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Remove this header' };
+const REMOVE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Remove this header') };
 
 export function registerSetHubHeader(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.setHubHeader, async (argument?: unknown) => {
@@ -61,8 +61,8 @@ async function applyArgument(services: Services, argument: unknown): Promise<boo
 
 async function editHeaders(services: Services): Promise<void> {
   const picker = vscode.window.createQuickPick<Item>();
-  picker.title = `AI Hub: Headers for ${hubHost(services.hub.baseUrl)}`;
-  picker.placeholder = 'Extra headers sent with every request to this hub (and to no other server)';
+  picker.title = vscode.l10n.t('AI Hub: Headers for {0}', hubHost(services.hub.baseUrl));
+  picker.placeholder = vscode.l10n.t('Extra headers sent with every request to this hub (and to no other server)');
   const refresh = async () => (picker.items = await items(services));
   await refresh();
   const choice = await new Promise<Item | undefined>((resolve) => {
@@ -105,7 +105,9 @@ async function items(services: Services): Promise<Item[]> {
         header,
         label: `${header.secret ? '$(lock)' : '$(symbol-field)'} ${header.name}`,
         description: maskedValue(header, stored),
-        detail: header.secret ? 'Secret: in secret storage, "${secret}" in settings.json' : 'In settings.json (aihub.hubs)',
+        detail: header.secret
+          ? vscode.l10n.t('Secret: in secret storage, "${secret}" in settings.json')
+          : vscode.l10n.t('In settings.json (aihub.hubs)'),
         buttons: [REMOVE],
       };
     }),
@@ -113,17 +115,21 @@ async function items(services: Services): Promise<Item[]> {
   const keyIn = KEY_HEADERS.find((k) => k.name === config.authHeader)?.hint ?? `${config.authHeader}: <key>`;
   return [
     ...headers,
-    ...config.problems.map((problem): Item => ({ action: 'settings', label: '$(warning) Left out', detail: problem })),
-    { action: 'add', label: '$(add) Add Header…', detail: 'Portkey, Helicone, Cloudflare AI Gateway, OpenRouter attribution, or any name' },
-    { action: 'authHeader', label: '$(key) API key goes in…', description: keyIn },
+    ...config.problems.map((problem): Item => ({ action: 'settings', label: vscode.l10n.t('$(warning) Left out'), detail: problem })),
+    {
+      action: 'add',
+      label: vscode.l10n.t('$(add) Add Header…'),
+      detail: vscode.l10n.t('Portkey, Helicone, Cloudflare AI Gateway, OpenRouter attribution, or any name'),
+    },
+    { action: 'authHeader', label: vscode.l10n.t('$(key) API key goes in…'), description: keyIn },
   ];
 }
 
 /** Known gateway headers to pick from; whatever is typed can be used as the name too. */
 async function pickHeaderName(services: Services): Promise<string | undefined> {
   const picker = vscode.window.createQuickPick<vscode.QuickPickItem>();
-  picker.title = 'AI Hub: Add Header';
-  picker.placeholder = 'Type a header name, or pick one a gateway documents';
+  picker.title = vscode.l10n.t('AI Hub: Add Header');
+  picker.placeholder = vscode.l10n.t('Type a header name, or pick one a gateway documents');
   const known = KNOWN_HEADERS.map((h) => ({ label: h.name, description: h.gateway, detail: h.hint }));
   const authHeader = services.hub.headerConfig.authHeader;
   picker.items = known;
@@ -131,7 +137,8 @@ async function pickHeaderName(services: Services): Promise<string | undefined> {
     const typed = value.trim();
     const exact = known.some((k) => k.label.toLowerCase() === typed.toLowerCase());
     const problem = typed ? headerNameProblem(typed, authHeader) : undefined;
-    picker.items = typed && !exact ? [{ label: typed, description: problem ? `$(error) ${problem}` : 'Use this name' }, ...known] : known;
+    picker.items =
+      typed && !exact ? [{ label: typed, description: problem ? `$(error) ${problem}` : vscode.l10n.t('Use this name') }, ...known] : known;
   });
   const name = await new Promise<string | undefined>((resolve) => {
     picker.onDidAccept(() => {
@@ -154,19 +161,24 @@ async function askForValue(name: string, existing: HeaderSpec | undefined): Prom
   const known = KNOWN_HEADERS.find((h) => h.name.toLowerCase() === name.toLowerCase());
   let secret = existing?.secret ?? looksSecret(name);
   const render = () => {
-    box.title = `AI Hub: ${name}`;
+    box.title = vscode.l10n.t('AI Hub: {0}', name);
     box.password = secret;
     box.prompt = secret
-      ? `Stored in VS Code's secret storage, sent only to this hub; settings.json shows "${SECRET_PLACEHOLDER}". The lock switches to a plain setting.`
-      : 'Stored in settings.json (aihub.hubs). For a key or token, press the lock to keep it in secret storage instead.';
+      ? vscode.l10n.t(
+          'Stored in VS Code\'s secret storage, sent only to this hub; settings.json shows "{0}". The lock switches to a plain setting.',
+          SECRET_PLACEHOLDER,
+        )
+      : vscode.l10n.t('Stored in settings.json (aihub.hubs). For a key or token, press the lock to keep it in secret storage instead.');
     box.buttons = [
       {
         iconPath: new vscode.ThemeIcon(secret ? 'lock' : 'unlock'),
-        tooltip: secret ? 'Secret: click to store in settings.json instead' : 'Plain: click to store as a secret',
+        tooltip: secret
+          ? vscode.l10n.t('Secret: click to store in settings.json instead')
+          : vscode.l10n.t('Plain: click to store as a secret'),
       },
     ];
   };
-  box.placeholder = known?.example ?? known?.hint ?? 'The value';
+  box.placeholder = known?.example ?? known?.hint ?? vscode.l10n.t('The value');
   if (existing && !existing.secret) box.value = existing.value;
   box.ignoreFocusOut = true;
   render();
@@ -179,7 +191,7 @@ async function askForValue(name: string, existing: HeaderSpec | undefined): Prom
     box.onDidAccept(() => {
       const value = box.value.trim();
       if (!value) {
-        box.validationMessage = 'Enter a value, or remove the header from the list with its bin button.';
+        box.validationMessage = vscode.l10n.t('Enter a value, or remove the header from the list with its bin button.');
         return;
       }
       if (headerValueProblem(value)) return;
@@ -198,15 +210,15 @@ async function pickAuthHeader(current: string): Promise<string | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
       ...KEY_HEADERS.map((k) => ({ label: k.name === current ? `$(check) ${k.name}` : k.name, name: k.name, detail: k.hint })),
-      { label: other, name: '', detail: 'The key is sent as it is, without "Bearer "' },
+      { label: other, name: '', detail: vscode.l10n.t('The key is sent as it is, without "Bearer "') },
     ],
-    { title: 'AI Hub: The Header Your API Key Goes In', placeHolder: `Now: ${current}` },
+    { title: vscode.l10n.t('AI Hub: The Header Your API Key Goes In'), placeHolder: vscode.l10n.t('Now: {0}', current) },
   );
   if (!picked) return undefined;
   if (picked.name) return picked.name;
   return vscode.window.showInputBox({
-    title: 'AI Hub: Key Header',
-    prompt: 'The header name; the key is sent in it as it is.',
+    title: vscode.l10n.t('AI Hub: Key Header'),
+    prompt: vscode.l10n.t('The header name; the key is sent in it as it is.'),
     placeHolder: 'x-api-key',
     validateInput: (value) => headerNameProblem(value, ''),
   });

@@ -25,21 +25,24 @@ export async function checkKey(services: Services): Promise<KeyCheck> {
 }
 
 const BUTTONS: Record<KeyCheckAction, { label: string; command: string }> = {
-  enterAnotherKey: { label: 'Enter Another Key', command: Commands.setApiKey },
-  checkAgain: { label: 'Check Again', command: Commands.checkKey },
-  chooseHub: { label: 'Choose Hub', command: Commands.selectHub },
+  enterAnotherKey: { label: vscode.l10n.t('Enter Another Key'), command: Commands.setApiKey },
+  checkAgain: { label: vscode.l10n.t('Check Again'), command: Commands.checkKey },
+  chooseHub: { label: vscode.l10n.t('Choose Hub'), command: Commands.selectHub },
 };
 
 /** Checks with a progress notification and says the verdict in words, with the buttons that fit it. */
 export async function checkKeyAndReport(services: Services): Promise<KeyCheck> {
   const check = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `AI Hub: checking the key with ${hubHost(services.hub.baseUrl)}…` },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('AI Hub: checking the key with {0}…', hubHost(services.hub.baseUrl)),
+    },
     () => checkKey(services),
   );
   const verdict = keyCheckVerdict(check);
   const buttons = verdict.actions.map((a) => BUTTONS[a]);
   const show = verdict.severity === 'info' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-  void show(`AI Hub: ${verdict.text}`, ...buttons.map((b) => b.label)).then(async (choice) => {
+  void show(vscode.l10n.t('AI Hub: {0}', verdict.text), ...buttons.map((b) => b.label)).then(async (choice) => {
     const button = buttons.find((b) => b.label === choice);
     if (button?.command === Commands.checkKey) await checkKeyAndReport(services);
     else if (button) await vscode.commands.executeCommand(button.command);

@@ -12,7 +12,9 @@ export function registerClearApiKey(services: Services): vscode.Disposable {
     await services.keys.delete(baseUrl);
     services.log.info(`key: cleared for ${host}`);
     void vscode.window.showInformationMessage(
-      had ? `AI Hub: the API key for ${host} was removed from secret storage.` : `AI Hub: no API key was stored for ${host}.`,
+      had
+        ? vscode.l10n.t('AI Hub: the API key for {0} was removed from secret storage.', host)
+        : vscode.l10n.t('AI Hub: no API key was stored for {0}.', host),
     );
     return had;
   });

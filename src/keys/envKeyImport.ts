@@ -16,14 +16,19 @@ export function registerEnvKeyOffer(services: Services, env: NodeJS.ProcessEnv =
     if (await services.keys.get(baseUrl)) return;
     offered = true;
     const host = hubHost(baseUrl);
+    const importIt = vscode.l10n.t('Import');
     const choice = await vscode.window.showInformationMessage(
-      `AI Hub: ${ENV_KEY_VARIABLE} is set in VS Code's environment. Import it into VS Code's secret storage as the key for ${host}?`,
-      'Import',
-      'Not now',
+      vscode.l10n.t(
+        "AI Hub: {0} is set in VS Code's environment. Import it into VS Code's secret storage as the key for {1}?",
+        ENV_KEY_VARIABLE,
+        host,
+      ),
+      importIt,
+      vscode.l10n.t('Not now'),
     );
     // Read at the user's word, and for the hub the question named (it may have changed meanwhile).
     const key = env[ENV_KEY_VARIABLE]?.trim();
-    if (choice !== 'Import' || !key) return;
+    if (choice !== importIt || !key) return;
     // As when a key is typed: a plain-HTTP hub on another machine is confirmed before the key is first sent.
     const allowed = await services.hub.httpConsent.allowFor(baseUrl);
     await services.keys.set(baseUrl, key);

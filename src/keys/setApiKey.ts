@@ -29,9 +29,9 @@ export function registerSetApiKey(services: Services): vscode.Disposable {
 function askForKey(baseUrl: string): Thenable<string | undefined> {
   const preset = presetFor(baseUrl);
   return vscode.window.showInputBox({
-    title: `AI Hub: Set API Key for ${preset?.name ?? hubHost(baseUrl)}`,
-    prompt: `API key for ${hubHost(baseUrl)}. It is kept in VS Code's secret storage, never in settings.`,
-    placeHolder: preset?.keyPrefix ? `${preset.keyPrefix}…` : 'Paste the key from your hub dashboard',
+    title: vscode.l10n.t('AI Hub: Set API Key for {0}', preset?.name ?? hubHost(baseUrl)),
+    prompt: vscode.l10n.t("API key for {0}. It is kept in VS Code's secret storage, never in settings.", hubHost(baseUrl)),
+    placeHolder: preset?.keyPrefix ? `${preset.keyPrefix}…` : vscode.l10n.t('Paste the key from your hub dashboard'),
     password: true,
     ignoreFocusOut: true,
     validateInput: (value) => {
@@ -39,7 +39,10 @@ function askForKey(baseUrl: string): Thenable<string | undefined> {
       const warnings = keyFormatWarnings(value, preset);
       // A warning, not an error: Enter still stores the key (hubs change formats; gateways have their own).
       return warnings.length
-        ? { message: `${warnings.join(' ')} Press Enter to use it anyway.`, severity: vscode.InputBoxValidationSeverity.Warning }
+        ? {
+            message: vscode.l10n.t('{0} Press Enter to use it anyway.', warnings.join(' ')),
+            severity: vscode.InputBoxValidationSeverity.Warning,
+          }
         : undefined;
     },
   });

@@ -64,7 +64,9 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
     } catch (err) {
       this.services.log.warn(`language models: ${err instanceof Error ? err.message : String(err)}`);
       if (!options.silent && models.length === 0)
-        void vscode.window.showWarningMessage(`AI Hub: could not list the hub's models. ${err instanceof Error ? err.message : ''}`);
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t("AI Hub: could not list the hub's models. {0}", err instanceof Error ? err.message : ''),
+        );
     }
     if (token.isCancellationRequested) return [];
     const { modelLimits, reasoningEffort } = this.services.config.current;
@@ -152,8 +154,12 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
   }
 
   private async offerKey(): Promise<boolean> {
-    const choice = await vscode.window.showInformationMessage('AI Hub needs an API key before its models can be used.', 'Set API Key');
-    if (choice !== 'Set API Key') return false;
+    const setKey = vscode.l10n.t('Set API Key');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('AI Hub needs an API key before its models can be used.'),
+      setKey,
+    );
+    if (choice !== setKey) return false;
     await vscode.commands.executeCommand(Commands.setApiKey);
     return this.services.hub.hasKey();
   }

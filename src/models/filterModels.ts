@@ -15,8 +15,8 @@ export function registerFilterModels(filter: () => string, setFilter: (text: str
 /** Filters live as the user types; Escape puts the previous filter back. */
 function askForFilter(previous: string, setFilter: (text: string) => void): Promise<void> {
   const input = vscode.window.createInputBox();
-  input.title = 'AI Hub: Filter Models';
-  input.prompt = 'Words to find in the model id or provider name (e.g. "claude", "openai mini"). Empty clears the filter.';
+  input.title = vscode.l10n.t('AI Hub: Filter Models');
+  input.prompt = vscode.l10n.t('Words to find in the model id or provider name (e.g. "claude", "openai mini"). Empty clears the filter.');
   input.value = previous;
   let accepted = false;
   input.onDidChangeValue(setFilter);

@@ -12,7 +12,7 @@ export function registerModelCommands(favourites: Favourites): vscode.Disposable
     vscode.commands.registerCommand(Commands.copyModelId, (argument?: unknown) =>
       withModelId(argument, async (id) => {
         await vscode.env.clipboard.writeText(id);
-        vscode.window.setStatusBarMessage(`AI Hub: copied ${id}`, 3000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('AI Hub: copied {0}', id), 3000);
       }),
     ),
     vscode.commands.registerCommand(Commands.chatWithModel, (argument?: unknown) =>

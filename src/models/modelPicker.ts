@@ -19,8 +19,8 @@ export async function setDefaultModel(id: string): Promise<void> {
 /** Resolves with the chosen id, or undefined when the picker is dismissed. */
 export async function pickModel(services: Services, favourites: Favourites): Promise<string | undefined> {
   const picker = vscode.window.createQuickPick<ModelPickItem>();
-  picker.title = 'AI Hub: Select Model';
-  picker.placeholder = 'Type to search by model id or provider; an id the hub does not list can be used from the last row';
+  picker.title = vscode.l10n.t('AI Hub: Select Model');
+  picker.placeholder = vscode.l10n.t('Type to search by model id or provider; an id the hub does not list can be used from the last row');
   picker.matchOnDescription = true;
   const current = services.config.current.defaultModel;
   let listed: ModelPickItem[] = [];
@@ -74,8 +74,13 @@ export async function pickModels(services: Services, favourites: Favourites, opt
   const describe = () => {
     picker.placeholder =
       chosen.size < options.min || chosen.size > options.max
-        ? `Tick ${options.min} to ${options.max} models (${chosen.size} ticked); type to search, or type an unlisted id`
-        : `${[...chosen].join(', ')} — Enter to compare`;
+        ? vscode.l10n.t(
+            'Tick {0} to {1} models ({2} ticked); type to search, or type an unlisted id',
+            options.min,
+            options.max,
+            chosen.size,
+          )
+        : vscode.l10n.t('{0} — Enter to compare', [...chosen].join(', '));
   };
   const show = (items: ModelPickItem[]) => {
     // New items may come with a selection event of their own: the ticks are this picker's, put them back.
@@ -119,7 +124,10 @@ function fill(picker: vscode.QuickPick<ModelPickItem>, services: Services, show:
     .getModels()
     .then(() => show(services.models.catalog))
     .catch((err: unknown) => {
-      picker.placeholder = `Could not load the hub's models (${err instanceof Error ? err.message : String(err)}); type a model id`;
+      picker.placeholder = vscode.l10n.t(
+        "Could not load the hub's models ({0}); type a model id",
+        err instanceof Error ? err.message : String(err),
+      );
     })
     .finally(() => (picker.busy = false));
 }
@@ -184,8 +192,8 @@ function withTypedId(items: ModelPickItem[], value: string): ModelPickItem[] {
   return [
     ...shown,
     {
-      label: 'Use as a model id',
-      description: `"${typed}": not in the hub's list`,
+      label: vscode.l10n.t('Use as a model id'),
+      description: vscode.l10n.t('"{0}": not in the hub\'s list', typed),
       modelId: typed,
       alwaysShow: true,
       iconPath: new vscode.ThemeIcon('edit'),

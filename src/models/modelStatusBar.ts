@@ -41,14 +41,19 @@ export class ModelStatusBar implements vscode.Disposable {
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.isTrusted = { enabledCommands: [Commands.selectModel, Commands.setApiKey] };
     if (problem)
-      tooltip.appendMarkdown('$(warning) ').appendText(problem).appendMarkdown(`\n\n[Set API Key](command:${Commands.setApiKey})\n\n`);
+      tooltip
+        .appendMarkdown('$(warning) ')
+        .appendText(problem)
+        .appendMarkdown(`\n\n[${vscode.l10n.t('Set API Key')}](command:${Commands.setApiKey})\n\n`);
     // The chat's model button may show another model: each conversation keeps its own. Say which one this is.
     const about = `AI Hub: ${host}. Default model: ${model}, for new chats and the selection commands (a chat can switch its own model under its input).`;
-    tooltip.appendText(about).appendMarkdown(`\n\n[Change Default Model](command:${Commands.selectModel})`);
+    tooltip.appendText(about).appendMarkdown(`\n\n[${vscode.l10n.t('Change Default Model')}](command:${Commands.selectModel})`);
     this.item.text = text;
     this.item.tooltip = tooltip;
     this.item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.accessibilityInformation = { label: `AI Hub: ${host}, default model ${model}${problem ? `. ${problem}` : ''}` };
+    this.item.accessibilityInformation = {
+      label: vscode.l10n.t('AI Hub: {0}, default model {1}{2}', host, model, problem ? `. ${problem}` : ''),
+    };
     this.current = { text, tooltip: `${problem ? `${problem} ` : ''}${about}`, warning: !!problem };
   }
 

@@ -66,7 +66,7 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
         roots.push({
           kind: 'message',
           id: 'empty',
-          label: 'The hub lists no models',
+          label: vscode.l10n.t('The hub lists no models'),
           icon: 'info',
           command: { title: 'Refresh', command: Commands.refreshModels },
         });
@@ -77,9 +77,9 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
       roots.push({
         kind: 'message',
         id: 'noMatch',
-        label: `No model matches "${this.filterText}": click to clear the filter`,
+        label: vscode.l10n.t('No model matches "{0}": click to clear the filter', this.filterText),
         icon: 'filter',
-        command: { title: 'Clear Filter', command: Commands.clearModelFilter },
+        command: { title: vscode.l10n.t('Clear Filter'), command: Commands.clearModelFilter },
       });
     }
     return [...roots, ...groups.map((group): ModelsNode => ({ kind: 'group', group }))];
@@ -92,9 +92,9 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
         {
           kind: 'message',
           id: 'noKey',
-          label: 'No API key for this hub: click to set one',
+          label: vscode.l10n.t('No API key for this hub: click to set one'),
           icon: 'key',
-          command: { title: 'Set API Key', command: Commands.setApiKey },
+          command: { title: vscode.l10n.t('Set API Key'), command: Commands.setApiKey },
         },
       ];
     }
@@ -102,9 +102,9 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
     const retry: ModelsNode = {
       kind: 'message',
       id: 'error',
-      label: `Could not load models: ${state.message}`,
+      label: vscode.l10n.t('Could not load models: {0}', state.message),
       icon: 'error',
-      tooltip: `${state.message}\n\nClick to retry.`,
+      tooltip: vscode.l10n.t('{0}\n\nClick to retry.', state.message),
       command: { title: 'Retry', command: Commands.refreshModels },
     };
     if (state.kind === 'auth' || state.kind === 'forbidden') {
@@ -113,9 +113,9 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
         {
           kind: 'message',
           id: 'setKey',
-          label: 'Set a different API key…',
+          label: vscode.l10n.t('Set a different API key…'),
           icon: 'key',
-          command: { title: 'Set API Key', command: Commands.setApiKey },
+          command: { title: vscode.l10n.t('Set API Key'), command: Commands.setApiKey },
         },
       ];
     }
@@ -124,9 +124,9 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
           {
             kind: 'message',
             id: 'chooseHub',
-            label: 'Choose Hub…',
+            label: vscode.l10n.t('Choose Hub…'),
             icon: 'server',
-            command: { title: 'Choose Hub', command: Commands.selectHub },
+            command: { title: vscode.l10n.t('Choose Hub'), command: Commands.selectHub },
           },
         ]
       : [];
@@ -159,7 +159,10 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
     );
     item.id = `group:${this.filterEpoch}:${group.label}`;
     item.description = String(group.models.length);
-    item.tooltip = `${group.label}: ${group.models.length} model${group.models.length === 1 ? '' : 's'}`;
+    item.tooltip =
+      group.models.length === 1
+        ? vscode.l10n.t('{0}: 1 model', group.label)
+        : vscode.l10n.t('{0}: {1} models', group.label, group.models.length);
     item.iconPath = new vscode.ThemeIcon(group.kind === 'favourites' ? 'star-full' : 'organization');
     item.contextValue = `aihub.modelGroup.${group.kind}`;
     return item;

@@ -23,12 +23,12 @@ export function registerModels(services: Services): vscode.Disposable {
     if (!tree.filter) {
       view.description = total > 0 ? `${total} models` : undefined;
       // The first fetch on a fresh profile has no cached list to show meanwhile.
-      view.message = total === 0 && services.models.state.status === 'loading' ? "Loading the hub's models…" : undefined;
+      view.message = total === 0 && services.models.state.status === 'loading' ? vscode.l10n.t("Loading the hub's models…") : undefined;
       return;
     }
     const shown = tree.groups().reduce((n, g) => n + (g.kind === 'provider' ? g.models.length : 0), 0);
-    view.description = `filter: ${tree.filter}`;
-    view.message = `Showing ${shown} of ${total} models matching "${tree.filter}".`;
+    view.description = vscode.l10n.t('filter: {0}', tree.filter);
+    view.message = vscode.l10n.t('Showing {0} of {1} models matching "{2}".', shown, total, tree.filter);
   };
   const setFilter = (text: string) => {
     tree.setFilter(text);
@@ -51,7 +51,9 @@ export function registerModels(services: Services): vscode.Disposable {
     } catch (err) {
       // The view shows the error with a retry item; a command run from the palette also deserves an answer.
       if (!view.visible)
-        void vscode.window.showWarningMessage(`AI Hub: could not load models: ${err instanceof Error ? err.message : String(err)}`);
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('AI Hub: could not load models: {0}', err instanceof Error ? err.message : String(err)),
+        );
       return 0;
     }
   };

@@ -72,11 +72,13 @@ export class BalanceStatusBar implements vscode.Disposable {
     if (alarm) tooltip.appendMarkdown('$(warning) ').appendText(alarmText(alarm)).appendMarkdown('\n\n');
     tooltip
       .appendText(lines.join('\n'))
-      .appendMarkdown(`\n\n[Top Up](command:${Commands.topUp}) · [Refresh](command:${Commands.refreshBalance})`);
+      .appendMarkdown(
+        `\n\n[${vscode.l10n.t('Top Up')}](command:${Commands.topUp}) · [${vscode.l10n.t('Refresh')}](command:${Commands.refreshBalance})`,
+      );
     this.item.text = `$(credit-card) ${text}`;
     this.item.tooltip = tooltip;
     this.item.backgroundColor = alarm ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.accessibilityInformation = { label: `AI Hub balance: ${text}` };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('AI Hub balance: {0}', text) };
     this.item.show();
     this.current = {
       visible: true,
@@ -91,9 +93,11 @@ export class BalanceStatusBar implements vscode.Disposable {
     const key = `${this.services.hub.baseUrl} ${alarm}`;
     if (this.notified.has(key)) return;
     this.notified.add(key);
-    void vscode.window.showWarningMessage(`AI Hub: ${alarmText(alarm)} (${text}).`, 'Top Up').then((choice) => {
-      if (choice) void this.topUp();
-    });
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('AI Hub: {0} ({1}).', alarmText(alarm), text), vscode.l10n.t('Top Up'))
+      .then((choice) => {
+        if (choice) void this.topUp();
+      });
   }
 
   private hide(): void {

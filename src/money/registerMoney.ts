@@ -12,7 +12,9 @@ export function registerMoney(services: Services): vscode.Disposable {
     const url = await money.topUpUrl();
     if (!url) {
       void vscode.window.showInformationMessage(
-        "AI Hub: this hub does not say where to buy credit. Add a topUpUrl to its entry in aihub.hubs, or see the hub's dashboard.",
+        vscode.l10n.t(
+          "AI Hub: this hub does not say where to buy credit. Add a topUpUrl to its entry in aihub.hubs, or see the hub's dashboard.",
+        ),
       );
       return undefined;
     }
@@ -38,7 +40,7 @@ export function registerMoney(services: Services): vscode.Disposable {
       // The surface that failed shows the error too; one reminder a minute is enough during an agent's burst.
       if (Date.now() - lastQuotaNotice < 60_000) return;
       lastQuotaNotice = Date.now();
-      void vscode.window.showErrorMessage(`AI Hub: ${error.message}`, 'Top Up').then((choice) => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('AI Hub: {0}', error.message), vscode.l10n.t('Top Up')).then((choice) => {
         if (choice) void topUp();
       });
     }),

@@ -63,7 +63,7 @@ export class UsagePanel implements vscode.Disposable {
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'usage.js')).toString(),
       styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(root, 'usage.css')).toString()],
       surface: 'editor',
-      title: 'AI Hub Usage',
+      title: vscode.l10n.t('AI Hub Usage'),
     });
 
     let ready = false;
@@ -93,7 +93,7 @@ export class UsagePanel implements vscode.Disposable {
           return show();
         case 'exportCsv': {
           const saved = await this.exportCsv(message.month);
-          if (saved) post({ type: 'notice', message: `Saved ${saved}.` });
+          if (saved) post({ type: 'notice', message: vscode.l10n.t('Saved {0}.', saved) });
           return;
         }
       }
@@ -109,7 +109,7 @@ export class UsagePanel implements vscode.Disposable {
         handle(parsed.data).catch((err: unknown) => {
           const text = err instanceof Error ? err.message : String(err);
           this.services.log.error(`usage: ${parsed.data.type} failed: ${text}`);
-          post({ type: 'notice', message: `Something went wrong: ${text}` });
+          post({ type: 'notice', message: vscode.l10n.t('Something went wrong: {0}', text) });
         });
       }),
       // Replies recorded while the tab was in the background show when it comes back.
@@ -130,7 +130,7 @@ export class UsagePanel implements vscode.Disposable {
     const rows = records.filter((r) => monthOf(Date.parse(r.time)) === month);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
-      title: `Export AI Hub usage for ${month}`,
+      title: vscode.l10n.t('Export AI Hub usage for {0}', month),
       saveLabel: 'Export',
       filters: { CSV: ['csv'] },
       defaultUri: folder ? vscode.Uri.joinPath(folder, `aihub-usage-${month}.csv`) : undefined,
