@@ -30,11 +30,13 @@ describe('packaged extension (.vsix)', () => {
     build?.remove();
   });
 
-  it('contains the bundles, media and manifest only: no sources, tests, maps or node_modules', () => {
+  it('contains the bundles, media, manifest and translations only: no sources, tests, maps or node_modules', () => {
     const entries = vsixEntries(build!.vsix);
     assert.ok(entries.includes('extension/dist/extension.js'));
     assert.ok(entries.includes('extension/package.json'));
     assert.ok(entries.includes('extension/media/icon.png'));
+    for (const bundle of ['package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json'])
+      assert.ok(entries.includes(`extension/${bundle}`), `ships ${bundle}`);
     const unwanted = entries.filter((e) => /\/(src|test|node_modules|bench|tools|out)\/|\.map$|\.ts$/.test(e));
     assert.deepEqual(unwanted, []);
   });
