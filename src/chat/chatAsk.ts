@@ -53,7 +53,7 @@ async function continueOrStartFresh(controller: ChatController, fileName: string
   if (fileName && isAboutFile(open, fileName)) {
     controller.broadcast({
       type: 'notice',
-      message: `Continuing: "${open.title}", which is about ${fileOfAttachment(fileName)} too. New Chat starts afresh.`,
+      message: vscode.l10n.t('Continuing: "{0}", which is about {1} too. New Chat starts afresh.', open.title, fileOfAttachment(fileName)),
     });
     return;
   }

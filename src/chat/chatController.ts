@@ -291,7 +291,10 @@ export class ChatController implements vscode.Disposable {
 
   /** Logged by the store; the user is told, and the conversation stays on screen. */
   private saveFailed(err: unknown): void {
-    this.broadcast({ type: 'notice', message: `The conversation could not be saved: ${err instanceof Error ? err.message : String(err)}` });
+    this.broadcast({
+      type: 'notice',
+      message: vscode.l10n.t('The conversation could not be saved: {0}', err instanceof Error ? err.message : String(err)),
+    });
   }
 
   private retitle(c: Conversation): void {

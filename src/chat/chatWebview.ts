@@ -103,10 +103,11 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         notice(await openLink(message.href));
         return;
       case 'switchConversation':
-        if (!(await controller.switchTo(message.id))) notice('That conversation could not be opened (it may have been deleted).');
+        if (!(await controller.switchTo(message.id)))
+          notice(vscode.l10n.t('That conversation could not be opened (it may have been deleted).'));
         return;
       case 'noticeAction':
-        if (!(await controller.damaged.act(message.id))) notice('That file is no longer known; it may have been moved.');
+        if (!(await controller.damaged.act(message.id))) notice(vscode.l10n.t('That file is no longer known; it may have been moved.'));
         return;
       case 'command':
         await vscode.commands.executeCommand(COMMANDS[message.command]);
@@ -131,7 +132,7 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
       }
       handle(parsed.data).catch((err: unknown) => {
         services.log.error(`chat: ${parsed.data.type} failed: ${err instanceof Error ? err.message : String(err)}`);
-        notice(`Something went wrong: ${err instanceof Error ? err.message : String(err)}`);
+        notice(vscode.l10n.t('Something went wrong: {0}', err instanceof Error ? err.message : String(err)));
       });
     }),
   );

@@ -65,12 +65,18 @@ export class DamagedConversations {
     this.files.set(actionId, file.file);
     const turns = recovered?.turns.length ?? 0;
     const outcome = recovered
-      ? `${turns} message${turns === 1 ? ' was' : 's were'} recovered into "${recovered.title}".`
-      : 'Nothing in it could be recovered.';
+      ? turns === 1
+        ? vscode.l10n.t('1 message was recovered into "{0}".', recovered.title)
+        : vscode.l10n.t('{0} messages were recovered into "{1}".', turns, recovered.title)
+      : vscode.l10n.t('Nothing in it could be recovered.');
     this.notices.push({
       type: 'notice',
-      message: `A saved conversation could not be read (${DAMAGE_TEXT[file.damage]}). The file was left as it is. ${outcome}`,
-      action: { id: actionId, label: 'Open Damaged File' },
+      message: vscode.l10n.t(
+        'A saved conversation could not be read ({0}). The file was left as it is. {1}',
+        DAMAGE_TEXT[file.damage],
+        outcome,
+      ),
+      action: { id: actionId, label: vscode.l10n.t('Open Damaged File') },
     });
   }
 }

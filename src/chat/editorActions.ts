@@ -52,15 +52,16 @@ export async function runCodeAction(
     case 'insert':
     case 'replace': {
       const editor = tracker.editor;
-      if (!editor) return 'Open a file in an editor first: there is no editor to put the code in.';
-      if (action === 'replace' && editor.selection.isEmpty) return 'Select the code to replace first (or use Insert at Cursor).';
+      if (!editor) return vscode.l10n.t('Open a file in an editor first: there is no editor to put the code in.');
+      if (action === 'replace' && editor.selection.isEmpty)
+        return vscode.l10n.t('Select the code to replace first (or use Insert at Cursor).');
       const ok = await editor.edit((edit) => {
         for (const selection of editor.selections) {
           if (action === 'insert') edit.insert(selection.active, code);
           else edit.replace(selection, code);
         }
       });
-      if (!ok) return 'The editor refused the change (is it read-only?).';
+      if (!ok) return vscode.l10n.t('The editor refused the change (is it read-only?).');
       await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
       return undefined;
     }
@@ -75,12 +76,17 @@ export async function runCodeAction(
 
 export function attachmentFrom(tracker: EditorTracker, what: 'selection' | 'file'): Attachment | string {
   const editor = tracker.editor;
-  if (!editor) return 'Open a file in an editor first: there is nothing to attach.';
+  if (!editor) return vscode.l10n.t('Open a file in an editor first: there is nothing to attach.');
   const { document, selection } = editor;
   const text = what === 'file' ? document.getText() : document.getText(selection);
-  if (!text.trim()) return what === 'file' ? 'The current file is empty.' : 'Select some code in the editor first.';
+  if (!text.trim())
+    return what === 'file' ? vscode.l10n.t('The current file is empty.') : vscode.l10n.t('Select some code in the editor first.');
   if (text.length > MAX_ATTACHMENT_CHARS)
-    return `That is ${Math.round(text.length / 1000)} KB; attach a selection under ${MAX_ATTACHMENT_CHARS / 1000} KB instead.`;
+    return vscode.l10n.t(
+      'That is {0} KB; attach a selection under {1} KB instead.',
+      Math.round(text.length / 1000),
+      MAX_ATTACHMENT_CHARS / 1000,
+    );
   const name = vscode.workspace.asRelativePath(document.uri, false);
   const fileName = what === 'file' ? name : selectionName(name, selection.start, selection.end);
   return { fileName, language: document.languageId, text };
@@ -89,7 +95,7 @@ export function attachmentFrom(tracker: EditorTracker, what: 'selection' | 'file
 /** Opens web links only; anything else (command:, file:, vscode:) is refused with a message. */
 export async function openLink(href: string): Promise<string | undefined> {
   const url = externalLink(href);
-  if (!url) return `Only http and https links are opened from the chat (refused ${href.slice(0, 80)}).`;
+  if (!url) return vscode.l10n.t('Only http and https links are opened from the chat (refused {0}).', href.slice(0, 80));
   await vscode.env.openExternal(vscode.Uri.parse(url.href, true));
   return undefined;
 }

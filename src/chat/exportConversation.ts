@@ -14,7 +14,7 @@ export async function exportConversation(
 ): Promise<vscode.Uri | undefined> {
   const conversation = await controller.load(id);
   if (!conversation || conversation.turns.length === 0) {
-    void vscode.window.showInformationMessage('AI Hub: there is nothing to export in this conversation yet.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('AI Hub: there is nothing to export in this conversation yet.'));
     return undefined;
   }
   return saveAsMarkdown(conversation, controller.services.models, to);
@@ -33,14 +33,17 @@ export async function saveAsMarkdown(
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
-    title: comparison ? 'Export Comparison' : 'Export Conversation',
+    title: comparison ? vscode.l10n.t('Export Comparison') : vscode.l10n.t('Export Conversation'),
     defaultUri: folder ? vscode.Uri.joinPath(folder, exportFileName(conversation)) : undefined,
     filters: { Markdown: ['md'] },
     saveLabel: 'Export',
   });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
-  const open = await vscode.window.showInformationMessage(`AI Hub: exported "${conversation.title}".`, 'Open');
+  const open = await vscode.window.showInformationMessage(
+    vscode.l10n.t('AI Hub: exported "{0}".', conversation.title),
+    vscode.l10n.t('Open'),
+  );
   if (open) await vscode.window.showTextDocument(target);
   return target;
 }

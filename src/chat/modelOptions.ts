@@ -1,4 +1,5 @@
 // The hub's models as the chat's model picker lists them.
+import * as vscode from 'vscode';
 import { modelSummary } from '../core/models/format';
 import { formatPrice } from '../core/money/formatMoney';
 import type { ModelOption } from '../shared/chatProtocol';
@@ -22,7 +23,12 @@ export function modelOptions(services: Services): { models: ModelOption[]; loadi
       };
     }),
     loading: state.status === 'loading',
-    error: state.status === 'error' ? state.message : state.status === 'noKey' ? "Set an API key to list the hub's models." : undefined,
+    error:
+      state.status === 'error'
+        ? state.message
+        : state.status === 'noKey'
+          ? vscode.l10n.t("Set an API key to list the hub's models.")
+          : undefined,
   };
 }
 

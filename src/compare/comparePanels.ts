@@ -92,7 +92,7 @@ export class ComparePanels implements vscode.Disposable {
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'compare.js')).toString(),
       styleUris: [panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'compare.css')).toString()],
       surface: 'editor',
-      title: 'AI Hub Compare',
+      title: vscode.l10n.t('AI Hub Compare'),
     });
     this.open.set(session.id, { panel, session });
     const post = (message: CompareHostMessage) => {
@@ -115,7 +115,7 @@ export class ComparePanels implements vscode.Disposable {
         case 'retry':
           return session.retry(message.columnId);
         case 'continue':
-          if (!(await session.continueWith(message.columnId))) notice('That column could not be continued as a chat.');
+          if (!(await session.continueWith(message.columnId))) notice(vscode.l10n.t('That column could not be continued as a chat.'));
           return;
         case 'export':
           await saveAsMarkdown(session.comparison, services.models);
@@ -141,7 +141,7 @@ export class ComparePanels implements vscode.Disposable {
         }
         handle(parsed.data).catch((err: unknown) => {
           services.log.error(`compare: ${parsed.data.type} failed: ${err instanceof Error ? err.message : String(err)}`);
-          notice(`Something went wrong: ${err instanceof Error ? err.message : String(err)}`);
+          notice(vscode.l10n.t('Something went wrong: {0}', err instanceof Error ? err.message : String(err)));
         });
       }),
       panel.onDidDispose(() => {

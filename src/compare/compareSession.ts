@@ -137,7 +137,10 @@ export class CompareSession implements vscode.Disposable {
     try {
       await this.services.conversations.save(this.comparison);
     } catch (err) {
-      this.post({ type: 'notice', message: `The comparison could not be saved: ${err instanceof Error ? err.message : String(err)}` });
+      this.post({
+        type: 'notice',
+        message: vscode.l10n.t('The comparison could not be saved: {0}', err instanceof Error ? err.message : String(err)),
+      });
     }
   }
 }

@@ -42,7 +42,7 @@ export function registerCompare(services: Services): LoadedFeature {
     const models =
       args.models ??
       (await pickModels(services, favourites, {
-        title: 'AI Hub: Compare Models',
+        title: vscode.l10n.t('AI Hub: Compare Models'),
         min: MIN_COMPARE_MODELS,
         max: MAX_COMPARE_MODELS,
         preselected: [args.model ?? services.config.current.defaultModel].filter(Boolean),
@@ -58,7 +58,7 @@ export function registerCompare(services: Services): LoadedFeature {
     try {
       comparison = newComparison({ id: randomUUID(), question, models, newId: randomUUID, now: Date.now() });
     } catch (err) {
-      void vscode.window.showErrorMessage(`AI Hub: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('AI Hub: {0}', err instanceof Error ? err.message : String(err)));
       return undefined;
     }
     services.log.info(`compare: ${models.join(', ')}`);
@@ -105,11 +105,13 @@ function selectionAttachment(tracker: EditorTracker): Attachment[] {
 
 async function askPrompt(models: string[], context: Attachment[]): Promise<string | undefined> {
   const prompt = await vscode.window.showInputBox({
-    title: `AI Hub: Compare ${models.join(', ')}`,
-    prompt: context.length ? `Attached: ${context.map((a) => a.fileName).join(', ')}` : 'The same prompt goes to every model at once.',
-    placeHolder: 'Your prompt',
+    title: vscode.l10n.t('AI Hub: Compare {0}', models.join(', ')),
+    prompt: context.length
+      ? vscode.l10n.t('Attached: {0}', context.map((a) => a.fileName).join(', '))
+      : vscode.l10n.t('The same prompt goes to every model at once.'),
+    placeHolder: vscode.l10n.t('Your prompt'),
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Type a prompt to send to the models.'),
+    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Type a prompt to send to the models.')),
   });
   return prompt?.trim() ? prompt : undefined;
 }

@@ -35,7 +35,7 @@ function askForKey(baseUrl: string): Thenable<string | undefined> {
     password: true,
     ignoreFocusOut: true,
     validateInput: (value) => {
-      if (!value.trim()) return 'Paste the key from your hub dashboard.';
+      if (!value.trim()) return vscode.l10n.t('Paste the key from your hub dashboard.');
       const warnings = keyFormatWarnings(value, preset);
       // A warning, not an error: Enter still stores the key (hubs change formats; gateways have their own).
       return warnings.length

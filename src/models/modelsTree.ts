@@ -68,7 +68,7 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
           id: 'empty',
           label: vscode.l10n.t('The hub lists no models'),
           icon: 'info',
-          command: { title: 'Refresh', command: Commands.refreshModels },
+          command: { title: vscode.l10n.t('Refresh'), command: Commands.refreshModels },
         });
       return roots;
     }
@@ -105,7 +105,7 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
       label: vscode.l10n.t('Could not load models: {0}', state.message),
       icon: 'error',
       tooltip: vscode.l10n.t('{0}\n\nClick to retry.', state.message),
-      command: { title: 'Retry', command: Commands.refreshModels },
+      command: { title: vscode.l10n.t('Retry'), command: Commands.refreshModels },
     };
     if (state.kind === 'auth' || state.kind === 'forbidden') {
       return [
@@ -132,7 +132,13 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
       : [];
     return [
       retry,
-      { kind: 'message', id: 'retry', label: 'Retry', icon: 'refresh', command: { title: 'Retry', command: Commands.refreshModels } },
+      {
+        kind: 'message',
+        id: 'retry',
+        label: vscode.l10n.t('Retry'),
+        icon: 'refresh',
+        command: { title: vscode.l10n.t('Retry'), command: Commands.refreshModels },
+      },
       ...chooseHub,
     ];
   }

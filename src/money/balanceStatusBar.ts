@@ -49,22 +49,22 @@ export class BalanceStatusBar implements vscode.Disposable {
         this.hide();
         return;
       case 'loading':
-        text = 'balance…';
-        lines = ["Reading the key's balance from the hub…"];
+        text = vscode.l10n.t('balance…');
+        lines = [vscode.l10n.t("Reading the key's balance from the hub…")];
         break;
       case 'unsupported':
-        text = 'balance unknown';
-        lines = ['This hub publishes no balance for API keys: see its dashboard for what is left.'];
+        text = vscode.l10n.t('balance unknown');
+        lines = [vscode.l10n.t('This hub publishes no balance for API keys: see its dashboard for what is left.')];
         break;
       case 'unavailable':
-        text = 'balance unknown';
-        lines = ['The hub did not say what is left on the key just now; it is asked again after the next reply.'];
+        text = vscode.l10n.t('balance unknown');
+        lines = [vscode.l10n.t('The hub did not say what is left on the key just now; it is asked again after the next reply.')];
         break;
       case 'balance':
         text = balanceText(state.balance, now);
         lines = balanceDetails(state.balance, now);
         alarm = balanceAlarm(state.balance, this.services.config.current.lowBalanceWarning, now);
-        lines.push(`Read ${new Date(state.at).toLocaleTimeString()}.`);
+        lines.push(vscode.l10n.t('Read {0}.', new Date(state.at).toLocaleTimeString()));
         break;
     }
     const tooltip = new vscode.MarkdownString(undefined, true);
@@ -114,10 +114,10 @@ export class BalanceStatusBar implements vscode.Disposable {
 function alarmText(alarm: NonNullable<BalanceAlarm>): string {
   switch (alarm) {
     case 'low':
-      return 'The balance on your hub key is below aihub.lowBalanceWarning';
+      return vscode.l10n.t('The balance on your hub key is below aihub.lowBalanceWarning');
     case 'expired':
-      return 'Your hub key has expired';
+      return vscode.l10n.t('Your hub key has expired');
     case 'expiresSoon':
-      return 'Your hub key expires within a week';
+      return vscode.l10n.t('Your hub key expires within a week');
   }
 }

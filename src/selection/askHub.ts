@@ -20,20 +20,23 @@ export interface HubAsk {
 }
 
 const ACTIONS: Partial<Record<HubErrorKind, { label: string; command: string }>> = {
-  noKey: { label: 'Set API Key', command: Commands.setApiKey },
-  auth: { label: 'Set API Key', command: Commands.setApiKey },
-  notFound: { label: 'Select Model', command: Commands.selectModel },
-  forbidden: { label: 'Select Model', command: Commands.selectModel },
-  noChannel: { label: 'Select Model', command: Commands.selectModel },
-  badRequest: { label: 'Select Model', command: Commands.selectModel },
+  noKey: { label: vscode.l10n.t('Set API Key'), command: Commands.setApiKey },
+  auth: { label: vscode.l10n.t('Set API Key'), command: Commands.setApiKey },
+  notFound: { label: vscode.l10n.t('Select Model'), command: Commands.selectModel },
+  forbidden: { label: vscode.l10n.t('Select Model'), command: Commands.selectModel },
+  noChannel: { label: vscode.l10n.t('Select Model'), command: Commands.selectModel },
+  badRequest: { label: vscode.l10n.t('Select Model'), command: Commands.selectModel },
 };
-const CHOOSE_HUB = { label: 'Choose Hub', command: Commands.selectHub };
+const CHOOSE_HUB = { label: vscode.l10n.t('Choose Hub'), command: Commands.selectHub };
 
 /** The model's whole answer, or undefined when it was refused, cancelled or failed (the user has been told). */
 export async function askHub(services: Services, ask: HubAsk): Promise<string | undefined> {
   const model = ask.model ?? services.config.current.defaultModel;
   if (!model) {
-    offer('No model is chosen for AI Hub. Pick one, then run the command again.', { label: 'Select Model', command: Commands.selectModel });
+    offer(vscode.l10n.t('No model is chosen for AI Hub. Pick one, then run the command again.'), {
+      label: vscode.l10n.t('Select Model'),
+      command: Commands.selectModel,
+    });
     return undefined;
   }
   const info = services.models.catalog.find((m) => m.id === model) ?? { id: model };
@@ -43,18 +46,18 @@ export async function askHub(services: Services, ask: HubAsk): Promise<string | 
     services.log.warn(
       `selection: refused before sending, ${budget.inputTokens} + ${budget.reservedTokens} tokens > ${limits.maxInputTokens} in / ${limits.maxOutputTokens} out for ${model}`,
     );
-    offer(budgetMessage(model, budget), { label: 'Select Model', command: Commands.selectModel });
+    offer(budgetMessage(model, budget), { label: vscode.l10n.t('Select Model'), command: Commands.selectModel });
     return undefined;
   }
   const client = services.usage.client('selection');
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `AI Hub: ${ask.title}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('AI Hub: {0}', ask.title), cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       const cancelled = token.onCancellationRequested(() => abort.abort());
       let received = 0;
       let reported = 0;
-      progress.report({ message: `asking ${model}…` });
+      progress.report({ message: vscode.l10n.t('asking {0}…', model) });
       try {
         const result = await client.streamChat(
           { model, messages: ask.messages, temperature: 0.2 },
@@ -66,7 +69,7 @@ export async function askHub(services: Services, ask: HubAsk): Promise<string | 
               // Reporting on every token would flood the notification with repaints.
               if (received - reported < 200) return;
               reported = received;
-              progress.report({ message: `${model}: ${received.toLocaleString('en-US')} characters received` });
+              progress.report({ message: vscode.l10n.t('{0}: {1} characters received', model, received.toLocaleString('en-US')) });
             },
           },
         );
@@ -89,7 +92,7 @@ export async function askHub(services: Services, ask: HubAsk): Promise<string | 
 
 /** An error message with the one action that fixes it (or none). Not awaited: the command is over. */
 export function offer(message: string, action?: { label: string; command: string }): void {
-  void vscode.window.showErrorMessage(`AI Hub: ${message}`, ...(action ? [action.label] : [])).then((choice) => {
+  void vscode.window.showErrorMessage(vscode.l10n.t('AI Hub: {0}', message), ...(action ? [action.label] : [])).then((choice) => {
     if (choice && action) void vscode.commands.executeCommand(action.command);
   });
 }

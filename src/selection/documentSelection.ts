@@ -9,7 +9,7 @@ import { runRewrite } from './rewriteFlow';
 export function registerDocumentSelection(services: Services, proposals: Proposals): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.documentSelection, () =>
     runRewrite(services, proposals, {
-      title: 'Add documentation',
+      title: vscode.l10n.t('Add documentation'),
       messages: (ctx) => rewriteMessages(documentInstruction(ctx.language), ctx),
     }),
   );

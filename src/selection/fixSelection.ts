@@ -8,6 +8,9 @@ import { runRewrite } from './rewriteFlow';
 
 export function registerFixSelection(services: Services, proposals: Proposals): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.fixSelection, () =>
-    runRewrite(services, proposals, { title: 'Fix', messages: (ctx) => rewriteMessages(fixInstruction(ctx.diagnostics ?? []), ctx) }),
+    runRewrite(services, proposals, {
+      title: vscode.l10n.t('Fix'),
+      messages: (ctx) => rewriteMessages(fixInstruction(ctx.diagnostics ?? []), ctx),
+    }),
   );
 }

@@ -60,7 +60,7 @@ export class Proposals implements vscode.TextDocumentContentProvider, vscode.Dis
       insertSpaces: editor?.options.insertSpaces !== false,
     });
     if (replacement === target.ctx.text) {
-      void vscode.window.showInformationMessage(`AI Hub: the model proposes no change to ${target.ctx.fileName}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('AI Hub: the model proposes no change to {0}.', target.ctx.fileName));
       return undefined;
     }
     const originalFile = document.getText();
@@ -82,17 +82,19 @@ export class Proposals implements vscode.TextDocumentContentProvider, vscode.Dis
       'vscode.diff',
       proposalUri(id, 'original', name),
       proposalUri(id, 'proposal', name),
-      `${name}: ${title} (proposal)`,
+      vscode.l10n.t('{0}: {1} (proposal)', name, title),
       {
         preview: false,
         selection: new vscode.Range(range.start, range.start),
       } satisfies vscode.TextDocumentShowOptions,
     );
+    const accept = vscode.l10n.t('Accept');
+    const reject = vscode.l10n.t('Reject');
     void vscode.window
-      .showInformationMessage(`AI Hub: ${title} — review the proposal for ${target.ctx.fileName}.`, 'Accept', 'Reject')
+      .showInformationMessage(vscode.l10n.t('AI Hub: {0} — review the proposal for {1}.', title, target.ctx.fileName), accept, reject)
       .then((choice) => {
-        if (choice === 'Accept') void vscode.commands.executeCommand(Commands.acceptProposal, id);
-        else if (choice === 'Reject') void vscode.commands.executeCommand(Commands.rejectProposal, id);
+        if (choice === accept) void vscode.commands.executeCommand(Commands.acceptProposal, id);
+        else if (choice === reject) void vscode.commands.executeCommand(Commands.rejectProposal, id);
       });
     return id;
   }
@@ -108,14 +110,19 @@ export class Proposals implements vscode.TextDocumentContentProvider, vscode.Dis
     const document = await vscode.workspace.openTextDocument(target.document.uri);
     if (document.version !== target.version || document.getText(target.range) !== target.ctx.text) {
       void vscode.window.showWarningMessage(
-        `AI Hub: ${target.ctx.fileName} changed after the proposal was made, so it was not applied (it could overwrite your edits). Run the command again on the current code.`,
+        vscode.l10n.t(
+          'AI Hub: {0} changed after the proposal was made, so it was not applied (it could overwrite your edits). Run the command again on the current code.',
+          target.ctx.fileName,
+        ),
       );
       return false;
     }
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, target.range, proposal.replacement);
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(`AI Hub: VS Code could not apply the proposal to ${target.ctx.fileName} (is it read-only?).`);
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('AI Hub: VS Code could not apply the proposal to {0} (is it read-only?).', target.ctx.fileName),
+      );
       return false;
     }
     await this.close(proposal);

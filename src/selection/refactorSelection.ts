@@ -24,14 +24,14 @@ export interface Chosen {
 
 export function fromArgument(argument: string): Chosen {
   const preset = REFACTOR_PRESETS.find((p) => p.id === argument);
-  return preset ? { title: preset.label, instruction: preset.instruction } : { title: 'Refactor', instruction: argument };
+  return preset ? { title: preset.label, instruction: preset.instruction } : { title: vscode.l10n.t('Refactor'), instruction: argument };
 }
 
 /** A quick pick of the presets whose filter text doubles as a free-text instruction. */
 export function askInstruction(): Promise<Chosen | undefined> {
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { instruction?: string }>();
-  pick.title = 'AI Hub: Refactor';
-  pick.placeholder = 'Pick a refactoring, or describe the change you want and press Enter';
+  pick.title = vscode.l10n.t('AI Hub: Refactor');
+  pick.placeholder = vscode.l10n.t('Pick a refactoring, or describe the change you want and press Enter');
   const presets = REFACTOR_PRESETS.map((p) => ({ label: p.label, detail: p.detail, instruction: p.instruction }));
   pick.items = presets;
   pick.onDidChangeValue((value) => {
@@ -39,7 +39,8 @@ export function askInstruction(): Promise<Chosen | undefined> {
     // Simplify); typing a preset's whole name means that preset.
     const typed = value.trim();
     const isPreset = presets.some((p) => p.label.toLowerCase() === typed.toLowerCase());
-    pick.items = typed && !isPreset ? [...presets, { label: typed, description: 'your instruction', alwaysShow: true }] : presets;
+    pick.items =
+      typed && !isPreset ? [...presets, { label: typed, description: vscode.l10n.t('your instruction'), alwaysShow: true }] : presets;
   });
   return new Promise((resolve) => {
     let chosen: Chosen | undefined;
@@ -47,7 +48,7 @@ export function askInstruction(): Promise<Chosen | undefined> {
       const item = pick.selectedItems[0];
       const typed = pick.value.trim();
       if (item) chosen = { title: item.instruction ? item.label : 'Refactor', instruction: item.instruction ?? item.label };
-      else if (typed) chosen = { title: 'Refactor', instruction: typed };
+      else if (typed) chosen = { title: vscode.l10n.t('Refactor'), instruction: typed };
       pick.hide();
     });
     pick.onDidHide(() => {

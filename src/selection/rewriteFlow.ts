@@ -20,16 +20,18 @@ export interface Rewrite {
 export async function targetInActiveEditor(options: { writable: boolean }): Promise<CodeTarget | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('AI Hub: open a file and select some code first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('AI Hub: open a file and select some code first.'));
     return undefined;
   }
   if (options.writable && vscode.workspace.fs.isWritableFileSystem(editor.document.uri.scheme) === false) {
-    void vscode.window.showInformationMessage('AI Hub: this editor is read-only; a proposal could not be applied to it.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('AI Hub: this editor is read-only; a proposal could not be applied to it.'));
     return undefined;
   }
   const target = await resolveTarget(editor);
   if (!target)
-    void vscode.window.showInformationMessage('AI Hub: there is no code here. Select some code, or put the cursor inside a function.');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('AI Hub: there is no code here. Select some code, or put the cursor inside a function.'),
+    );
   return target;
 }
 
@@ -60,7 +62,7 @@ export async function runRewrite(
   const { code } = extractCode(answer, { language: at.ctx.language });
   if (!code.trim()) {
     services.log.warn(`selection: ${rewrite.title}: no code in the answer (${answer.length} characters)`);
-    offer('The model answered without any code, so there is nothing to propose. Try again, or another model.');
+    offer(vscode.l10n.t('The model answered without any code, so there is nothing to propose. Try again, or another model.'));
     return undefined;
   }
   return proposals.open(at, code, by.model ? `${rewrite.title} by ${by.model}` : rewrite.title, by.rivals);

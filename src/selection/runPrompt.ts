@@ -9,11 +9,11 @@ import { runRewrite, targetInActiveEditor } from './rewriteFlow';
 import type { ChatPort } from '../chat/chatAsk';
 
 const BUILT_IN = [
-  { label: 'Explain', detail: 'In the chat panel', command: Commands.explainSelection },
-  { label: 'Refactor…', detail: 'A proposal to review as a diff', command: Commands.refactorSelection },
-  { label: 'Fix', detail: 'The reported problems, as a diff', command: Commands.fixSelection },
-  { label: 'Add documentation', detail: 'Doc comments, as a diff', command: Commands.documentSelection },
-  { label: 'Write tests', detail: 'In a new editor', command: Commands.writeTests },
+  { label: vscode.l10n.t('Explain'), detail: vscode.l10n.t('In the chat panel'), command: Commands.explainSelection },
+  { label: vscode.l10n.t('Refactor…'), detail: vscode.l10n.t('A proposal to review as a diff'), command: Commands.refactorSelection },
+  { label: vscode.l10n.t('Fix'), detail: vscode.l10n.t('The reported problems, as a diff'), command: Commands.fixSelection },
+  { label: vscode.l10n.t('Add documentation'), detail: vscode.l10n.t('Doc comments, as a diff'), command: Commands.documentSelection },
+  { label: vscode.l10n.t('Write tests'), detail: vscode.l10n.t('In a new editor'), command: Commands.writeTests },
 ];
 
 type Item = vscode.QuickPickItem & ({ command: string } | { prompt: CustomPrompt });
@@ -24,7 +24,9 @@ export function registerRunPrompt(services: Services, proposals: Proposals, chat
     const custom = readCustomPrompts();
     const items: Item[] = [
       ...BUILT_IN,
-      ...(custom.length ? [{ label: 'Your prompts (aihub.prompts)', kind: vscode.QuickPickItemKind.Separator, command: '' }] : []),
+      ...(custom.length
+        ? [{ label: vscode.l10n.t('Your prompts (aihub.prompts)'), kind: vscode.QuickPickItemKind.Separator, command: '' }]
+        : []),
       ...custom.map((prompt) => ({
         label: prompt.name,
         description: prompt.mode === 'diff' ? 'diff' : 'chat',
@@ -36,12 +38,12 @@ export function registerRunPrompt(services: Services, proposals: Proposals, chat
       typeof argument === 'string'
         ? items.find((i) => i.kind !== vscode.QuickPickItemKind.Separator && i.label === argument)
         : await vscode.window.showQuickPick(items, {
-            title: 'AI Hub: Run Prompt',
-            placeHolder: 'What to do with the selection',
+            title: vscode.l10n.t('AI Hub: Run Prompt'),
+            placeHolder: vscode.l10n.t('What to do with the selection'),
             matchOnDetail: true,
           });
     if (!chosen) {
-      if (typeof argument === 'string') void vscode.window.showWarningMessage(`AI Hub: no prompt is named "${argument}".`);
+      if (typeof argument === 'string') void vscode.window.showWarningMessage(vscode.l10n.t('AI Hub: no prompt is named "{0}".', argument));
       return undefined;
     }
     if ('command' in chosen) return vscode.commands.executeCommand(chosen.command);

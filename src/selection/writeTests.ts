@@ -13,7 +13,7 @@ export function registerWriteTests(services: Services): vscode.Disposable {
     const target = await targetInActiveEditor({ writable: false });
     if (!target) return undefined;
     const answer = await askHub(services, {
-      title: `Writing tests for ${target.ctx.fileName}`,
+      title: vscode.l10n.t('Writing tests for {0}', target.ctx.fileName),
       messages: testsMessages(target.ctx),
       // Tests are usually a few times longer than the code they test.
       expectedOutputTokens: 3 * estimateTokens(target.ctx.text),
@@ -21,7 +21,7 @@ export function registerWriteTests(services: Services): vscode.Disposable {
     if (answer === undefined) return undefined;
     const { code } = extractCode(answer, { language: target.ctx.language });
     if (!code.trim()) {
-      offer('The model answered without any code, so no tests were written. Try again, or another model.');
+      offer(vscode.l10n.t('The model answered without any code, so no tests were written. Try again, or another model.'));
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument({ language: target.document.languageId, content: `${code}\n` });
