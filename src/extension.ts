@@ -1,6 +1,7 @@
 // Registration only: builds the shared services and hands them to each feature. What the first screen needs (keys,
 // models, the chat view, the model picker, the balance) loads with the extension; the rest loads on first use
 // (src/lazyFeature.ts), so VS Code's activation time counts only the former.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerChat } from './chat/registerChat';
 import { Commands, Views } from './ids';
@@ -16,6 +17,9 @@ let flushOnDeactivate: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
+  // src/core speaks through @vscode/l10n (it knows nothing of VS Code): hand it this extension's bundle for the
+  // display language. Without one (English) its strings are the English in the source.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const { services, disposables } = createServices(context);
   context.subscriptions.push(
     ...disposables,

@@ -4,6 +4,7 @@
 // the reply started (the person would get half of one answer and half of another), never for a rate limit or a
 // network failure (not the model's fault). vscode.lm callers never reach this: they asked for one model.
 import type { TurnError } from './conversation';
+import * as l10n from '@vscode/l10n';
 
 /** `aihub.fallbackModels`: one list for every model, or lists per model id with `*` for the rest. */
 export type FallbackSetting = readonly string[] | Readonly<Record<string, readonly string[]>>;
@@ -19,12 +20,16 @@ export function parseFallbackSetting(value: unknown): ParsedFallbacks {
   const problems: string[] = [];
   const list = (v: unknown, where: string): string[] => {
     if (!Array.isArray(v)) {
-      problems.push(`${where} is not a list of model ids`);
+      problems.push(l10n.t('{0} is not a list of model ids', where));
       return [];
     }
     const ids = v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
     if (ids.length < v.length)
-      problems.push(`${where}: ${v.length - ids.length} entr${v.length - ids.length === 1 ? 'y is' : 'ies are'} not a model id`);
+      problems.push(
+        v.length - ids.length === 1
+          ? l10n.t('{0}: 1 entry is not a model id', where)
+          : l10n.t('{0}: {1} entries are not a model id', where, v.length - ids.length),
+      );
     return ids;
   };
   if (value === undefined || value === null) return { setting: [], problems };
@@ -34,7 +39,7 @@ export function parseFallbackSetting(value: unknown): ParsedFallbacks {
     for (const [model, v] of Object.entries(value)) setting[model] = list(v, `aihub.fallbackModels["${model}"]`);
     return { setting, problems };
   }
-  problems.push('aihub.fallbackModels is neither a list nor an object of lists');
+  problems.push(l10n.t('aihub.fallbackModels is neither a list nor an object of lists'));
   return { setting: [], problems };
 }
 

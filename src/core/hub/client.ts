@@ -12,6 +12,7 @@ import { parseModelList } from './models';
 import { completionToResult, replay, type ChatResult } from './replies';
 import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfter, sleep } from './retry';
 import type { ChatEvent, ChatRequest, HubModel } from './types';
+import * as l10n from '@vscode/l10n';
 
 export type { ChatResult } from './replies';
 
@@ -174,7 +175,7 @@ export class HubClient {
   ): Promise<{ response: Response; watchdog: IdleWatchdog; secrets: string[] }> {
     const apiKey = (await this.options.getApiKey())?.trim() ?? '';
     if (!apiKey && !this.options.keyOptional) {
-      throw new HubError({ kind: 'noKey', message: 'No API key is set for this hub. Run "AI Hub: Set API Key" to add one.' });
+      throw new HubError({ kind: 'noKey', message: l10n.t('No API key is set for this hub. Run "AI Hub: Set API Key" to add one.') });
     }
     const url = hubUrl(this.options.baseUrl, path);
     const extra = (await this.options.getHeaders?.()) ?? { headers: {}, secrets: [] };
@@ -270,7 +271,10 @@ export class HubClient {
     else if (watchdog.timedOut) {
       error = new HubError({
         kind: 'timeout',
-        message: `The hub sent nothing for ${Math.round(this.idleTimeoutMs / 1000)} s, so the request was stopped. What arrived is kept; retry, or raise aihub.requestTimeoutSeconds.`,
+        message: l10n.t(
+          'The hub sent nothing for {0} s, so the request was stopped. What arrived is kept; retry, or raise aihub.requestTimeoutSeconds.',
+          Math.round(this.idleTimeoutMs / 1000),
+        ),
       });
     } else error = networkError(err, this.baseUrl, secrets);
     if (assembler && !error.partial) error.partial = assembler.snapshot();

@@ -1,6 +1,7 @@
 // One error type for everything that can go wrong talking to a hub, with a message a person can act on.
 import type { AssembledReply } from './streamAssembler';
 import { readErrorBody } from './errorWords';
+import * as l10n from '@vscode/l10n';
 
 export type HubErrorKind =
   | 'noKey'
@@ -109,31 +110,39 @@ export function errorFromStatus(
       return new HubError({
         ...base,
         kind: 'noKey',
-        message: `No API key is set for this hub, and it asks for one (401${said}). Run "AI Hub: Set API Key" to add one.`,
+        message: l10n.t('No API key is set for this hub, and it asks for one (401{0}). Run "AI Hub: Set API Key" to add one.', said),
       });
     case status === 401:
       return new HubError({
         ...base,
         kind: 'auth',
-        message: `The hub rejected the API key (401${said}). Run "AI Hub: Set API Key" to enter a valid key for this hub.`,
+        message: l10n.t('The hub rejected the API key (401{0}). Run "AI Hub: Set API Key" to enter a valid key for this hub.', said),
       });
     case status === 402 || ((status === 403 || status === 429) && quota):
       return new HubError({
         ...base,
         kind: 'quota',
-        message: `Your hub quota is used up (${status}${said}). Top up credits in the hub's dashboard, then retry.`,
+        message: l10n.t("Your hub quota is used up ({0}{1}). Top up credits in the hub's dashboard, then retry.", status, said),
       });
     case status === 403:
       return new HubError({
         ...base,
         kind: 'forbidden',
-        message: `This key may not use ${model} (403${said}). Pick another model, or allow it for this key in the hub's dashboard.`,
+        message: l10n.t(
+          "This key may not use {0} (403{1}). Pick another model, or allow it for this key in the hub's dashboard.",
+          model,
+          said,
+        ),
       });
     case status === 404:
       return new HubError({
         ...base,
         kind: 'notFound',
-        message: `The hub does not know ${model} or this address (404${said}). Check the model id, and that the hub's base URL ends in /v1.`,
+        message: l10n.t(
+          "The hub does not know {0} or this address (404{1}). Check the model id, and that the hub's base URL ends in /v1.",
+          model,
+          said,
+        ),
       });
     case status === 400 || status === 413 || status === 422:
       return new HubError({ ...base, kind: 'badRequest', message: refusal(status, text, model) });
@@ -142,25 +151,29 @@ export function errorFromStatus(
       return new HubError({
         ...base,
         kind: 'rateLimited',
-        message: `The hub is rate-limiting this key (429${said}).${wait} Wait a moment and retry, or pick another model.`,
+        message: l10n.t('The hub is rate-limiting this key (429{0}).{1} Wait a moment and retry, or pick another model.', said, wait),
       });
     }
     case status === 503 && CHANNEL_HINT.test(text ?? ''):
       return new HubError({
         ...base,
         kind: 'noChannel',
-        message: `No provider channel is available for ${model} right now (503${said}). Try another model, or retry later.`,
+        message: l10n.t('No provider channel is available for {0} right now (503{1}). Try another model, or retry later.', model, said),
       });
     case status === 503:
-      return new HubError({ ...base, kind: 'unavailable', message: `The hub is unavailable (503${said}). Retry in a moment.` });
+      return new HubError({ ...base, kind: 'unavailable', message: l10n.t('The hub is unavailable (503{0}). Retry in a moment.', said) });
     case status >= 500:
       return new HubError({
         ...base,
         kind: 'server',
-        message: `The hub failed (${status}${said}). Retry; if it keeps failing, the hub or its upstream provider is down.`,
+        message: l10n.t('The hub failed ({0}{1}). Retry; if it keeps failing, the hub or its upstream provider is down.', status, said),
       });
     default:
-      return new HubError({ ...base, kind: 'invalidResponse', message: `The hub answered with an unexpected status ${status}${said}.` });
+      return new HubError({
+        ...base,
+        kind: 'invalidResponse',
+        message: l10n.t('The hub answered with an unexpected status {0}{1}.', status, said),
+      });
   }
 }
 

@@ -12,6 +12,7 @@ import type { ChatResult } from './replies';
 import { chunkSchema, type Chunk } from './schemas';
 import { isCommonChunk } from './chunkGuard';
 import type { ChatEvent } from './types';
+import * as l10n from '@vscode/l10n';
 
 /** A single event larger than this is refused: no real chunk comes near it, and it would have to be buffered whole. */
 const MAX_EVENT_CHARS = 8 * 1024 * 1024;
@@ -82,7 +83,7 @@ export async function readEventStream(response: Response, options: EventStreamOp
     if (assembler.textLength > maxReplyChars) {
       throw new HubError({
         kind: 'tooLarge',
-        message: `The reply passed ${Math.round(maxReplyChars / 1e6)} million characters and was stopped. What arrived is kept.`,
+        message: l10n.t('The reply passed {0} million characters and was stopped. What arrived is kept.', Math.round(maxReplyChars / 1e6)),
       });
     }
   };
@@ -92,7 +93,7 @@ export async function readEventStream(response: Response, options: EventStreamOp
       if (err.type === 'max-buffer-size-exceeded') {
         throw new HubError({
           kind: 'tooLarge',
-          message: 'The hub sent a single stream event larger than 8 MB; the reply was stopped. What arrived is kept.',
+          message: l10n.t('The hub sent a single stream event larger than 8 MB; the reply was stopped. What arrived is kept.'),
         });
       }
       logger.warn(`stream: ${err.message}`);
@@ -140,7 +141,10 @@ function cutShort(assembler: StreamAssembler, cause?: unknown): HubError {
   return new HubError({
     kind: 'brokenStream',
     cause,
-    message: `The connection to the hub closed before the reply was finished${got ? ` (after ${got} characters)` : ''}. What arrived is kept; retry to get the rest.`,
+    message: l10n.t(
+      'The connection to the hub closed before the reply was finished{0}. What arrived is kept; retry to get the rest.',
+      got ? ` (after ${got} characters)` : '',
+    ),
   });
 }
 
@@ -154,7 +158,11 @@ function streamFailure(words: HubWords | undefined, finishReason: string | undef
     code,
     hubMessage: text,
     message: started
-      ? `The hub reported an error in the middle of the reply${said}${code ? ` (${code})` : ''}. What arrived is kept; retry, or try another model.`
-      : `The hub answered with an error${said}${code ? ` (${code})` : ''}. Retry, or try another model.`,
+      ? l10n.t(
+          'The hub reported an error in the middle of the reply{0}{1}. What arrived is kept; retry, or try another model.',
+          said,
+          code ? ` (${code})` : '',
+        )
+      : l10n.t('The hub answered with an error{0}{1}. Retry, or try another model.', said, code ? ` (${code})` : ''),
   });
 }

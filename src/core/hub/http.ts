@@ -6,6 +6,7 @@ import { HubError, errorFromStatus, statusOfRefusal } from './errors';
 import { isErrorShaped, readErrorBody } from './errorWords';
 import type { IdleWatchdog } from './idleWatchdog';
 import { successFalseSchema } from './schemas';
+import * as l10n from '@vscode/l10n';
 
 const MAX_JSON_BODY_CHARS = 32 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
@@ -18,13 +19,13 @@ export function hubUrl(baseUrl: string, path: string): string {
   } catch {
     throw new HubError({
       kind: 'config',
-      message: `The hub address "${baseUrl}" is not a valid URL. Choose a hub with an address like https://aihubapi.ai/v1.`,
+      message: l10n.t('The hub address "{0}" is not a valid URL. Choose a hub with an address like https://aihubapi.ai/v1.', baseUrl),
     });
   }
   if (base.protocol !== 'https:' && base.protocol !== 'http:') {
     throw new HubError({
       kind: 'config',
-      message: `The hub address must start with https:// (or http:// for a local hub), not ${base.protocol}`,
+      message: l10n.t('The hub address must start with https:// (or http:// for a local hub), not {0}', base.protocol),
     });
   }
   return `${base.href.replace(/\/+$/, '')}/${path}`;
@@ -45,7 +46,10 @@ export async function fetchFollowingSameOrigin(fetchImpl: typeof globalThis.fetc
       throw new HubError({
         kind: 'redirect',
         status: response.status,
-        message: `The hub redirected to another server (${next.origin}); the request was not sent there with your key. Check the hub's address with Choose Hub (the hub may have moved).`,
+        message: l10n.t(
+          "The hub redirected to another server ({0}); the request was not sent there with your key. Check the hub's address with Choose Hub (the hub may have moved).",
+          next.origin,
+        ),
       });
     }
     if (response.status === 303) init = { ...init, method: 'GET', body: undefined };
@@ -53,7 +57,7 @@ export async function fetchFollowingSameOrigin(fetchImpl: typeof globalThis.fetc
   }
   throw new HubError({
     kind: 'redirect',
-    message: `The hub redirected more than ${MAX_REDIRECTS} times. Check the hub's address with Choose Hub.`,
+    message: l10n.t("The hub redirected more than {0} times. Check the hub's address with Choose Hub.", MAX_REDIRECTS),
   });
 }
 
@@ -76,8 +80,11 @@ export async function readJson(
       status: response.status,
       hubMessage: said,
       message: html
-        ? `The hub answered with a web page instead of an API reply${said ? ` ("${said}")` : ''}. Check with Choose Hub that the hub's address is its API address, ending in /v1.`
-        : `The hub's reply is not valid JSON${said ? ` ("${said}")` : ''}. Check the hub's address with Choose Hub, or retry.`,
+        ? l10n.t(
+            "The hub answered with a web page instead of an API reply{0}. Check with Choose Hub that the hub's address is its API address, ending in /v1.",
+            said ? ` ("${said}")` : '',
+          )
+        : l10n.t("The hub's reply is not valid JSON{0}. Check the hub's address with Choose Hub, or retry.", said ? ` ("${said}")` : ''),
     });
   }
   const failed = successFalseSchema.safeParse(json);
@@ -92,7 +99,7 @@ export async function readJson(
 }
 
 export function cancelledError(): HubError {
-  return new HubError({ kind: 'cancelled', message: 'The request was cancelled.' });
+  return new HubError({ kind: 'cancelled', message: l10n.t('The request was cancelled.') });
 }
 
 /** A failed connection, in words naming the hub's origin and the cause. */
@@ -108,7 +115,7 @@ export function networkError(err: unknown, baseUrl: string, secrets: string[]): 
   return new HubError({
     kind: 'network',
     message: redact(
-      `Could not reach the hub at ${origin} (${detail}). Check your network connection, or the hub's address with Choose Hub.`,
+      l10n.t("Could not reach the hub at {0} ({1}). Check your network connection, or the hub's address with Choose Hub.", origin, detail),
       secrets,
     ),
     cause: err,

@@ -2,6 +2,7 @@
 import { HubError } from './errors';
 import { modelEntrySchema, modelListSchema } from './schemas';
 import type { HubModel } from './types';
+import * as l10n from '@vscode/l10n';
 
 export function parseModelList(json: unknown, baseUrl: string): { models: HubModel[]; skipped: number } {
   // Some hubs (and some proxies) return the bare array instead of OpenAI's `{object:'list', data:[…]}`.
@@ -10,7 +11,10 @@ export function parseModelList(json: unknown, baseUrl: string): { models: HubMod
   if (!list.success) {
     throw new HubError({
       kind: 'invalidResponse',
-      message: `The hub at ${baseUrl} answered GET /models without a model list. Check with Choose Hub that the hub's address is its API address, ending in /v1.`,
+      message: l10n.t(
+        "The hub at {0} answered GET /models without a model list. Check with Choose Hub that the hub's address is its API address, ending in /v1.",
+        baseUrl,
+      ),
     });
   }
   const models: HubModel[] = [];

@@ -5,6 +5,7 @@ import { HubError } from './errors';
 import { completionSchema } from './schemas';
 import { splitThinking } from './thinkTags';
 import type { ChatEvent } from './types';
+import * as l10n from '@vscode/l10n';
 
 export interface ChatResult extends AssembledReply {
   /** Chunks that were not valid JSON or not chunk-shaped: skipped (and logged), counted so the UI can say so. */
@@ -20,7 +21,7 @@ export function completionToResult(json: unknown, model: string): ChatResult {
   if (!parsed.success) {
     throw new HubError({
       kind: 'invalidResponse',
-      message: `The hub's reply for "${model}" has an unexpected shape (${parsed.error.issues[0]?.message ?? 'no choices'}).`,
+      message: l10n.t('The hub\'s reply for "{0}" has an unexpected shape ({1}).', model, parsed.error.issues[0]?.message ?? 'no choices'),
     });
   }
   const choice = parsed.data.choices[0];

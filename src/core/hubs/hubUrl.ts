@@ -1,6 +1,7 @@
 // Turns whatever a person pastes as a hub address into the base URL requests are built on (…/v1), or says in
 // words why it cannot be used. Pure: the quick pick validates with it as the user types.
 import { isLoopbackHost } from './loopback';
+import * as l10n from '@vscode/l10n';
 
 export interface HubUrl {
   ok: true;
@@ -35,7 +36,7 @@ export function parseHubUrl(input: string): HubUrl | HubUrlError {
     .trim()
     .replace(/^(["'`<])(.*)(["'`>])$/s, '$2')
     .trim();
-  if (!text) return fail(`Enter the hub's API address, for example ${EXAMPLE}.`);
+  if (!text) return fail(l10n.t("Enter the hub's API address, for example {0}.", EXAMPLE));
   if (/\s/.test(text)) return fail('The address contains a space or line break; a hub address is one word, like ' + `${EXAMPLE}.`);
   if (text.startsWith('//')) text = text.slice(2);
 
@@ -45,23 +46,23 @@ export function parseHubUrl(input: string): HubUrl | HubUrlError {
   // `localhost:11434` also matches the scheme pattern: it is a host with a port, not a scheme.
   const hasScheme = scheme !== undefined && (text.slice(scheme.length + 1).startsWith('//') || !/^\d/.test(text.slice(scheme.length + 1)));
   if (hasScheme && scheme !== 'https' && scheme !== 'http') {
-    return fail(`Only https:// addresses are supported (http:// for a hub on this machine), not ${scheme}:.`);
+    return fail(l10n.t('Only https:// addresses are supported (http:// for a hub on this machine), not {0}:.', scheme));
   }
   if (!hasScheme) {
     const host = hostnameOf(`http://${text}`);
-    if (host === undefined) return fail(`"${text}" is not a valid address. Use the form ${EXAMPLE}.`);
+    if (host === undefined) return fail(l10n.t('"{0}" is not a valid address. Use the form {1}.', text, EXAMPLE));
     const local = isLoopbackHost(host);
     text = `${local ? 'http' : 'https'}://${text}`;
-    notes.push(local ? 'added http:// (a hub on this machine)' : 'added https://');
+    notes.push(local ? l10n.t('added http:// (a hub on this machine)') : l10n.t('added https://'));
   }
 
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return fail(`That is not a valid address. Use the form ${EXAMPLE}.`);
+    return fail(l10n.t('That is not a valid address. Use the form {0}.', EXAMPLE));
   }
-  if (!url.hostname) return fail(`The address has no host name. Use the form ${EXAMPLE}.`);
+  if (!url.hostname) return fail(l10n.t('The address has no host name. Use the form {0}.', EXAMPLE));
   if (url.username || url.password) return fail(CREDENTIALS);
   if (url.search || text.includes('?'))
     return fail('Remove the query (?…) from the address: the hub address is only the base, like ' + `${EXAMPLE}.`);
@@ -69,18 +70,18 @@ export function parseHubUrl(input: string): HubUrl | HubUrlError {
     return fail('Remove the fragment (#…) from the address: the hub address is only the base, like ' + `${EXAMPLE}.`);
 
   let path = url.pathname;
-  if (/\/{2,}$/.test(path) || (path.length > 1 && path.endsWith('/'))) notes.push('removed the trailing /');
+  if (/\/{2,}$/.test(path) || (path.length > 1 && path.endsWith('/'))) notes.push(l10n.t('removed the trailing /'));
   path = path.replace(/\/+$/, '');
   const suffix = ENDPOINT_SUFFIXES.find((s) => path.toLowerCase().endsWith(s));
   if (suffix) {
     path = path.slice(0, -suffix.length).replace(/\/+$/, '');
-    notes.push(`removed ${suffix} (an endpoint, not the base)`);
+    notes.push(l10n.t('removed {0} (an endpoint, not the base)', suffix));
   }
   if (path === '') {
     path = '/v1';
-    notes.push('added /v1');
+    notes.push(l10n.t('added /v1'));
   } else if (!/\/v\d+[a-z]*$/i.test(path)) {
-    notes.push(`kept the path ${path} as given: requests go to ${path}/models and ${path}/chat/completions`);
+    notes.push(l10n.t('kept the path {0} as given: requests go to {0}/models and {0}/chat/completions', path));
   }
 
   const loopback = isLoopbackHost(url.hostname);

@@ -3,6 +3,7 @@
 // currency), OpenRouter's key (USD). Amounts are converted once, here, into the unit they are shown in.
 import { asRecord, type Display, USD } from './hubStatus';
 import { readAmount } from './price';
+import * as l10n from '@vscode/l10n';
 
 export type BalanceSource = 'newapi' | 'openrouter' | 'billing';
 
@@ -118,5 +119,5 @@ export function parseOpenRouterKey(key: unknown, credits: unknown): Balance | un
   const spent = readAmount(account?.total_usage);
   if (bought !== undefined && spent !== undefined)
     return { ...base, unlimited: false, total: bought, used: spent, remaining: Math.max(0, bought - spent) };
-  return { ...base, unlimited: true, used, note: "The key has no spending limit; the account's credit could not be read with it." };
+  return { ...base, unlimited: true, used, note: l10n.t("The key has no spending limit; the account's credit could not be read with it.") };
 }
