@@ -1,6 +1,7 @@
 // GET requests for prices and balances: to the active hub's own origin only, with its own key, never
 // following a redirect, with a short timeout and a size cap. They never throw: a hub that answers HTML, 404,
 // 401 or garbage yields a reason, and the caller shows "unknown". Chat never waits on them.
+import { readUpTo } from '../hub/body';
 import { redact, type Logger } from '../logger';
 
 export type Fetched =
@@ -48,7 +49,8 @@ export function createMoneyFetch(options: MoneyFetchOptions): (url: string, with
         redirect: 'manual',
         signal: controller.signal,
       });
-      const text = await readText(response, options.maxChars ?? DEFAULT_MAX_CHARS);
+      const body = await readUpTo(response, options.maxChars ?? DEFAULT_MAX_CHARS);
+      const text = body.over ? undefined : body.text;
       options.logger.debug(`money: GET ${path} → ${response.status}`);
       if (response.status === 404 || response.status === 405 || response.status === 501) {
         return { ok: false, reason: 'missing', status: response.status, detail: `${response.status}` };
@@ -76,22 +78,4 @@ export function createMoneyFetch(options: MoneyFetchOptions): (url: string, with
       clearTimeout(timer);
     }
   };
-}
-
-/** The body as text, or undefined past `max` characters (the rest is not read). */
-async function readText(response: Response, max: number): Promise<string | undefined> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let out = '';
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return out + decoder.decode();
-      out += decoder.decode(value, { stream: true });
-      if (out.length > max) return undefined;
-    }
-  } finally {
-    reader.cancel().catch(() => undefined);
-  }
 }
