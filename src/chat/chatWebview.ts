@@ -33,6 +33,8 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.js')).toString(),
     styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.css')).toString()],
     surface,
+    language: vscode.env.language,
+    l10n: vscode.l10n.bundle,
   });
 
   let ready = false;

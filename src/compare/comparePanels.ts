@@ -92,6 +92,8 @@ export class ComparePanels implements vscode.Disposable {
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'compare.js')).toString(),
       styleUris: [panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'compare.css')).toString()],
       surface: 'editor',
+      language: vscode.env.language,
+      l10n: vscode.l10n.bundle,
       title: vscode.l10n.t('AI Hub Compare'),
     });
     this.open.set(session.id, { panel, session });

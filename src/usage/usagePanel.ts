@@ -63,6 +63,8 @@ export class UsagePanel implements vscode.Disposable {
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'usage.js')).toString(),
       styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(root, 'usage.css')).toString()],
       surface: 'editor',
+      language: vscode.env.language,
+      l10n: vscode.l10n.bundle,
       title: vscode.l10n.t('AI Hub Usage'),
     });
 

@@ -3,6 +3,7 @@
 // when a button is pressed; the chat and the Compare tab send the same message for each.
 import type { CodeAction, CodeActionMessage } from '../shared/chatProtocol';
 import { h, icon } from './dom';
+import * as l10n from '@vscode/l10n';
 
 export function decorateCodeBlocks(root: ParentNode, options: { streaming: boolean }): void {
   for (const pre of Array.from(root.querySelectorAll('pre'))) {
@@ -15,11 +16,11 @@ export function decorateCodeBlocks(root: ParentNode, options: { streaming: boole
       : h(
           'div',
           { class: 'code-actions' },
-          labelledButton('copy', 'Copy', 'Copy', 'code-copy'),
-          labelledButton('insert', 'Insert', 'Insert at Cursor', 'code-insert'),
-          labelledButton('replace', 'Replace', 'Replace Selection', 'code-replace'),
-          labelledButton('new-file', 'New File', 'Open in New Editor', 'code-new-file'),
-          labelledButton('diff', 'Apply', 'Apply to File (opens a diff to accept or reject)', 'code-apply'),
+          labelledButton('copy', l10n.t('Copy'), l10n.t('Copy'), 'code-copy'),
+          labelledButton('insert', l10n.t('Insert'), l10n.t('Insert at Cursor'), 'code-insert'),
+          labelledButton('replace', l10n.t('Replace'), l10n.t('Replace Selection'), 'code-replace'),
+          labelledButton('new-file', l10n.t('New File'), l10n.t('Open in New Editor'), 'code-new-file'),
+          labelledButton('diff', l10n.t('Apply'), l10n.t('Apply to File (opens a diff to accept or reject)'), 'code-apply'),
         );
     // The file the fence names (markdown.ts keeps it on the code element): shown, and Apply opens that file.
     const path = code.dataset.path;

@@ -5,14 +5,15 @@ import { metricRows } from '../core/compare/metrics';
 import type { ColumnView } from '../shared/compareProtocol';
 import { h, icon, iconButton, textButton } from './dom';
 import { MarkdownView } from './markdownView';
+import * as l10n from '@vscode/l10n';
 
 const PHASE_TEXT: Record<ColumnView['phase'], string> = {
-  queued: 'Waiting for a free slot…',
-  waiting: 'Waiting…',
-  streaming: 'Answering…',
-  done: 'Done',
-  stopped: 'Stopped',
-  error: 'Failed',
+  queued: l10n.t('Waiting for a free slot…'),
+  waiting: l10n.t('Waiting…'),
+  streaming: l10n.t('Answering…'),
+  done: l10n.t('Done'),
+  stopped: l10n.t('Stopped'),
+  error: l10n.t('Failed'),
   interrupted: 'Interrupted: the window was reloaded or closed while this answer was streaming',
 };
 
@@ -45,12 +46,17 @@ export class CompareColumn {
     this.actions = h('div', { class: 'column-actions' });
     this.bodyEl = h('div', { class: 'markdown reply-body' });
     const thinkingEl = h('div', { class: 'markdown thinking-body' });
-    this.details = h('details', { class: 'thinking' }, h('summary', {}, icon('lightbulb'), h('span', { text: 'Thinking' })), thinkingEl);
+    this.details = h(
+      'details',
+      { class: 'thinking' },
+      h('summary', {}, icon('lightbulb'), h('span', { text: l10n.t('Thinking') })),
+      thinkingEl,
+    );
     this.extras = h('div', { class: 'column-extras' });
-    this.figures = h('dl', { class: 'column-figures', 'aria-label': `Figures for ${turn.model}` });
+    this.figures = h('dl', { class: 'column-figures', 'aria-label': l10n.t('Figures for {0}', turn.model) });
     this.element = h(
       'section',
-      { class: 'column', 'data-column-id': turn.id, 'aria-label': `Answer from ${turn.model}` },
+      { class: 'column', 'data-column-id': turn.id, 'aria-label': l10n.t('Answer from {0}', turn.model) },
       h(
         'header',
         { class: 'column-header' },
@@ -103,10 +109,10 @@ export class CompareColumn {
     );
     this.actions.replaceChildren(
       ...(running
-        ? [iconButton('debug-stop', `Stop ${this.turn.model}`, 'column-stop')]
+        ? [iconButton('debug-stop', l10n.t('Stop {0}', this.turn.model), 'column-stop')]
         : [
-            ...(this.turn.text ? [iconButton('copy', 'Copy Answer', 'column-copy')] : []),
-            iconButton('refresh', `Retry ${this.turn.model}`, 'column-retry'),
+            ...(this.turn.text ? [iconButton('copy', l10n.t('Copy Answer'), 'column-copy')] : []),
+            iconButton('refresh', l10n.t('Retry {0}', this.turn.model), 'column-retry'),
           ]),
     );
     this.renderFigures();
@@ -150,30 +156,34 @@ export class CompareColumn {
   private renderExtras(): void {
     const t = this.turn;
     const parts: HTMLElement[] = [];
-    if (t.status === 'done' && !t.text) parts.push(h('p', { class: 'muted', text: '(The model sent an empty reply.)' }));
+    if (t.status === 'done' && !t.text) parts.push(h('p', { class: 'muted', text: l10n.t('(The model sent an empty reply.)') }));
     if (t.possiblyTruncated)
       parts.push(
         h(
           'div',
           { class: 'turn-status' },
           icon('warning'),
-          h('span', { text: 'The hub ended the reply without saying it was complete: it may be cut short.' }),
+          h('span', { text: l10n.t('The hub ended the reply without saying it was complete: it may be cut short.') }),
         ),
       );
     if (t.finishReason === 'length')
-      parts.push(h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: "The reply reached the model's length limit." })));
+      parts.push(
+        h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: l10n.t("The reply reached the model's length limit.") })),
+      );
     if (t.status === 'error')
       parts.push(
         h(
           'div',
           { class: 'turn-error', role: 'alert' },
           icon('error'),
-          h('div', { class: 'error-text', text: t.error?.message ?? 'The request failed.' }),
-          h('div', { class: 'error-actions' }, textButton('refresh', 'Retry', 'column-retry', 'primary')),
+          h('div', { class: 'error-text', text: t.error?.message ?? l10n.t('The request failed.') }),
+          h('div', { class: 'error-actions' }, textButton('refresh', l10n.t('Retry'), 'column-retry', 'primary')),
         ),
       );
     if (t.status !== 'streaming' && t.text)
-      parts.push(h('div', { class: 'column-continue' }, textButton('comment-discussion', 'Continue with this one', 'column-continue')));
+      parts.push(
+        h('div', { class: 'column-continue' }, textButton('comment-discussion', l10n.t('Continue with this one'), 'column-continue')),
+      );
     this.extras.replaceChildren(...parts);
   }
 

@@ -4,6 +4,7 @@ import '@vscode/codicons/dist/codicon.css';
 import './styles/chat.css';
 import './styles/highlight.css';
 import './styles/compare.css';
+import './l10n';
 import type { AssistantTurn } from '../core/chat/conversation';
 import { attachmentLabel } from '../core/chat/requestMessages';
 import { columnsOf, questionOf } from '../core/compare/comparison';
@@ -13,6 +14,7 @@ import { CompareColumn } from './compareColumn';
 import { h, icon, textButton } from './dom';
 import { catchLinks } from './linkCatcher';
 import { postCompare, saveState } from './vscodeApi';
+import * as l10n from '@vscode/l10n';
 
 const app = document.getElementById('app')!;
 const columns = new Map<string, CompareColumn>();
@@ -20,8 +22,8 @@ const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-a
 const noticeText = h('span');
 const notice = h('div', { class: 'notice', role: 'status', hidden: true }, icon('info'), noticeText);
 const question = h('div', { class: 'compare-question' });
-const stopAll = textButton('debug-stop', 'Stop All', 'stop-all');
-const toolbar = h('div', { class: 'compare-toolbar' }, stopAll, textButton('export', 'Export', 'export'));
+const stopAll = textButton('debug-stop', l10n.t('Stop All'), 'stop-all');
+const toolbar = h('div', { class: 'compare-toolbar' }, stopAll, textButton('export', l10n.t('Export'), 'export'));
 const grid = h('div', { class: 'compare-grid' });
 app.classList.add('compare');
 app.append(h('header', { class: 'compare-top' }, question, toolbar), notice, grid, live);

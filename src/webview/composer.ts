@@ -6,6 +6,7 @@ import { h, icon, iconButton } from './dom';
 import { ComposerImages } from './imageInput';
 import type { ModelPicker } from './modelPicker';
 import type { ImageRef } from '../core/chat/chatImages';
+import * as l10n from '@vscode/l10n';
 
 const MAX_INPUT_HEIGHT = 240;
 
@@ -41,24 +42,28 @@ export class Composer {
     this.input = h('textarea', {
       class: 'input',
       rows: '1',
-      'aria-label': 'Message',
-      placeholder: 'Ask anything (Enter to send, Shift+Enter for a new line)',
+      'aria-label': l10n.t('Message'),
+      placeholder: l10n.t('Ask anything (Enter to send, Shift+Enter for a new line)'),
     });
-    this.chips = h('div', { class: 'chips composer-chips', 'aria-label': 'Attached code' });
+    this.chips = h('div', { class: 'chips composer-chips', 'aria-label': l10n.t('Attached code') });
     this.sendButton = h('button', { class: 'send-button', type: 'button' });
     const toolbar = h(
       'div',
       { class: 'composer-toolbar' },
-      iconButton('list-selection', 'Attach Selection', 'attach-selection'),
-      iconButton('file-code', 'Attach Current File', 'attach-file'),
-      iconButton('mention', 'Attach… (or type #)', 'attach-pick'),
-      iconButton('file-media', 'Attach Image… (or paste or drop one)', 'attach-image'),
+      iconButton('list-selection', l10n.t('Attach Selection'), 'attach-selection'),
+      iconButton('file-code', l10n.t('Attach Current File'), 'attach-file'),
+      iconButton('mention', l10n.t('Attach… (or type #)'), 'attach-pick'),
+      iconButton('file-media', l10n.t('Attach Image… (or paste or drop one)'), 'attach-image'),
       picker.element,
-      iconButton('split-horizontal', 'Compare Models…', 'compare'),
+      iconButton('split-horizontal', l10n.t('Compare Models…'), 'compare'),
       h('span', { class: 'spacer' }),
       this.sendButton,
     );
-    this.emptyHint = h('div', { class: 'composer-hint', role: 'status', text: 'Nothing to send: type a question, or attach code.' });
+    this.emptyHint = h('div', {
+      class: 'composer-hint',
+      role: 'status',
+      text: l10n.t('Nothing to send: type a question, or attach code.'),
+    });
     this.emptyHint.hidden = true;
     this.images = new ComposerImages(
       (message) => this.events.refused(message),
@@ -157,7 +162,7 @@ export class Composer {
   /** Send looks and is disabled while there is nothing to send; Stop always works. */
   private updateSendButton(): void {
     const empty = !this.hasContent();
-    const label = this.busy ? 'Stop (Esc)' : empty ? 'Type a question to send' : 'Send (Enter)';
+    const label = this.busy ? l10n.t('Stop (Esc)') : empty ? l10n.t('Type a question to send') : l10n.t('Send (Enter)');
     this.sendButton.title = label;
     this.sendButton.setAttribute('aria-label', label);
     this.sendButton.disabled = !this.busy && empty;

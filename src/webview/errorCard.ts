@@ -4,12 +4,13 @@
 import type { AssistantTurn } from '../core/chat/conversation';
 import { HUB_ADDRESS_ERRORS } from '../core/hub/errors';
 import { h, icon, iconButton, textButton } from './dom';
+import * as l10n from '@vscode/l10n';
 
 const KEY_ERRORS = new Set(['noKey', 'auth']);
 
 /** `hub` is the hub requests go to now (its host), or empty when not known yet. */
 export function renderErrorCard(turn: AssistantTurn, hub: string): HTMLElement {
-  const message = turn.error?.message ?? 'The request failed.';
+  const message = turn.error?.message ?? l10n.t('The request failed.');
   const failedOn = turn.error?.hub;
   if (failedOn && hub && failedOn !== hub) {
     // The user has switched hubs since: the old hub's failure is history, not what would happen now.
@@ -17,22 +18,22 @@ export function renderErrorCard(turn: AssistantTurn, hub: string): HTMLElement {
       'div',
       { class: 'turn-error stale', title: message },
       icon('history'),
-      h('div', { class: 'error-text', text: `This failed on ${failedOn}, the hub used before. Retry asks ${hub}.` }),
-      h('div', { class: 'error-actions' }, textButton('refresh', 'Retry', 'regenerate')),
+      h('div', { class: 'error-text', text: l10n.t('This failed on {0}, the hub used before. Retry asks {1}.', failedOn, hub) }),
+      h('div', { class: 'error-actions' }, textButton('refresh', l10n.t('Retry'), 'regenerate')),
     );
   }
-  const actions = h('div', { class: 'error-actions' }, textButton('refresh', 'Retry', 'regenerate', 'primary'));
+  const actions = h('div', { class: 'error-actions' }, textButton('refresh', l10n.t('Retry'), 'regenerate', 'primary'));
   const kind = turn.error?.kind ?? '';
-  if (KEY_ERRORS.has(kind)) actions.prepend(textButton('key', 'Set API Key', 'set-key', 'primary'));
-  if (HUB_ADDRESS_ERRORS.has(kind)) actions.prepend(textButton('server', 'Choose Hub', 'select-hub', 'primary'));
-  if (kind === 'quota') actions.prepend(textButton('credit-card', 'Top Up', 'top-up', 'primary'));
+  if (KEY_ERRORS.has(kind)) actions.prepend(textButton('key', l10n.t('Set API Key'), 'set-key', 'primary'));
+  if (HUB_ADDRESS_ERRORS.has(kind)) actions.prepend(textButton('server', l10n.t('Choose Hub'), 'select-hub', 'primary'));
+  if (kind === 'quota') actions.prepend(textButton('credit-card', l10n.t('Top Up'), 'top-up', 'primary'));
   // The hub's id for the request, to quote to its support; copyable.
   const requestId = turn.error?.requestId
     ? h(
         'div',
         { class: 'request-id muted' },
-        h('span', { text: `Request id: ${turn.error.requestId}` }),
-        iconButton('copy', 'Copy Request Id', 'copy-request-id', { 'data-request-id': turn.error.requestId }),
+        h('span', { text: l10n.t('Request id: {0}', turn.error.requestId) }),
+        iconButton('copy', l10n.t('Copy Request Id'), 'copy-request-id', { 'data-request-id': turn.error.requestId }),
       )
     : undefined;
   return h(

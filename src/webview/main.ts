@@ -3,6 +3,7 @@
 import '@vscode/codicons/dist/codicon.css';
 import './styles/chat.css';
 import './styles/highlight.css';
+import './l10n';
 import { hostMessageSchema, type HostMessage } from '../shared/chatProtocol';
 import { codeActionOf } from './codeBlocks';
 import { Composer } from './composer';
@@ -12,6 +13,7 @@ import { ModelPicker } from './modelPicker';
 import { SettingsPopover } from './settingsPopover';
 import { Transcript } from './transcript';
 import { loadState, post, saveState } from './vscodeApi';
+import * as l10n from '@vscode/l10n';
 
 const BOTTOM_SLACK_PX = 40;
 
@@ -28,7 +30,7 @@ const notice = h(
   noticeAction,
   h(
     'button',
-    { class: 'icon-button', type: 'button', 'aria-label': 'Dismiss', title: 'Dismiss', 'data-action': 'dismiss-notice' },
+    { class: 'icon-button', type: 'button', 'aria-label': l10n.t('Dismiss'), title: l10n.t('Dismiss'), 'data-action': 'dismiss-notice' },
     icon('close'),
   ),
 );
@@ -38,7 +40,7 @@ const keyBanner = h(
   { class: 'key-banner', hidden: true },
   icon('key'),
   h('div', { class: 'key-text' }, keyBannerText),
-  textButton('key', 'Set API Key', 'set-key', 'primary'),
+  textButton('key', l10n.t('Set API Key'), 'set-key', 'primary'),
 );
 
 let atBottom = saved.atBottom ?? true;
@@ -203,7 +205,7 @@ function handle(message: HostMessage): void {
 
 function setKey(hasKey: boolean, hub: string): void {
   keyBanner.hidden = hasKey;
-  keyBannerText.textContent = `No API key is set for ${hub}. Add one to start chatting; it is kept in VS Code's secret storage.`;
+  keyBannerText.textContent = l10n.t("No API key is set for {0}. Add one to start chatting; it is kept in VS Code's secret storage.", hub);
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

@@ -19,6 +19,7 @@ import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import MarkdownIt from 'markdown-it';
 import { fencePath } from '../core/chat/codeBlockFile';
+import * as l10n from '@vscode/l10n';
 
 // A handful of common languages keeps the bundle small; an unknown fence is shown plain.
 const LANGUAGES = { bash, cpp, csharp, diff, go, java, javascript, json, markdown: markdownLang, python, rust, typescript, xml, yaml };
@@ -61,8 +62,8 @@ md.renderer.rules.fence = (tokens, index, options, env, self) => {
 // An image is named, never fetched: `![alt](url)` becomes text that says what it was.
 md.renderer.rules.image = (tokens, index) => {
   const token = tokens[index];
-  const alt = md.utils.escapeHtml(token.content || 'image');
-  return `<span class="md-image" title="Image not loaded">[image: ${alt}]</span>`;
+  const alt = token.content || l10n.t('image');
+  return `<span class="md-image" title="${md.utils.escapeHtml(l10n.t('Image not loaded'))}">[${md.utils.escapeHtml(l10n.t('image: {0}', alt))}]</span>`;
 };
 
 // Every link says where it goes on hover; one whose text names another address than its target ("[bank.com](
@@ -85,7 +86,7 @@ md.renderer.rules.link_close = (tokens, index, options, _env, self) => {
   const realHost = (tokens[index].meta as { realHost?: string } | null)?.realHost;
   const closing = self.renderToken(tokens, index, options);
   return realHost
-    ? `${closing}<span class="link-target" title="Where this link really goes"> (${md.utils.escapeHtml(realHost)})</span>`
+    ? `${closing}<span class="link-target" title="${md.utils.escapeHtml(l10n.t('Where this link really goes'))}"> (${md.utils.escapeHtml(realHost)})</span>`
     : closing;
 };
 

@@ -11,6 +11,7 @@ import { decorateCodeBlocks } from './codeBlocks';
 import { renderMarkdown } from './markdown';
 import { renderQueue, type RenderJob } from './renderQueue';
 import { PLAIN_ABOVE_CHARS, splitBlocks, stableEnd } from './stableBlocks';
+import * as l10n from '@vscode/l10n';
 
 /** The tail is redrawn at most this often when each redraw is slow: its cost × this factor. */
 const SLOW_TAIL_FACTOR = 4;
@@ -172,7 +173,7 @@ export class MarkdownView {
 function plainElement(): HTMLElement {
   const element = document.createElement('div');
   element.className = 'plain-text';
-  element.title = 'Shown as plain text: too large to render as markdown without freezing the panel';
+  element.title = l10n.t('Shown as plain text: too large to render as markdown without freezing the panel');
   return element;
 }
 

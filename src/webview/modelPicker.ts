@@ -3,6 +3,7 @@
 // list can still be used.
 import type { ModelOption } from '../shared/chatProtocol';
 import { h, icon } from './dom';
+import * as l10n from '@vscode/l10n';
 
 const MAX_SHOWN = 200;
 
@@ -26,11 +27,17 @@ export class ModelPicker {
     private readonly onOpen: () => void,
   ) {
     this.label = h('span', { class: 'model-label' });
-    this.note = h('span', { class: 'model-note', text: 'this chat' });
+    this.note = h('span', { class: 'model-note', text: l10n.t('this chat') });
     this.note.hidden = true;
     this.button = h(
       'button',
-      { class: 'model-button', type: 'button', 'aria-haspopup': 'listbox', 'aria-expanded': 'false', title: 'Model for this conversation' },
+      {
+        class: 'model-button',
+        type: 'button',
+        'aria-haspopup': 'listbox',
+        'aria-expanded': 'false',
+        title: l10n.t('Model for this conversation'),
+      },
       icon('sparkle'),
       this.label,
       this.note,
@@ -43,10 +50,10 @@ export class ModelPicker {
       'aria-autocomplete': 'list',
       'aria-controls': 'model-list',
       'aria-expanded': 'true',
-      'aria-label': 'Search models',
-      placeholder: 'Search models or type an id',
+      'aria-label': l10n.t('Search models'),
+      placeholder: l10n.t('Search models or type an id'),
     });
-    this.list = h('ul', { id: 'model-list', class: 'model-list', role: 'listbox', 'aria-label': 'Models' });
+    this.list = h('ul', { id: 'model-list', class: 'model-list', role: 'listbox', 'aria-label': l10n.t('Models') });
     this.status = h('div', { class: 'model-status muted' });
     this.popup = h('div', { class: 'model-popup', hidden: true }, this.search, this.status, this.list);
     this.element = h('div', { class: 'model-picker' }, this.button, this.popup);
@@ -72,7 +79,7 @@ export class ModelPicker {
 
   setCurrent(model: string): void {
     this.current = model;
-    this.label.textContent = model || 'Choose a model';
+    this.label.textContent = model || l10n.t('Choose a model');
     this.element.hidden = false;
     this.describe();
   }
@@ -87,8 +94,12 @@ export class ModelPicker {
     const differs = !!this.current && !!this.defaultModel && this.current !== this.defaultModel;
     this.note.hidden = !differs;
     this.button.title = differs
-      ? `This chat uses ${this.current}. The default model (in the status bar), for new chats and the selection commands, is ${this.defaultModel}.`
-      : `Model for this conversation: ${this.current || 'none'}`;
+      ? l10n.t(
+          'This chat uses {0}. The default model (in the status bar), for new chats and the selection commands, is {1}.',
+          this.current,
+          this.defaultModel,
+        )
+      : l10n.t('Model for this conversation: {0}', this.current || l10n.t('none'));
     const price = this.models.find((m) => m.id === this.current)?.price;
     if (this.current) this.button.title += ` · ${price ? `price ${price}` : 'price unknown'}`;
   }
@@ -97,11 +108,11 @@ export class ModelPicker {
     this.models = models;
     this.describe();
     this.status.textContent = loading
-      ? "Loading the hub's models…"
+      ? l10n.t("Loading the hub's models…")
       : error
         ? error
         : models.length === 0
-          ? 'The hub listed no models; type an id.'
+          ? l10n.t('The hub listed no models; type an id.')
           : '';
     this.status.hidden = !this.status.textContent;
     if (this.isOpen) this.filter();
@@ -152,7 +163,7 @@ export class ModelPicker {
             h(
               'li',
               { id: `model-${matches.length}`, role: 'option', 'data-model': typed, 'aria-selected': 'false' },
-              h('span', { class: 'model-id', text: `Use "${typed}"` }),
+              h('span', { class: 'model-id', text: l10n.t('Use "{0}"', typed) }),
             ),
           ]
         : []),

@@ -8,6 +8,7 @@ import { renderErrorCard } from './errorCard';
 import { appendFinishedParts, disposeReply, refreshHeader, renderReply, type ReplyView } from './replyView';
 import { renderUserText } from './userText';
 import { WaitingNotes } from './waitingNotes';
+import * as l10n from '@vscode/l10n';
 
 export class Transcript {
   readonly element: HTMLElement;
@@ -28,8 +29,8 @@ export class Transcript {
       'div',
       { class: 'empty' },
       icon('comment-discussion', 'empty-icon'),
-      h('h2', { text: 'Ask AI Hub' }),
-      h('p', { text: 'Ask about your code, or anything else. Answers stream in as you read.' }),
+      h('h2', { text: l10n.t('Ask AI Hub') }),
+      h('p', { text: l10n.t('Ask about your code, or anything else. Answers stream in as you read.') }),
       h(
         'ul',
         {},
@@ -37,15 +38,15 @@ export class Transcript {
           'li',
           {},
           icon('list-selection'),
-          h('span', { text: 'Attach the selection or the current file with the buttons below the input.' }),
+          h('span', { text: l10n.t('Attach the selection or the current file with the buttons below the input.') }),
         ),
-        h('li', {}, icon('keyboard'), h('span', { text: 'Enter sends, Shift+Enter adds a line, Esc stops a reply.' })),
-        h('li', {}, icon('history'), h('span', { text: 'Earlier conversations are in the history (title bar).' })),
+        h('li', {}, icon('keyboard'), h('span', { text: l10n.t('Enter sends, Shift+Enter adds a line, Esc stops a reply.') })),
+        h('li', {}, icon('history'), h('span', { text: l10n.t('Earlier conversations are in the history (title bar).') })),
       ),
     );
     // Nothing is known until the extension's first `state`: no welcome flashes before a conversation arrives.
     this.empty.hidden = true;
-    this.element = h('main', { class: 'transcript', 'aria-label': 'Conversation', tabindex: '-1' }, this.empty, this.list);
+    this.element = h('main', { class: 'transcript', 'aria-label': l10n.t('Conversation'), tabindex: '-1' }, this.empty, this.list);
   }
 
   /** The hub requests go to: an error from another hub (before a switch) is shown as that hub's. */
@@ -148,10 +149,10 @@ export class Transcript {
     this.refreshChrome();
     const words =
       turn.status === 'done'
-        ? `Reply from ${turn.model}: ${turn.text.slice(0, 400)}`
+        ? l10n.t('Reply from {0}: {1}', turn.model, turn.text.slice(0, 400))
         : turn.status === 'stopped'
-          ? 'Reply stopped.'
-          : `The reply failed: ${turn.error?.message ?? ''}`;
+          ? l10n.t('Reply stopped.')
+          : l10n.t('The reply failed: {0}', turn.error?.message ?? '');
     this.announce(words);
   }
 
@@ -160,7 +161,7 @@ export class Transcript {
     const turn = this.conversation?.turns.find((t): t is UserTurn => t.id === turnId && t.role === 'user');
     const element = this.list.querySelector<HTMLElement>(`[data-turn-id="${CSS.escape(turnId)}"]`);
     if (!turn || !element) return;
-    const input = h('textarea', { class: 'edit-input', 'aria-label': 'Edit your message', rows: '3' });
+    const input = h('textarea', { class: 'edit-input', 'aria-label': l10n.t('Edit your message'), rows: '3' });
     input.value = turn.text;
     const restore = () => {
       editor.replaceWith(this.render(turn));
@@ -170,8 +171,8 @@ export class Transcript {
       if (input.value.trim()) onSubmit(input.value);
       else restore();
     };
-    const save = textButton('send', 'Send', 'edit-submit', 'primary');
-    const cancel = textButton('close', 'Cancel', 'edit-cancel');
+    const save = textButton('send', l10n.t('Send'), 'edit-submit', 'primary');
+    const cancel = textButton('close', l10n.t('Cancel'), 'edit-cancel');
     save.addEventListener('click', submit);
     cancel.addEventListener('click', restore);
     input.addEventListener('keydown', (e) => {
@@ -187,9 +188,11 @@ export class Transcript {
     const later = this.conversation?.turns.slice(this.conversation.turns.indexOf(turn) + 1) ?? [];
     const laterQuestions = later.filter((t) => t.role === 'user').length;
     const hint =
-      laterQuestions > 0
-        ? `Sending replaces its answer and removes the ${laterQuestions} later question${laterQuestions === 1 ? '' : 's'} and their answers.`
-        : 'Sending replaces its answer.';
+      laterQuestions === 0
+        ? l10n.t('Sending replaces its answer.')
+        : laterQuestions === 1
+          ? l10n.t('Sending replaces its answer and removes the 1 later question and its answer.')
+          : l10n.t('Sending replaces its answer and removes the {0} later questions and their answers.', laterQuestions);
     const editor = h(
       'article',
       { class: 'turn user editing', 'data-turn-id': turnId },
@@ -212,13 +215,13 @@ export class Transcript {
     const chips = questionChips(turn);
     return h(
       'article',
-      { class: 'turn user', 'data-turn-id': turn.id, 'aria-label': 'You said' },
+      { class: 'turn user', 'data-turn-id': turn.id, 'aria-label': l10n.t('You said') },
       h(
         'div',
         { class: 'turn-header' },
         icon('account'),
-        h('span', { class: 'who', text: 'You' }),
-        h('div', { class: 'turn-actions' }, iconButton('edit', 'Edit and Resend', 'edit')),
+        h('span', { class: 'who', text: l10n.t('You') }),
+        h('div', { class: 'turn-actions' }, iconButton('edit', l10n.t('Edit and Resend'), 'edit')),
       ),
       renderUserText(turn.display ?? turn.text),
       chips,

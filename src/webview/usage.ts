@@ -1,10 +1,12 @@
 // The Usage page: draws the summaries the extension sends (one month of the usage log) and asks for other months,
 // a refresh or a CSV export. It keeps only the person's choice of cost or tokens (in the webview state).
 import './styles/usage.css';
+import './l10n';
 import { formatCost, formatTokens } from '../core/usage/format';
 import { usageHostMessageSchema, type UsageHostMessage, type UsageViewMessage } from '../shared/usageProtocol';
 import { h } from './dom';
 import { UsageChart } from './usageChart';
+import * as l10n from '@vscode/l10n';
 
 type Summary = Extract<UsageHostMessage, { type: 'summary' }>['summary'];
 type Metric = 'cost' | 'tokens';
@@ -19,11 +21,11 @@ const api = acquireVsCodeApi();
 const post = (message: UsageViewMessage) => api.postMessage(message);
 const savedMetric = (api.getState() as { metric?: Metric } | undefined)?.metric;
 
-const monthSelect = h('select', { 'aria-label': 'Month', 'data-action': 'month' });
-const costButton = h('button', { type: 'button', class: 'segment', 'data-metric': 'cost', text: 'Cost' });
-const tokensButton = h('button', { type: 'button', class: 'segment', 'data-metric': 'tokens', text: 'Tokens' });
-const exportButton = h('button', { type: 'button', class: 'text-button primary', 'data-action': 'export', text: 'Export CSV…' });
-const refreshButton = h('button', { type: 'button', class: 'text-button secondary', 'data-action': 'refresh', text: 'Refresh' });
+const monthSelect = h('select', { 'aria-label': l10n.t('Month'), 'data-action': 'month' });
+const costButton = h('button', { type: 'button', class: 'segment', 'data-metric': 'cost', text: l10n.t('Cost') });
+const tokensButton = h('button', { type: 'button', class: 'segment', 'data-metric': 'tokens', text: l10n.t('Tokens') });
+const exportButton = h('button', { type: 'button', class: 'text-button primary', 'data-action': 'export', text: l10n.t('Export CSV…') });
+const refreshButton = h('button', { type: 'button', class: 'text-button secondary', 'data-action': 'refresh', text: l10n.t('Refresh') });
 const totalLabel = h('div', { class: 'stat-label' });
 const totalValue = h('div', { class: 'stat-value', 'data-testid': 'month-total' });
 const totalNote = h('div', { class: 'stat-note' });
@@ -40,9 +42,9 @@ document
     h(
       'header',
       { class: 'toolbar' },
-      h('h1', { text: 'AI Hub Usage' }),
+      h('h1', { text: l10n.t('AI Hub Usage') }),
       monthSelect,
-      h('div', { class: 'segments', role: 'group', 'aria-label': 'Show' }, costButton, tokensButton),
+      h('div', { class: 'segments', role: 'group', 'aria-label': l10n.t('Show') }, costButton, tokensButton),
       h('span', { class: 'spacer' }),
       refreshButton,
       exportButton,
@@ -52,18 +54,26 @@ document
       'section',
       { class: 'stats' },
       h('div', { class: 'stat' }, totalLabel, totalValue, totalNote),
-      h('div', { class: 'stat' }, h('div', { class: 'stat-label', text: 'Replies' }), repliesValue),
-      h('div', { class: 'stat' }, h('div', { class: 'stat-label', text: 'Tokens (in + out)' }), tokensValue),
+      h('div', { class: 'stat' }, h('div', { class: 'stat-label', text: l10n.t('Replies') }), repliesValue),
+      h('div', { class: 'stat' }, h('div', { class: 'stat-label', text: l10n.t('Tokens (in + out)') }), tokensValue),
     ),
     h('section', { class: 'chart-box' }, h('div', { class: 'chart' }, canvas), empty),
     h(
       'section',
       { class: 'top' },
-      h('h2', { text: 'Top models' }),
+      h('h2', { text: l10n.t('Top models') }),
       h(
         'table',
         {},
-        h('thead', {}, h('tr', {}, ...['Model', 'Cost', 'Tokens', 'Replies'].map((t) => h('th', { scope: 'col', text: t })))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...[l10n.t('Model'), l10n.t('Cost'), l10n.t('Tokens'), l10n.t('Replies')].map((t) => h('th', { scope: 'col', text: t })),
+          ),
+        ),
         topBody,
       ),
     ),
@@ -76,7 +86,11 @@ let current = '';
 
 function monthLabel(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(document.documentElement.lang || 'en-US', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 function render(): void {
@@ -85,31 +99,38 @@ function render(): void {
   // Cost only where some reply of the month has one: tokens are never turned into a made-up price.
   const shown: Metric = s.metric === 'cost' && metric !== 'tokens' ? 'cost' : 'tokens';
   costButton.disabled = s.metric !== 'cost';
-  costButton.title = s.metric === 'cost' ? '' : 'No reply this month has a known cost.';
+  costButton.title = s.metric === 'cost' ? '' : l10n.t('No reply this month has a known cost.');
   costButton.setAttribute('aria-pressed', String(shown === 'cost'));
   tokensButton.setAttribute('aria-pressed', String(shown === 'tokens'));
   const money = (v: number) => formatCost(v, s.currency ?? '');
 
-  totalLabel.textContent = s.month === current ? 'This month' : `In ${monthLabel(s.month)}`;
+  totalLabel.textContent = s.month === current ? l10n.t('This month') : l10n.t('In {0}', monthLabel(s.month));
   totalValue.textContent = s.total.cost !== null && s.currency ? money(s.total.cost) : 'unknown';
   totalNote.textContent =
     s.total.unpriced > 0 && s.total.replies > 0
       ? s.total.unpriced === s.total.replies
-        ? 'No reply has a known cost: the hub publishes no prices for these models.'
-        : `${s.total.unpriced.toLocaleString('en-US')} of ${s.total.replies.toLocaleString('en-US')} replies have no known cost and are not in this total.`
+        ? l10n.t('No reply has a known cost: the hub publishes no prices for these models.')
+        : l10n.t(
+            '{0} of {1} replies have no known cost and are not in this total.',
+            s.total.unpriced.toLocaleString('en-US'),
+            s.total.replies.toLocaleString('en-US'),
+          )
       : '';
   repliesValue.textContent = `${s.total.replies.toLocaleString('en-US')}${s.total.errors ? ` (${s.total.errors.toLocaleString('en-US')} failed)` : ''}`;
   tokensValue.textContent = formatTokens(s.total.tokens);
 
   empty.hidden = s.total.replies > 0;
-  empty.textContent = `No replies recorded in ${monthLabel(s.month)}.`;
+  empty.textContent = l10n.t('No replies recorded in {0}.', monthLabel(s.month));
   canvas.parentElement!.hidden = s.total.replies === 0;
   if (s.total.replies > 0) {
     chart.draw({
       labels: s.days.map((d) => String(Number(d.slice(8)))),
       series: s.series.map((x) => ({ label: x.model, values: shown === 'cost' ? x.cost : x.tokens })),
       format: shown === 'cost' ? money : formatTokens,
-      description: `${shown === 'cost' ? 'Spend' : 'Tokens'} per day by model in ${monthLabel(s.month)}`,
+      description:
+        shown === 'cost'
+          ? l10n.t('Spend per day by model in {0}', monthLabel(s.month))
+          : l10n.t('Tokens per day by model in {0}', monthLabel(s.month)),
     });
   }
   topBody.replaceChildren(
@@ -145,7 +166,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   current = message.current;
   showMonths(message.months, message.summary.month);
   if (message.skipped > 0) {
-    notice.textContent = `${message.skipped.toLocaleString('en-US')} line(s) of the usage log could not be read and are left out.`;
+    notice.textContent =
+      message.skipped === 1
+        ? l10n.t('1 line of the usage log could not be read and is left out.')
+        : l10n.t('{0} lines of the usage log could not be read and are left out.', message.skipped.toLocaleString('en-US'));
     notice.hidden = false;
   }
   render();

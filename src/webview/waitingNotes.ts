@@ -1,6 +1,7 @@
 // Until the first token, a slow hub looks like a hang: after a second a reply says what it waits for, and for
 // how long, until its first words (or its end) arrive.
 import { h } from './dom';
+import * as l10n from '@vscode/l10n';
 
 /** How long the first token may take before the reply says what it is waiting for. */
 const WAITING_AFTER_MS = 1_000;
@@ -18,7 +19,7 @@ export class WaitingNotes {
     const tick = () => {
       const elapsed = Date.now() - startedAt;
       note.hidden = elapsed < WAITING_AFTER_MS;
-      text.textContent = `Waiting for ${this.hub() || 'the hub'}… ${Math.max(1, Math.floor(elapsed / 1000))} s`;
+      text.textContent = l10n.t('Waiting for {0}… {1} s', this.hub() || l10n.t('the hub'), Math.max(1, Math.floor(elapsed / 1000)));
     };
     tick();
     this.timers.set(turnId, { timer: setInterval(tick, 250), note });

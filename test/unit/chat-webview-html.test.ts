@@ -1,5 +1,6 @@
 // The chat webview's HTML: the CSP allows only the nonce'd bundle, local styles and fonts, local or data: images.
 import * as assert from 'node:assert/strict';
+import { parseL10nBundle } from '../../src/shared/l10nBundle';
 import { chatWebviewHtml, newNonce } from '../../src/core/chat/webviewHtml';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -76,5 +77,31 @@ describe('chat webview HTML', () => {
     const page = chatWebviewHtml({ cspSource: CSP_SOURCE, nonce, scriptUri: 'u.js', styleUris: [], surface: 'editor', title: 'Usage <b>' });
     assert.deepEqual(policy(page), csp);
     assert.ok(page.includes('<title>Usage &lt;b&gt;</title>'));
+  });
+
+  it('hands the page its translations in the body, escaped, and they read back as the same bundle', () => {
+    const bundle = { 'Send (Enter)': '发送 (Enter)', 'Use "{0}"': '使用“{0}”', '<b>"x"</b> & y': '"><script>alert(1)</script>' };
+    const page = chatWebviewHtml({
+      cspSource: CSP_SOURCE,
+      nonce,
+      scriptUri: 'u.js',
+      styleUris: [],
+      surface: 'editor',
+      language: 'zh-cn',
+      l10n: bundle,
+    });
+    assert.equal((page.match(/<script\b/g) ?? []).length, 1, 'no script but the bundle');
+    assert.ok(page.includes('<html lang="zh-cn">'));
+    const attr = /data-l10n="([^"]*)"/.exec(page)?.[1];
+    const decoded = attr
+      ?.replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+    assert.deepEqual(parseL10nBundle(decoded), bundle);
+    assert.equal(parseL10nBundle('{"not": 1}'), undefined, 'what is not a bundle leaves the page in English');
+    assert.ok(
+      !chatWebviewHtml({ cspSource: CSP_SOURCE, nonce, scriptUri: 'u.js', styleUris: [], surface: 'editor' }).includes('data-l10n'),
+    );
   });
 });

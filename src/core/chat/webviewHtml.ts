@@ -13,6 +13,10 @@ export interface WebviewHtmlInput {
   surface: 'sidebar' | 'editor';
   /** The page's title (default "AI Hub Chat"). */
   title?: string;
+  /** VS Code's display language (`vscode.env.language`), for the page's lang. */
+  language?: string;
+  /** The translations for that language (`vscode.l10n.bundle`); none for English. */
+  l10n?: Record<string, string>;
 }
 
 /** 128 random bits from the OS, fresh for every page load. */
@@ -37,9 +41,10 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 export function chatWebviewHtml(input: WebviewHtmlInput): string {
   if (!/^[A-Za-z0-9+/=]{16,}$/.test(input.nonce)) throw new Error('the nonce must be base64 from a random source');
   const csp = contentSecurityPolicy(input.cspSource, input.nonce);
+  const l10n = input.l10n ? ` data-l10n="${escapeAttr(JSON.stringify(input.l10n))}"` : '';
   const styles = input.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeAttr(uri)}">`).join('\n    ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttr(input.language ?? 'en')}">
   <head>
     <meta charset="UTF-8">
     <meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">
@@ -47,7 +52,7 @@ export function chatWebviewHtml(input: WebviewHtmlInput): string {
     ${styles}
     <title>${escapeAttr(input.title ?? 'AI Hub Chat')}</title>
   </head>
-  <body data-surface="${escapeAttr(input.surface)}">
+  <body data-surface="${escapeAttr(input.surface)}"${l10n}>
     <div id="app" class="app"></div>
     <script nonce="${escapeAttr(input.nonce)}" src="${escapeAttr(input.scriptUri)}"></script>
   </body>
