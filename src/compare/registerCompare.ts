@@ -46,7 +46,7 @@ export function registerCompare(services: Services): LoadedFeature {
         min: MIN_COMPARE_MODELS,
         max: MAX_COMPARE_MODELS,
         preselected: [args.model ?? services.config.current.defaultModel].filter(Boolean),
-        recent: await recentModels(services),
+        recent: await recentModels(services.conversations),
       }));
     if (!models) return undefined;
     const context = args.context ?? selectionAttachment(tracker);

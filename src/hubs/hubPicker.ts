@@ -5,7 +5,7 @@ import { hubHost, parseHubUrl } from '../core/hubs/hubUrl';
 import { HUB_PRESETS } from '../core/hubs/presets';
 import type { SavedHub } from '../core/hubs/savedHubs';
 import { Settings } from '../ids';
-import type { Services } from '../services';
+import type { ConfigStore } from '../config/configuration';
 
 export interface ChosenHub {
   /** The URL as chosen or typed, before normalisation. */
@@ -20,14 +20,14 @@ interface HubItem extends vscode.QuickPickItem {
 
 const REMOVE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Remove from the list') };
 
-export async function pickHub(services: Services): Promise<ChosenHub | undefined> {
+export async function pickHub(config: ConfigStore): Promise<ChosenHub | undefined> {
   const picker = vscode.window.createQuickPick<HubItem>();
   picker.title = vscode.l10n.t('AI Hub: Choose Hub');
   picker.placeholder = vscode.l10n.t('The hub your requests (and your key) go to');
   picker.matchOnDescription = true;
   const refresh = () => {
-    picker.items = items(services.config.current.baseUrl, services.config.current.hubs);
-    picker.activeItems = picker.items.filter((i) => i.hub?.baseUrl === services.config.current.baseUrl).slice(0, 1);
+    picker.items = items(config.current.baseUrl, config.current.hubs);
+    picker.activeItems = picker.items.filter((i) => i.hub?.baseUrl === config.current.baseUrl).slice(0, 1);
   };
   refresh();
   const choice = await new Promise<HubItem | undefined>((resolve) => {
@@ -37,7 +37,7 @@ export async function pickHub(services: Services): Promise<ChosenHub | undefined
     });
     picker.onDidTriggerItemButton(async ({ item }) => {
       if (!item.hub?.saved) return;
-      const kept = services.config.current.hubs.filter((h) => h.baseUrl !== item.hub?.baseUrl);
+      const kept = config.current.hubs.filter((h) => h.baseUrl !== item.hub?.baseUrl);
       await vscode.workspace.getConfiguration(Settings.section).update(Settings.hubs, kept, vscode.ConfigurationTarget.Global);
       refresh();
     });

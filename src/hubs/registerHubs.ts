@@ -6,6 +6,7 @@ import { HUB_PRESETS, presetFor } from '../core/hubs/presets';
 import { withSavedHub } from '../core/hubs/savedHubs';
 import { Commands, Settings } from '../ids';
 import type { Services } from '../services';
+import type { KeyStore } from '../keys/keyStore';
 import { pickHub } from './hubPicker';
 import { registerSetHubHeader } from './setHubHeader';
 
@@ -16,7 +17,7 @@ export function registerHubs(services: Services): vscode.Disposable {
 function registerSelectHub(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.selectHub, async (argument?: unknown) => {
     // A URL argument (automation, tests) skips the picker; it is checked like a typed one.
-    const chosen = typeof argument === 'string' ? { input: argument, name: undefined } : await pickHub(services);
+    const chosen = typeof argument === 'string' ? { input: argument, name: undefined } : await pickHub(services.config);
     if (!chosen) return undefined;
     const parsed = parseHubUrl(chosen.input);
     if (!parsed.ok) {
@@ -45,7 +46,7 @@ async function useHub(services: Services, hub: HubUrl, name: string | undefined)
   if (saved !== hubs) await config.update(Settings.hubs, saved, vscode.ConfigurationTarget.Global);
   await config.update(Settings.baseUrl, hub.url, vscode.ConfigurationTarget.Global);
   services.log.info(`hub: now ${hub.url}${hub.notes.length ? ` (${hub.notes.join('; ')})` : ''}`);
-  void announce(services, hub);
+  void announce(services.keys, hub);
   return hub.url;
 }
 
@@ -53,9 +54,9 @@ function isPreset(url: string): boolean {
   return HUB_PRESETS.some((p) => p.baseUrl === url);
 }
 
-async function announce(services: Services, hub: HubUrl): Promise<void> {
+async function announce(keys: KeyStore, hub: HubUrl): Promise<void> {
   const understood = hub.notes.length ? ` (${hub.notes.join('; ')})` : '';
-  if ((await services.keys.get(hub.url)) || hub.loopback) {
+  if ((await keys.get(hub.url)) || hub.loopback) {
     void vscode.window.showInformationMessage(vscode.l10n.t('AI Hub: now using {0}{1}.', hub.url, understood));
     return;
   }

@@ -6,7 +6,9 @@ import { favouritesFirst, type ModelInfo } from '../core/models/catalog';
 import { modelSummary } from '../core/models/format';
 import { Settings } from '../ids';
 import type { Services } from '../services';
+import type { ConversationStore } from '../core/chat/conversationStore';
 import type { Favourites } from './favourites';
+import type { ModelsService } from './modelsService';
 
 interface ModelPickItem extends vscode.QuickPickItem {
   modelId?: string;
@@ -25,7 +27,7 @@ export async function pickModel(services: Services, favourites: Favourites): Pro
   const current = services.config.current.defaultModel;
   let listed: ModelPickItem[] = [];
   fill(picker, services, (catalog) => {
-    listed = toItems(catalog, { favourites: favourites.ids, recent: [], current }, markFailure(services));
+    listed = toItems(catalog, { favourites: favourites.ids, recent: [], current }, markFailure(services.models));
     picker.items = withTypedId(listed, picker.value);
     picker.activeItems = picker.items.filter((i) => i.modelId === current).slice(0, 1);
   });
@@ -47,8 +49,8 @@ export async function pickModel(services: Services, favourites: Favourites): Pro
 const RECENT_MODELS = 8;
 
 /** The models of the most recent conversations, newest first (listed after the favourites in `pickModels`). */
-export async function recentModels(services: Services): Promise<string[]> {
-  const list = await services.conversations.list().catch(() => []);
+export async function recentModels(conversations: ConversationStore): Promise<string[]> {
+  const list = await conversations.list().catch(() => []);
   return [...new Set(list.map((s) => s.model))].slice(0, RECENT_MODELS);
 }
 
@@ -91,7 +93,7 @@ export async function pickModels(services: Services, favourites: Favourites, opt
     describe();
   };
   fill(picker, services, (catalog) => {
-    listed = toItems(catalog, { favourites: favourites.ids, recent: options.recent, current }, markFailure(services));
+    listed = toItems(catalog, { favourites: favourites.ids, recent: options.recent, current }, markFailure(services.models));
     show(withTypedId(listed, picker.value));
   });
   describe();
@@ -138,9 +140,9 @@ export function pickItems(catalog: ModelInfo[], favouriteIds: readonly string[],
 }
 
 /** "⚠ no channel, 3 min ago" for a model that could not serve lately. */
-function markFailure(services: Services): (id: string) => string {
+function markFailure(models: ModelsService): (id: string) => string {
   return (id) => {
-    const failure = services.models.failureOf(id);
+    const failure = models.failureOf(id);
     return failure ? `⚠ ${failure}` : '';
   };
 }

@@ -42,7 +42,7 @@ export function registerTwoModels(services: Services, proposals: Proposals): vsc
         min: MODELS,
         max: MODELS,
         preselected: [services.config.current.defaultModel].filter(Boolean),
-        recent: await recentModels(services),
+        recent: await recentModels(services.conversations),
       }));
     if (!models) return undefined;
     const { title, instruction } = chosen;
