@@ -205,7 +205,13 @@ export class Composer {
           h('span', { text: attachmentLabel(a) }),
           h(
             'button',
-            { class: 'chip-remove', type: 'button', 'data-remove': String(i), 'aria-label': `Remove ${a.fileName}`, title: 'Remove' },
+            {
+              class: 'chip-remove',
+              type: 'button',
+              'data-remove': String(i),
+              'aria-label': l10n.t('Remove {0}', a.fileName),
+              title: l10n.t('Remove'),
+            },
             icon('close'),
           ),
         ),

@@ -5,6 +5,7 @@ import './styles/chatSettings.css';
 import { checkChatSettings, effortSupport, TEMPERATURE_RANGE, type ChatSettings, type ModelFacts } from '../core/chat/chatSettings';
 import type { ModelOption } from '../shared/chatProtocol';
 import { h, icon, textButton } from './dom';
+import * as l10n from '@vscode/l10n';
 
 /** Offered in the menu: the three every reasoning API understands. */
 const EFFORTS = ['low', 'medium', 'high'] as const;
@@ -34,14 +35,14 @@ export class SettingsPopover {
       icon('settings'),
     );
     this.prompt = h('textarea', { id: 'chat-system-prompt', class: 'settings-prompt', rows: '3' });
-    this.temperature = h('input', { id: 'chat-temperature', type: 'text', inputmode: 'decimal', placeholder: 'model default' });
-    this.maxTokens = h('input', { id: 'chat-max-tokens', type: 'text', inputmode: 'numeric', placeholder: 'model default' });
+    this.temperature = h('input', { id: 'chat-temperature', type: 'text', inputmode: 'decimal', placeholder: l10n.t('model default') });
+    this.maxTokens = h('input', { id: 'chat-max-tokens', type: 'text', inputmode: 'numeric', placeholder: l10n.t('model default') });
     this.maxTokensHint = h('span', { id: 'chat-max-tokens-hint', class: 'settings-hint muted' });
     this.maxTokens.setAttribute('aria-describedby', 'chat-max-tokens-hint');
     this.effort = h(
       'select',
       { id: 'chat-reasoning-effort', 'aria-describedby': 'chat-effort-note' },
-      h('option', { value: '', text: 'Model default' }),
+      h('option', { value: '', text: l10n.t('Model default') }),
       ...EFFORTS.map((e) => h('option', { value: e, text: e[0].toUpperCase() + e.slice(1) })),
     );
     this.effortNote = h('div', { id: 'chat-effort-note', class: 'settings-hint muted' });
@@ -50,25 +51,25 @@ export class SettingsPopover {
     const temperatureHint = `${TEMPERATURE_RANGE.min}–${TEMPERATURE_RANGE.max}`;
     this.popup = h(
       'div',
-      { class: 'settings-popup', role: 'dialog', 'aria-label': 'Settings for this conversation', hidden: true },
-      h('div', { class: 'settings-title', text: 'This conversation' }),
-      h('label', { for: 'chat-system-prompt', text: 'System prompt' }),
+      { class: 'settings-popup', role: 'dialog', 'aria-label': l10n.t('Settings for this conversation'), hidden: true },
+      h('div', { class: 'settings-title', text: l10n.t('This conversation') }),
+      h('label', { for: 'chat-system-prompt', text: l10n.t('System prompt') }),
       this.prompt,
-      h('div', { class: 'settings-row' }, h('label', { for: 'chat-temperature', text: 'Temperature' }), this.temperature),
-      h('div', { class: 'settings-hint muted', text: `${temperatureHint}; lower is more focused, higher more varied` }),
-      h('div', { class: 'settings-row' }, h('label', { for: 'chat-max-tokens', text: 'Max output tokens' }), this.maxTokens),
+      h('div', { class: 'settings-row' }, h('label', { for: 'chat-temperature', text: l10n.t('Temperature') }), this.temperature),
+      h('div', { class: 'settings-hint muted', text: l10n.t('{0}; lower is more focused, higher more varied', temperatureHint) }),
+      h('div', { class: 'settings-row' }, h('label', { for: 'chat-max-tokens', text: l10n.t('Max output tokens') }), this.maxTokens),
       this.maxTokensHint,
-      h('div', { class: 'settings-row' }, h('label', { for: 'chat-reasoning-effort', text: 'Reasoning effort' }), this.effort),
+      h('div', { class: 'settings-row' }, h('label', { for: 'chat-reasoning-effort', text: l10n.t('Reasoning effort') }), this.effort),
       this.effortNote,
       this.error,
       h(
         'div',
         { class: 'settings-actions' },
-        textButton('discard', 'Reset to Defaults', 'settings-reset'),
-        textButton('check', 'Save', 'settings-save', 'primary'),
+        textButton('discard', l10n.t('Reset to Defaults'), 'settings-reset'),
+        textButton('check', l10n.t('Save'), 'settings-save', 'primary'),
       ),
     );
-    this.temperature.setAttribute('aria-label', `Temperature, ${temperatureHint}`);
+    this.temperature.setAttribute('aria-label', l10n.t('Temperature, {0}', temperatureHint));
     this.element = h('div', { class: 'settings-picker' }, this.button, this.popup);
     this.describeButton();
 
@@ -110,7 +111,9 @@ export class SettingsPopover {
 
   setDefaultPrompt(prompt: string): void {
     this.defaultPrompt = prompt;
-    this.prompt.placeholder = prompt.trim() ? `Default (aihub.systemPrompt): ${prompt}` : 'None (aihub.systemPrompt is empty)';
+    this.prompt.placeholder = prompt.trim()
+      ? l10n.t('Default (aihub.systemPrompt): {0}', prompt)
+      : l10n.t('None (aihub.systemPrompt is empty)');
     this.describeButton();
   }
 
@@ -143,18 +146,18 @@ export class SettingsPopover {
   private describeModel(): void {
     const facts = this.facts();
     this.maxTokensHint.textContent = facts.maxOutputTokens
-      ? `1–${facts.maxOutputTokens.toLocaleString('en-US')} for ${this.model}`
-      : `${this.model}'s largest answer is unknown`;
+      ? l10n.t('1–{0} for {1}', facts.maxOutputTokens.toLocaleString('en-US'), this.model)
+      : l10n.t("{0}'s largest answer is unknown", this.model);
     const support = effortSupport(facts);
     this.effort.disabled = support === 'no' || support === 'unknown';
     this.effortNote.textContent =
       support === 'yes'
-        ? `${this.model} takes a reasoning effort.`
+        ? l10n.t('{0} takes a reasoning effort.', this.model)
         : support === 'guessed'
-          ? `${this.model} takes a reasoning effort, judging by its name (the hub does not say).`
+          ? l10n.t('{0} takes a reasoning effort, judging by its name (the hub does not say).', this.model)
           : support === 'no'
-            ? `${this.model} does not take a reasoning effort: none is sent.`
-            : `Whether ${this.model} takes a reasoning effort is unknown (the hub does not list it): none is sent.`;
+            ? l10n.t('{0} does not take a reasoning effort: none is sent.', this.model)
+            : l10n.t('Whether {0} takes a reasoning effort is unknown (the hub does not list it): none is sent.', this.model);
   }
 
   private facts(): ModelFacts {

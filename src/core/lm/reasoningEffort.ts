@@ -2,6 +2,7 @@
 // VS Code's model picker (a per-model configuration the host offers from 1.139), or by the `aihub.reasoningEffort`
 // setting, in that order. Where none says, nothing is sent and the hub's default applies.
 import { findOverride } from '../models/limits';
+import * as l10n from '@vscode/l10n';
 
 /** Values OpenAI-compatible hubs accept (`none` and `xhigh` are newer; a hub that does not know them says so). */
 export const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
@@ -38,10 +39,10 @@ export function effortConfigurationSchema(defaultEffort: ReasoningEffort | undef
     properties: {
       reasoningEffort: {
         type: 'string',
-        title: 'Thinking Effort',
+        title: l10n.t('Thinking Effort'),
         enum: [...OFFERED],
-        enumItemLabels: ['Low', 'Medium', 'High'],
-        enumDescriptions: ['Quicker and cheaper answers', 'The usual balance', 'Thinks longest: for hard problems'],
+        enumItemLabels: [l10n.t('Low'), l10n.t('Medium'), l10n.t('High')],
+        enumDescriptions: [l10n.t('Quicker and cheaper answers'), l10n.t('The usual balance'), l10n.t('Thinks longest: for hard problems')],
         ...(defaultEffort && OFFERED.includes(defaultEffort) ? { default: defaultEffort } : {}),
         group: 'navigation',
       },
