@@ -7,6 +7,7 @@ import { h, icon, iconButton, textButton } from './dom';
 import { renderErrorCard } from './errorCard';
 import { MarkdownView } from './markdownView';
 import type { WaitingNotes } from './waitingNotes';
+import * as l10n from '@vscode/l10n';
 
 export interface ReplyView {
   turn: AssistantTurn;
@@ -17,8 +18,8 @@ export interface ReplyView {
 }
 
 const STATUS_TEXT: Partial<Record<AssistantTurn['status'], { icon: string; text: string }>> = {
-  stopped: { icon: 'stop-circle', text: 'Stopped' },
-  interrupted: { icon: 'warning', text: 'Interrupted: the window was reloaded or closed while this reply was streaming' },
+  stopped: { icon: 'stop-circle', text: l10n.t('Stopped') },
+  interrupted: { icon: 'warning', text: l10n.t('Interrupted: the window was reloaded or closed while this reply was streaming') },
 };
 
 /** What a reply needs of the page it is drawn in. */
@@ -37,14 +38,19 @@ export function renderReply(turn: AssistantTurn, page: ReplyPage): ReplyView {
   const streaming = turn.status === 'streaming';
   const bodyEl = h('div', { class: 'markdown reply-body' });
   const thinkingEl = h('div', { class: 'markdown thinking-body' });
-  const details = h('details', { class: 'thinking' }, h('summary', {}, icon('lightbulb'), h('span', { text: 'Thinking' })), thinkingEl);
+  const details = h(
+    'details',
+    { class: 'thinking' },
+    h('summary', {}, icon('lightbulb'), h('span', { text: l10n.t('Thinking') })),
+    thinkingEl,
+  );
   details.hidden = !turn.reasoning;
   const element = h(
     'article',
     {
       class: `turn assistant status-${turn.status}`,
       'data-turn-id': turn.id,
-      'aria-label': `Reply from ${turn.model}`,
+      'aria-label': l10n.t('Reply from {0}', turn.model),
       'aria-busy': streaming ? 'true' : 'false',
     },
     h(
@@ -60,7 +66,7 @@ export function renderReply(turn: AssistantTurn, page: ReplyPage): ReplyView {
           { class: 'turn-status context-note' },
           icon('warning'),
           h('span', { text: turn.contextNote }),
-          textButton('add', 'New Chat', 'new-chat'),
+          textButton('add', l10n.t('New Chat'), 'new-chat'),
         )
       : undefined,
     turn.fallbacks?.length ? fallbackNote(turn) : undefined,
@@ -84,7 +90,7 @@ export function renderReply(turn: AssistantTurn, page: ReplyPage): ReplyView {
 
 /** What a finished reply shows under its text: its status, warnings, error and footer. */
 export function appendFinishedParts(element: HTMLElement, bodyEl: HTMLElement, turn: AssistantTurn, hub: string): void {
-  if (!turn.text && turn.status === 'done') bodyEl.append(h('p', { class: 'muted', text: '(The model sent an empty reply.)' }));
+  if (!turn.text && turn.status === 'done') bodyEl.append(h('p', { class: 'muted', text: l10n.t('(The model sent an empty reply.)') }));
   const status = STATUS_TEXT[turn.status];
   if (status) element.append(h('div', { class: `turn-status ${turn.status}` }, icon(status.icon), h('span', { text: status.text })));
   if (turn.possiblyTruncated)
@@ -93,32 +99,36 @@ export function appendFinishedParts(element: HTMLElement, bodyEl: HTMLElement, t
         'div',
         { class: 'turn-status' },
         icon('warning'),
-        h('span', { text: 'The hub ended the reply without saying it was complete: it may be cut short.' }),
+        h('span', { text: l10n.t('The hub ended the reply without saying it was complete: it may be cut short.') }),
       ),
     );
   if (turn.finishReason === 'length')
-    element.append(h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: "The reply reached the model's length limit." })));
+    element.append(
+      h('div', { class: 'turn-status' }, icon('warning'), h('span', { text: l10n.t("The reply reached the model's length limit.") })),
+    );
   if (turn.status === 'error') element.append(renderErrorCard(turn, hub));
   element.append(renderFooter(turn));
 }
 
 function renderFooter(turn: AssistantTurn): HTMLElement {
   const cost = replyCostText(turn);
-  const parts = [turn.usage ? usageLine(turn.usage) : '', cost ?? '', turn.servedModel ? `answered by ${turn.servedModel}` : ''].filter(
-    Boolean,
-  );
+  const parts = [
+    turn.usage ? usageLine(turn.usage) : '',
+    cost ?? '',
+    turn.servedModel ? l10n.t('answered by {0}', turn.servedModel) : '',
+  ].filter(Boolean);
   const title = [
-    turn.usage ? `${turn.usage.totalTokens.toLocaleString()} tokens in total` : '',
-    turn.cost !== undefined && turn.usage?.cost === undefined ? "Cost from the hub's published price for these tokens" : '',
-    turn.servedModel ? `Asked for ${turn.model}; the hub answered with ${turn.servedModel}` : '',
+    turn.usage ? l10n.t('{0} tokens in total', turn.usage.totalTokens.toLocaleString()) : '',
+    turn.cost !== undefined && turn.usage?.cost === undefined ? l10n.t("Cost from the hub's published price for these tokens") : '',
+    turn.servedModel ? l10n.t('Asked for {0}; the hub answered with {1}', turn.model, turn.servedModel) : '',
     turn.requestId ? `Request id: ${turn.requestId}` : '',
   ]
     .filter(Boolean)
     .join('\n');
   const usage = parts.length > 0 ? h('span', { class: 'usage', title }, parts.join(' · ')) : undefined;
   const actions = h('div', { class: 'turn-actions' });
-  if (turn.text) actions.append(iconButton('copy', 'Copy Reply', 'copy-reply'));
-  actions.append(iconButton('refresh', 'Regenerate', 'regenerate', { 'data-last-only': 'true' }));
+  if (turn.text) actions.append(iconButton('copy', l10n.t('Copy Reply'), 'copy-reply'));
+  actions.append(iconButton('refresh', l10n.t('Regenerate'), 'regenerate', { 'data-last-only': 'true' }));
   return h('div', { class: 'turn-footer' }, usage ?? h('span'), actions);
 }
 
@@ -126,7 +136,7 @@ function renderFooter(turn: AssistantTurn): HTMLElement {
 export function refreshHeader(element: HTMLElement, turn: AssistantTurn): void {
   const who = element.querySelector<HTMLElement>('.turn-header .who');
   if (who) who.textContent = turn.model;
-  element.setAttribute('aria-label', `Reply from ${turn.model}`);
+  element.setAttribute('aria-label', l10n.t('Reply from {0}', turn.model));
   element.querySelector('.fallback-notice')?.remove();
   if (turn.fallbacks?.length) element.querySelector('.turn-header')?.after(fallbackNote(turn));
 }
