@@ -76,6 +76,13 @@ export function activate(context: vscode.ExtensionContext): void {
         return () => registerUsage(services);
       },
     }),
+    lazyFeature({
+      commands: [Commands.generateCommitMessage],
+      load: async () => {
+        const { registerGenerateCommitMessage } = await import('./scm/generateCommitMessage');
+        return () => registerGenerateCommitMessage(services);
+      },
+    }),
   );
   // VS Code's own activation figure adds code loading and the host's scheduling; this is the part we control.
   services.log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);

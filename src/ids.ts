@@ -54,6 +54,8 @@ export const Commands = {
    */
   refactorWithTwoModels: 'aihub.refactorWithTwoModels',
   fixWithTwoModels: 'aihub.fixWithTwoModels',
+  /** Writes a commit message for the staged (else all) changes into the Source Control input box; optional argument: a SourceControl or `{ rootUri }`. */
+  generateCommitMessage: 'aihub.generateCommitMessage',
   /** Internal, owned by Compare: opens a saved comparison by id in its tab (the chat history uses it). */
   openComparison: 'aihub._openComparison',
   /** Internal: the open comparisons as plain data (for the integration tests). */

@@ -81,13 +81,18 @@ export async function askHub(services: Services, ask: HubAsk): Promise<string | 
         }
         const message = err instanceof Error ? err.message : String(err);
         services.log.error(`selection: ${ask.title}: ${message}`);
-        offer(message, isHubError(err) ? (ACTIONS[err.kind] ?? (HUB_ADDRESS_ERRORS.has(err.kind) ? CHOOSE_HUB : undefined)) : undefined);
+        offer(message, fixFor(err));
         return undefined;
       } finally {
         cancelled.dispose();
       }
     },
   );
+}
+
+/** The one action that fixes a hub error (a key, a model, the hub's address), if there is one. */
+export function fixFor(err: unknown): { label: string; command: string } | undefined {
+  return isHubError(err) ? (ACTIONS[err.kind] ?? (HUB_ADDRESS_ERRORS.has(err.kind) ? CHOOSE_HUB : undefined)) : undefined;
 }
 
 /** An error message with the one action that fixes it (or none). Not awaited: the command is over. */
