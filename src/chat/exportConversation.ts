@@ -40,10 +40,12 @@ export async function saveAsMarkdown(
   });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
-  const open = await vscode.window.showInformationMessage(
-    vscode.l10n.t('AI Hub: exported "{0}".', conversation.title),
-    vscode.l10n.t('Open'),
-  );
-  if (open) await vscode.window.showTextDocument(target);
+  // Not awaited: the notification may sit in the notification centre for as long as nobody closes it, and the
+  // history list that asked for this export comes back only once the export is done.
+  void vscode.window
+    .showInformationMessage(vscode.l10n.t('AI Hub: exported "{0}".', conversation.title), vscode.l10n.t('Open'))
+    .then((open) => {
+      if (open) void vscode.window.showTextDocument(target);
+    });
   return target;
 }

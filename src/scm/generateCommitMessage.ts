@@ -2,6 +2,7 @@
 // nothing is staged) with the default model, in the style of the repository's recent commits, streaming the
 // message into the Source Control input box. Cancel in the notification aborts the request; a failure or a
 // cancel puts back what the input box held before.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { buildCommitPrompt, cleanCommitMessage } from '../core/commitMessage/commitPrompt';
 import { detectCommitStyle } from '../core/commitMessage/commitStyle';
@@ -80,9 +81,14 @@ async function changesOf(repo: GitRepository): Promise<{ diff: string; staged: b
     (c) => c.status === GitStatus.UNTRACKED,
   );
   const added = await Promise.all(
-    untracked.map(async (change) => newFileDiff(vscode.workspace.asRelativePath(change.uri, false), await readUntracked(change.uri))),
+    untracked.map(async (change) => newFileDiff(repoPath(repo, change.uri), await readUntracked(change.uri))),
   );
   return { diff: (await repo.diff(false)) + added.join(''), staged: false };
+}
+
+/** A path as git writes it in a diff: relative to the repository's root, with forward slashes. */
+function repoPath(repo: GitRepository, uri: vscode.Uri): string {
+  return path.relative(repo.rootUri.fsPath, uri.fsPath).split(path.sep).join('/');
 }
 
 async function readUntracked(uri: vscode.Uri): Promise<string | { omitted: string }> {

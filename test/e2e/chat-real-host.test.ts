@@ -93,6 +93,10 @@ describe('chat panel in the real host (e2e)', function () {
       .first();
     if ((await models.getAttribute('aria-expanded')) === 'true') await models.click();
   });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed')
+      await screenshot(page(), `real-host-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
   after(async () => {
     await workbench?.close();
     await server?.stop();

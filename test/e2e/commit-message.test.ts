@@ -21,6 +21,17 @@ function git(dir: string, ...args: string[]): void {
 const inputBox = (page: Page) => page.locator('.scm-editor .monaco-editor');
 const inputText = async (page: Page) => (await inputBox(page).locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
 
+/**
+ * The button in the Source Control view's title bar. The view shares its container with others, so the workbench
+ * shows a view's title actions only while the view has focus or the pointer: focus it from its input box first.
+ */
+async function generateButton(page: Page) {
+  await inputBox(page).click();
+  const button = page.locator('.action-label[aria-label="Generate Commit Message"]').first();
+  await button.waitFor({ timeout: 30_000 });
+  return button;
+}
+
 describe('commit message (e2e)', function () {
   let hub: LocalHub | undefined;
   let server: CodeServer | undefined;
@@ -51,6 +62,10 @@ describe('commit message (e2e)', function () {
     // The staged change shows once the Git extension has read the repository.
     await page().locator('.scm-view .monaco-list-row', { hasText: 'math.ts' }).first().waitFor({ timeout: 60_000 });
   });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed')
+      await screenshot(page(), `commit-message-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
   after(async () => {
     await workbench?.close();
     await server?.stop();
@@ -60,10 +75,9 @@ describe('commit message (e2e)', function () {
   it('the Source Control title bar button streams a message for the staged change into the input box', async () => {
     // Slow pieces, so the message is seen arriving.
     hub!.enqueue({ kind: 'text', text: MESSAGE, chunkSize: 3, chunkDelayMs: 400 });
-    const button = page().locator('.action-label[aria-label="Generate Commit Message"]');
-    await button.first().waitFor({ timeout: 30_000 });
+    const button = await generateButton(page());
     await screenshot(page(), 'commit-message-button');
-    await button.first().click();
+    await button.click();
 
     // Part of the message, while the rest is still on its way.
     const deadline = Date.now() + 30_000;
@@ -87,7 +101,7 @@ describe('commit message (e2e)', function () {
     await inputBox(page()).locator('.view-lines', { hasText: 'my notes' }).waitFor();
     hub!.enqueue({ kind: 'stall', afterChunks: 1, text: 'feat: something long' } as Parameters<LocalHub['enqueue']>[0]);
     const before = hub!.requests.at(-1)?.id ?? 0;
-    await page().locator('.action-label[aria-label="Generate Commit Message"]').first().click();
+    await (await generateButton(page())).click();
     const request = await hub!.waitForRequest((r) => r.id > before && r.path.endsWith('/chat/completions'), 30_000);
 
     // Headless, notifications may stay in the notification centre instead of popping up as toasts.
