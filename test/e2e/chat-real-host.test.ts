@@ -265,8 +265,8 @@ describe('chat panel in the real host (e2e)', function () {
     );
     assert.match(markdown, /^# Sorting notes/m);
 
-    // Delete it, confirming in the modal dialog.
-    await openHistory();
+    // The list comes back once the export is done; delete from it, confirming in the modal dialog.
+    await page().locator('.quick-input-widget .quick-input-title', { hasText: 'AI Hub: Chat History' }).waitFor({ timeout: 15_000 });
     const row = historyRow('Sorting notes').first();
     await row.hover();
     await row.locator('.action-label[aria-label="Delete"]').click();

@@ -27,7 +27,8 @@ const inputText = async (page: Page) => (await inputBox(page).locator('.view-lin
  */
 async function generateButton(page: Page) {
   await inputBox(page).click();
-  const button = page.locator('.action-label[aria-label="Generate Commit Message"]').first();
+  // In the view's title bar: VS Code's own sparkle inside the input box (for its chat's models) is another command.
+  const button = page.locator('.pane-header .action-label[aria-label="Generate Commit Message"]');
   await button.waitFor({ timeout: 30_000 });
   return button;
 }
