@@ -1,7 +1,7 @@
 // AI Hub: Generate Commit Message. Describes the staged changes (or every change, untracked files included, when
 // nothing is staged) with the default model, in the style of the repository's recent commits, streaming the
 // message into the Source Control input box. Cancel in the notification aborts the request; a failure or a
-// cancel puts back what the input box held before.
+// cancel puts back what the input box held before; typing in the box meanwhile stops it and keeps what was typed.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { buildCommitPrompt, cleanCommitMessage } from '../core/commitMessage/commitPrompt';
@@ -159,6 +159,15 @@ async function generate(services: Services, repo: GitRepository): Promise<string
       const cancelled = token.onCancellationRequested(() => abort.abort());
       progress.report({ message: cutNote ? `${model}, ${cutNote}` : model });
       let received = '';
+      // Everything this command has put in the box. VS Code echoes each value back a moment later, so the box may
+      // briefly show an earlier piece of ours; anything else is the person typing: the box is theirs again, the
+      // request stops, and nothing of theirs is overwritten or "restored" away.
+      const ours = new Set([draft]);
+      const edited = () => !ours.has(repo.inputBox.value);
+      const show = (text: string) => {
+        ours.add(text);
+        repo.inputBox.value = text;
+      };
       try {
         const result = await client.streamChat(
           { model, messages: prompt.messages, temperature: 0.2 },
@@ -166,22 +175,28 @@ async function generate(services: Services, repo: GitRepository): Promise<string
             signal: abort.signal,
             onEvent: (event) => {
               if (event.type !== 'text') return;
+              if (edited()) return abort.abort();
               received += event.text;
-              const shown = cleanCommitMessage(received);
-              if (shown) repo.inputBox.value = shown;
+              const text = cleanCommitMessage(received);
+              if (text) show(text);
             },
           },
         );
+        if (edited()) return undefined;
         const message = cleanCommitMessage(result.text);
         if (!message) {
-          repo.inputBox.value = draft;
+          show(draft);
           offer(vscode.l10n.t('{0} answered with an empty commit message. Try again, or pick another model.', model), SELECT_MODEL);
           return undefined;
         }
-        repo.inputBox.value = message;
+        show(message);
         return message;
       } catch (err) {
-        repo.inputBox.value = draft;
+        if (edited()) {
+          services.log.info('commit message: stopped, the input box was edited meanwhile');
+          return undefined;
+        }
+        show(draft);
         if (isHubError(err) && err.kind === 'cancelled') {
           services.log.info('commit message: cancelled');
           return undefined;

@@ -33,6 +33,20 @@ async function generateButton(page: Page) {
   return button;
 }
 
+/**
+ * Waits for the command to be over: its progress notification gone from the notification centre (which lists it
+ * whether or not a toast showed), so the next run is not refused as one already under way.
+ */
+async function commandFinished(page: Page): Promise<void> {
+  const bell = page.locator('[id="status.notifications"]');
+  const centre = page.locator('.notifications-center');
+  if (!(await centre.isVisible())) await bell.click();
+  await centre.waitFor();
+  await centre.locator('.notification-list-item', { hasText: 'Writing a commit message' }).waitFor({ state: 'detached', timeout: 30_000 });
+  await bell.click();
+  await centre.waitFor({ state: 'hidden' });
+}
+
 describe('commit message (e2e)', function () {
   let hub: LocalHub | undefined;
   let server: CodeServer | undefined;
@@ -87,6 +101,7 @@ describe('commit message (e2e)', function () {
     assert.ok(MESSAGE.startsWith(partial) && partial.length < MESSAGE.length, `a part of the message first: ${JSON.stringify(partial)}`);
     await inputBox(page()).locator('.view-lines', { hasText: MESSAGE }).waitFor({ timeout: 30_000 });
     await screenshot(page(), 'commit-message-written');
+    await commandFinished(page());
 
     const request = hub!.requests.find((r) => r.path.endsWith('/chat/completions'));
     const body = request?.body as { model: string; messages: { role: string; content: string }[] };

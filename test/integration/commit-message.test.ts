@@ -139,6 +139,22 @@ describe('commit message (integration)', function () {
     assert.equal(repo.inputBox.value, 'my own draft');
   });
 
+  it('stops and keeps what the person typed in the box while the message was arriving', async () => {
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'a new file\n');
+    await enqueue({ kind: 'stall', afterChunks: 2, ms: 6_000, text: 'feat(notes): keep a notes file' });
+
+    const running = generate(repo);
+    await until(
+      () => repo.inputBox.value,
+      (v) => v.length > 0,
+      'the first pieces of the message in the input box',
+    );
+    repo.inputBox.value = 'typed meanwhile';
+
+    assert.equal(await running, undefined);
+    assert.equal(repo.inputBox.value, 'typed meanwhile', 'neither overwritten nor "restored" to the empty draft');
+  });
+
   it('puts back what the box held when the hub refuses', async () => {
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'a new file\n');
     repo.inputBox.value = 'typed by hand';
