@@ -42,13 +42,34 @@ async function chatRequests(): Promise<Recorded[]> {
 }
 
 const userText = (r: Recorded) => r.body.messages?.find((m) => m.role === 'user')?.content ?? '';
-const generate = (repo: Repo) =>
-  vscode.commands.executeCommand<string | undefined>('aihub.generateCommitMessage', { rootUri: repo.rootUri });
+
+/**
+ * Sets the Source Control input box and waits until it reads `value` steadily. VS Code echoes every value set in
+ * the box back to the extension host, so on a loaded machine an echo of an earlier value (the last test's message)
+ * can arrive after this one and be taken for the box's content.
+ */
+async function setBox(repo: Repo, value: string): Promise<void> {
+  repo.inputBox.value = value;
+  const deadline = Date.now() + 15_000;
+  let steadySince = Date.now();
+  while (Date.now() - steadySince < 400) {
+    if (Date.now() > deadline) assert.fail(`the input box kept changing; it reads ${JSON.stringify(repo.inputBox.value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    if (repo.inputBox.value !== value) steadySince = Date.now();
+  }
+}
 
 describe('commit message (integration)', function () {
   this.timeout(60_000);
   let dir: string;
   let repo: Repo;
+  // The test's command, awaited after it whatever the test's outcome: one still running would refuse the next.
+  let running: Promise<unknown> | undefined;
+  const generate = (r: Repo) => {
+    const call = vscode.commands.executeCommand<string | undefined>('aihub.generateCommitMessage', { rootUri: r.rootUri });
+    running = Promise.resolve(call).catch(() => undefined);
+    return call;
+  };
 
   before(async () => {
     assert.ok(hubUrl && hubKey, 'AIHUB_TEST_HUB_URL and AIHUB_TEST_KEY are set by the runner');
@@ -75,9 +96,11 @@ describe('commit message (integration)', function () {
   });
   beforeEach(async () => {
     await resetHub();
-    repo.inputBox.value = '';
+    await setBox(repo, '');
   });
-  afterEach(() => {
+  afterEach(async () => {
+    await running;
+    running = undefined;
     // Back to the last commit, nothing staged, nothing untracked.
     git(dir, 'reset', '-q', '--hard');
     git(dir, 'clean', '-q', '-fd');
@@ -106,7 +129,7 @@ describe('commit message (integration)', function () {
   it('with nothing staged, describes every change, untracked files included, and uses what the box held as notes', async () => {
     fs.writeFileSync(path.join(dir, 'src', 'math.ts'), MATH.replace('a + b', 'b + a'));
     fs.writeFileSync(path.join(dir, 'src', 'divide.ts'), 'export const divide = (a: number, b: number) => a / b;\n');
-    repo.inputBox.value = 'division helper';
+    await setBox(repo, 'division helper');
     await enqueue({ kind: 'text', text: 'feat(math): add divide' });
 
     assert.equal(await generate(repo), 'feat(math): add divide');
@@ -120,7 +143,7 @@ describe('commit message (integration)', function () {
 
   it('streams the message as it arrives, and a reply cut short puts back what the box held', async () => {
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'a new file\n');
-    repo.inputBox.value = 'my own draft';
+    await setBox(repo, 'my own draft');
     // Two pieces of the answer, then the hub goes quiet for 10 s and closes the stream without finishing it.
     await enqueue({ kind: 'stall', afterChunks: 2, ms: 10_000, text: 'feat(notes): keep a notes file' });
 
@@ -157,7 +180,7 @@ describe('commit message (integration)', function () {
 
   it('puts back what the box held when the hub refuses', async () => {
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'a new file\n');
-    repo.inputBox.value = 'typed by hand';
+    await setBox(repo, 'typed by hand');
     await enqueue({ kind: 'status', status: 401, message: 'invalid token' });
 
     assert.equal(await generate(repo), undefined);
@@ -167,7 +190,7 @@ describe('commit message (integration)', function () {
   });
 
   it('sends nothing when the repository has no changes', async () => {
-    repo.inputBox.value = 'left alone';
+    await setBox(repo, 'left alone');
     assert.equal(await generate(repo), undefined);
     assert.equal((await chatRequests()).length, 0);
     assert.equal(repo.inputBox.value, 'left alone');
@@ -202,7 +225,7 @@ describe('commit message (integration)', function () {
       await setLimits({ [model()]: { maxInputTokens: 300, maxOutputTokens: 100 } });
       for (let i = 0; i < 40; i++)
         fs.writeFileSync(path.join(dir, 'src', `module-with-a-long-name-${i}.ts`), `export const m${i} = ${i};\n`);
-      repo.inputBox.value = 'kept';
+      await setBox(repo, 'kept');
 
       assert.equal(await generate(repo), undefined);
 
