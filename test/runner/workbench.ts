@@ -123,8 +123,17 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 
 /** Opens a workspace file through Quick Open (`name` may carry `:line`) and waits for its editor to show `firstLine`. */
 export async function openFile(page: Page, name: string, firstLine: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').fill(name);
+  // On a loaded machine Quick Open can close again just after it opened (focus moving on after the last action,
+  // e.g. an edit applied from a diff): open it once more rather than wait for an input that is gone.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    try {
+      await page.locator('.quick-input-widget input').fill(name, { timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
   await acceptQuickInputRow(page, name.replace(/:\d+$/, ''));
   const lines = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: firstLine }).first();
   await lines.waitFor({ timeout: 30_000 }).catch(async (err: unknown) => {
