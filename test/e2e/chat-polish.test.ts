@@ -18,6 +18,7 @@ import {
   remoteUri,
   runCommand,
   screenshot,
+  typeInQuickInput,
   type Workbench,
 } from '../runner/workbench';
 
@@ -70,8 +71,7 @@ async function command(page: Page, title: string): Promise<void> {
 async function paletteRows(page: Page, query: string): Promise<string[]> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   await page.waitForTimeout(400);
-  await page.keyboard.press('Control+Shift+P');
-  await page.locator('.quick-input-widget input').fill(query);
+  await typeInQuickInput(page, 'Control+Shift+P', query);
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
   const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
   await page.keyboard.press('Escape');

@@ -9,7 +9,16 @@ import type { Page } from 'playwright-core';
 import { THOUGHT } from '../hub/shapes';
 import { startHub, type LocalHub } from '../hub/server';
 import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { chatFrame, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
+import {
+  acceptQuickInputRow,
+  chatFrame,
+  openWorkbench,
+  remoteUri,
+  runCommand,
+  screenshot,
+  typeInQuickInput,
+  type Workbench,
+} from '../runner/workbench';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const SAMPLE = 'export function area(r: number): number {\n  const squared = r * r;\n  return Math.PI * squared;\n}\n';
@@ -52,10 +61,8 @@ describe('chat panel in the real host (e2e)', function () {
   }
 
   async function openSample(p: Page): Promise<void> {
-    await p.keyboard.press('Control+P');
-    await p.locator('.quick-input-widget input').fill('sample.ts');
-    await p.locator('.quick-input-list .monaco-list-row', { hasText: 'sample.ts' }).first().waitFor();
-    await p.keyboard.press('Enter');
+    await typeInQuickInput(p, 'Control+P', 'sample.ts');
+    await acceptQuickInputRow(p, 'sample.ts');
     await p
       .locator('.editor-instance .monaco-editor .view-lines', { hasText: 'export function area' })
       .first()

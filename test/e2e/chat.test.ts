@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { freePort, stopGroup } from '../runner/processes';
-import { acceptQuickInputRow, chatFrame, openFile, runCommand, screenshot, SCREENSHOT_DIR } from '../runner/workbench';
+import { acceptQuickInputRow, chatFrame, openFile, runCommand, screenshot, SCREENSHOT_DIR, typeInQuickInput } from '../runner/workbench';
 import { useExtensionSession } from './fixture';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -224,9 +224,8 @@ describe('Chat panel (e2e)', function () {
       ['Dark High Contrast', 'chat-theme-high-contrast'],
     ] as const) {
       // Not runCommand: "Browse Color Themes in Marketplace" can come first in the palette for this title.
-      await page.keyboard.press('Control+Shift+P');
+      await typeInQuickInput(page, 'Control+Shift+P', '>Preferences: Color Theme');
       const input = page.locator('.quick-input-widget input');
-      await input.fill('>Preferences: Color Theme');
       await page
         .locator('.quick-input-list .monaco-list-row', { hasText: /^Preferences: Color Theme/ })
         .first()

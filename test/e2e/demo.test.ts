@@ -8,7 +8,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startDemo, DEMO_WORKSPACE, type DemoSession } from '../../tools/demoSession';
-import { acceptQuickInputRow, chatFrame, openWorkbench, runCommand, screenshot, type Workbench } from '../runner/workbench';
+import {
+  acceptQuickInputRow,
+  chatFrame,
+  openWorkbench,
+  runCommand,
+  screenshot,
+  typeInQuickInput,
+  type Workbench,
+} from '../runner/workbench';
 import { compileErrors, loadModule, outcome } from '../runner/typescriptCheck';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -16,8 +24,7 @@ const ORIGINAL = fs.readFileSync(path.join(DEMO_WORKSPACE, 'utils.ts'), 'utf8');
 
 /** Opens utils.ts with the cursor on `line` (1-based) through Quick Open's `file:line`, as a user jumping to a function would. */
 async function cursorAt(page: Page, line: number): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').fill(`utils.ts:${line}`);
+  await typeInQuickInput(page, 'Control+P', `utils.ts:${line}`);
   await acceptQuickInputRow(page, 'utils.ts');
   await page
     .locator('.statusbar-item', { hasText: `Ln ${line},` })

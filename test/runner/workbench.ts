@@ -114,26 +114,30 @@ export async function acceptQuickInputRow(page: Page, hasText: string | RegExp):
 
 /** Runs a command by its palette title (Ctrl+Shift+P, `>title`, Enter on the match). */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
+  await typeInQuickInput(page, 'Control+Shift+P', `>${title}`);
   await acceptQuickInputRow(page, title);
 }
 
-/** Opens a workspace file through Quick Open (`name` may carry `:line`) and waits for its editor to show `firstLine`. */
-export async function openFile(page: Page, name: string, firstLine: string): Promise<void> {
-  // On a loaded machine Quick Open can close again just after it opened (focus moving on after the last action,
-  // e.g. an edit applied from a diff): open it once more rather than wait for an input that is gone.
+/**
+ * Opens the quick input with `shortcut` and types `text` into it. On a loaded machine the quick input can close
+ * again just after it opened (focus moving on after the last action: an edit applied from a diff, a webview
+ * taking focus as it loads): it is then opened once more rather than waited for while it is gone.
+ */
+export async function typeInQuickInput(page: Page, shortcut: string, text: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+P');
+    await page.keyboard.press(shortcut);
     try {
-      await page.locator('.quick-input-widget input').fill(name, { timeout: 10_000 });
-      break;
+      await page.locator('.quick-input-widget input').fill(text, { timeout: 10_000 });
+      return;
     } catch (err) {
       if (attempt === 3) throw err;
     }
   }
+}
+
+/** Opens a workspace file through Quick Open (`name` may carry `:line`) and waits for its editor to show `firstLine`. */
+export async function openFile(page: Page, name: string, firstLine: string): Promise<void> {
+  await typeInQuickInput(page, 'Control+P', name);
   await acceptQuickInputRow(page, name.replace(/:\d+$/, ''));
   const lines = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: firstLine }).first();
   await lines.waitFor({ timeout: 30_000 }).catch(async (err: unknown) => {
