@@ -7,20 +7,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { startHub, type LocalHub } from '../hub/server';
-import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import {
-  acceptQuickInputRow,
-  chatFrame,
-  openFile,
-  openWorkbench,
-  remoteUri,
-  runCommand,
-  screenshot,
-  type Workbench,
-} from '../runner/workbench';
+import { acceptQuickInputRow, chatFrame, openFile, runCommand, screenshot } from '../runner/workbench';
+import { useExtensionSession, useLocalHub } from './fixture';
 
-const REPO = path.resolve(__dirname, '..', '..');
 const CALC =
   "import { strict } from 'node:assert';\n\nexport class Calc {\n  total(xs: number[]): number {\n    let sum = 0;\n    for (const x of xs) sum += x;\n    return sum;\n  }\n}\n";
 // A valid 1×1 PNG.
@@ -58,47 +47,28 @@ async function send(frame: FrameLocator, text: string): Promise<void> {
 }
 
 describe('Chat: Apply and attachments (e2e)', function () {
-  let hub: LocalHub | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  const page = () => workbench!.page;
-
-  before(async () => {
-    hub = await startHub({ apiKey: null });
-    server = await startCodeServer({
-      smokeTestDriver: true,
-      machineSettings: { 'aihub.baseUrl': hub.url },
-      userSettings: {
-        'aihub.defaultModel': 'gpt-4o-mini',
-        'workbench.colorTheme': 'Default Dark Modern',
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      },
-    });
-    fs.writeFileSync(path.join(server.dirs.workspace, 'calc.ts'), CALC);
-    fs.writeFileSync(path.join(server.dirs.workspace, 'notes.md'), '# Notes\n\nNothing here yet.\n');
-    fs.writeFileSync(
-      path.join(server.dirs.workspace, 'logo.png'),
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
-    );
-    fs.writeFileSync(path.join(server.dirs.workspace, 'doomed.ts'), 'export const doomed = true;\n');
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
-  });
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-    await hub?.close();
-  });
+  const hub = useLocalHub();
+  const session = useExtensionSession(() => ({
+    machineSettings: { 'aihub.baseUrl': hub().url },
+    userSettings: {
+      'aihub.defaultModel': 'gpt-4o-mini',
+      'workbench.colorTheme': 'Default Dark Modern',
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    },
+    files: {
+      'calc.ts': CALC,
+      'notes.md': '# Notes\n\nNothing here yet.\n',
+      'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      'doomed.ts': 'export const doomed = true;\n',
+    },
+  }));
+  const page = () => session.page;
 
   it('Apply on a code block opens the proposal diff at the method it redefines; Accept edits the file', async () => {
     const frame = await openChat(page());
     // Another file is in front: the block's fence names calc.ts, so that is where it goes.
     await openFile(page(), 'notes.md', 'Nothing here yet');
-    hub!.enqueue({ kind: 'text', text: APPLY_ANSWER });
+    hub().enqueue({ kind: 'text', text: APPLY_ANSWER });
     await send(frame, 'Make total shorter');
     const reply = frame.locator('.turn.assistant').first();
     await reply.locator('.turn-footer').waitFor({ timeout: 30_000 });
@@ -107,7 +77,8 @@ describe('Chat: Apply and attachments (e2e)', function () {
     await block.locator('[data-action="code-apply"]').click();
 
     const accept = page().locator('.editor-actions .action-label[aria-label^="Accept Proposal"]');
-    await accept.waitFor({ timeout: 30_000 });
+    // Finding the method takes the file's document symbols, from a TypeScript server that may still be starting.
+    await accept.waitFor({ timeout: 90_000 });
     await page().locator('.monaco-diff-editor .view-lines', { hasText: 'xs.reduce' }).first().waitFor();
     assert.match(await page().locator('.tab.active').innerText(), /calc\.ts: Apply \(proposal\)/);
     await screenshot(page(), 'chat-apply-diff');
@@ -130,9 +101,9 @@ describe('Chat: Apply and attachments (e2e)', function () {
     await chip.waitFor({ timeout: 15_000 });
     assert.match((await chip.innerText()).trim(), /^calc\.ts · \d+ lines · ~\d+ tokens$/);
     await screenshot(page(), 'chat-attach-chip');
-    const before = hub!.requests.at(-1)?.id ?? 0;
+    const before = hub().requests.at(-1)?.id ?? 0;
     await send(frame, 'What does this file do?');
-    const request = await hub!.waitForRequest((r) => r.id > before && r.path.endsWith('/chat/completions'), 30_000);
+    const request = await hub().waitForRequest((r) => r.id > before && r.path.endsWith('/chat/completions'), 30_000);
     const body = request.body as { messages: { role: string; content: string }[] };
     const question = body.messages.at(-1)!.content;
     assert.ok(question.startsWith('What does this file do?'), question);
@@ -160,7 +131,7 @@ describe('Chat: Apply and attachments (e2e)', function () {
     await page().locator('.quick-input-widget input').fill('File in workspace');
     await acceptQuickInputRow(page(), 'File in workspace');
     await page().locator('.quick-input-list .monaco-list-row', { hasText: 'doomed.ts' }).first().waitFor();
-    fs.rmSync(path.join(server!.dirs.workspace, 'doomed.ts'));
+    fs.rmSync(path.join(session.server.dirs.workspace, 'doomed.ts'));
     await page().locator('.quick-input-widget input').fill('doomed.ts');
     await acceptQuickInputRow(page(), 'doomed.ts');
     await notice.filter({ hasText: 'doomed.ts no longer exists (deleted or moved?): nothing was attached.' }).waitFor({ timeout: 15_000 });
@@ -189,9 +160,9 @@ describe('Chat: Apply and attachments (e2e)', function () {
     const chip = frame.locator('.image-chips .image-chip', { hasText: 'dot.png' });
     await chip.locator('img.thumbnail').waitFor({ timeout: 15_000 });
     await screenshot(page(), 'chat-image-chip');
-    const before = hub!.requests.at(-1)?.id ?? 0;
+    const before = hub().requests.at(-1)?.id ?? 0;
     await send(frame, 'What is in this picture?');
-    const request = await hub!.waitForRequest((r) => r.id > before && r.path.endsWith('/chat/completions'), 30_000);
+    const request = await hub().waitForRequest((r) => r.id > before && r.path.endsWith('/chat/completions'), 30_000);
     const question = (request.body as { messages: { content: unknown }[] }).messages.at(-1)!.content;
     assert.deepEqual(question, [
       { type: 'text', text: 'What is in this picture?' },

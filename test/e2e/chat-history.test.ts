@@ -6,11 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startHub, type LocalHub } from '../hub/server';
-import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { acceptQuickInputRow, chatFrame, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
+import { acceptQuickInputRow, chatFrame, runCommand, screenshot } from '../runner/workbench';
+import { useExtensionSession, useLocalHub } from './fixture';
 
-const REPO = path.resolve(__dirname, '..', '..');
 const COUNT = 1_000;
 
 function saved(i: number, extra: { title?: string; question?: string; answer?: string } = {}): object {
@@ -30,11 +28,30 @@ function saved(i: number, extra: { title?: string; question?: string; answer?: s
 }
 
 describe('Chat history (e2e)', function () {
-  let hub: LocalHub | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
   let dir = '';
-  const page = (): Page => workbench!.page;
+  const hub = useLocalHub();
+  const session = useExtensionSession(() => ({
+    machineSettings: { 'aihub.baseUrl': hub().url },
+    userSettings: { 'aihub.defaultModel': 'gpt-4o-mini', 'workbench.secondarySideBar.defaultVisibility': 'hidden' },
+    beforeOpen: (server) => {
+      dir = path.join(server.dirs.userData, 'User', 'globalStorage', 'aihub.aihub-vscode', 'conversations');
+      fs.mkdirSync(dir, { recursive: true });
+      for (let i = 0; i < COUNT; i++) {
+        const special =
+          i === 500
+            ? { title: 'Crossing the road', answer: 'Use the zebra crossing, and look both ways.' }
+            : i === 501
+              ? { title: 'Animals', question: 'Which animal has stripes?' }
+              : {};
+        const c = saved(i, special);
+        fs.writeFileSync(path.join(dir, `${(c as { id: string }).id}.json`), JSON.stringify(c));
+      }
+      // Older than every seeded one, so the newest of those is listed first.
+      const future = { ...saved(0, { title: 'Written by a later AI Hub' }), version: 2, id: 'from-later', updatedAt: 1, folders: ['work'] };
+      fs.writeFileSync(path.join(dir, 'from-later.json'), JSON.stringify(future));
+    },
+  }));
+  const page = (): Page => session.page;
   const frame = () => chatFrame(page());
   const picker = () => page().locator('.quick-input-widget');
   const rows = () => picker().locator('.quick-input-list .monaco-list-row');
@@ -54,41 +71,9 @@ describe('Chat history (e2e)', function () {
   }
 
   before(async () => {
-    hub = await startHub({ apiKey: null });
-    server = await startCodeServer({
-      smokeTestDriver: true,
-      machineSettings: { 'aihub.baseUrl': hub.url },
-      userSettings: { 'aihub.defaultModel': 'gpt-4o-mini', 'workbench.secondarySideBar.defaultVisibility': 'hidden' },
-    });
-    dir = path.join(server.dirs.userData, 'User', 'globalStorage', 'aihub.aihub-vscode', 'conversations');
-    fs.mkdirSync(dir, { recursive: true });
-    for (let i = 0; i < COUNT; i++) {
-      const special =
-        i === 500
-          ? { title: 'Crossing the road', answer: 'Use the zebra crossing, and look both ways.' }
-          : i === 501
-            ? { title: 'Animals', question: 'Which animal has stripes?' }
-            : {};
-      const c = saved(i, special);
-      fs.writeFileSync(path.join(dir, `${(c as { id: string }).id}.json`), JSON.stringify(c));
-    }
-    // Older than every seeded one, so the newest of those is listed first.
-    const future = { ...saved(0, { title: 'Written by a later AI Hub' }), version: 2, id: 'from-later', updatedAt: 1, folders: ['work'] };
-    fs.writeFileSync(path.join(dir, 'from-later.json'), JSON.stringify(future));
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
     await page().locator('.statusbar-item', { hasText: 'gpt-4o-mini' }).first().waitFor({ timeout: 60_000 });
     await runCommand(page(), 'AI Hub: Open Chat');
     await frame().locator('textarea.input').waitFor({ timeout: 60_000 });
-  });
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-    await hub?.close();
   });
 
   it('opens on 1,000 conversations, newest first, with model and date, and searches their text', async () => {

@@ -5,24 +5,18 @@
 // room, the model button saying when a chat is off the default, an unreachable hub's card with Choose Hub that
 // becomes history after the switch, selection chips counting the right lines, and the no-key banner's layout.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { startHub, type LocalHub } from '../hub/server';
-import { startCodeServer, type CodeServer } from '../runner/codeServer';
+import { startHub } from '../hub/server';
 import {
   acceptQuickInputRow,
   chatFrame,
   openFile as openWorkbenchFile,
-  openWorkbench,
-  remoteUri,
   runCommand,
   screenshot,
   typeInQuickInput,
-  type Workbench,
 } from '../runner/workbench';
+import { useExtensionSession, useLocalHub } from './fixture';
 
-const REPO = path.resolve(__dirname, '..', '..');
 const SAMPLE = [
   'export function add(a: number, b: number): number {',
   '  return a + b;',
@@ -98,40 +92,21 @@ async function chooseCustomHub(page: Page, url: string): Promise<void> {
 }
 
 describe('Chat panel polish (e2e)', function () {
-  let hub: LocalHub | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  const page = () => workbench!.page;
+  const hub = useLocalHub();
+  const session = useExtensionSession(() => ({
+    machineSettings: { 'aihub.baseUrl': hub().url },
+    userSettings: {
+      'aihub.defaultModel': 'gpt-4o-mini',
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      // A model with a small context, to meet the chat's context budget without megabytes of text.
+      'aihub.modelLimits': { 'tiny-context-model': { maxInputTokens: 1_500, maxOutputTokens: 500 } },
+    },
+    files: { 'sample.ts': SAMPLE, 'other.ts': 'export const answer = 42;\n' },
+  }));
+  const page = () => session.page;
   const frame = () => chatFrame(page());
-  const host = () => new URL(hub!.url).host;
-  const chatRequests = () => hub!.requests.filter((r) => r.path.endsWith('/chat/completions')).length;
-
-  before(async () => {
-    hub = await startHub({ apiKey: null });
-    server = await startCodeServer({
-      smokeTestDriver: true,
-      machineSettings: { 'aihub.baseUrl': hub.url },
-      userSettings: {
-        'aihub.defaultModel': 'gpt-4o-mini',
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        // A model with a small context, to meet the chat's context budget without megabytes of text.
-        'aihub.modelLimits': { 'tiny-context-model': { maxInputTokens: 1_500, maxOutputTokens: 500 } },
-      },
-    });
-    fs.writeFileSync(path.join(server.dirs.workspace, 'sample.ts'), SAMPLE);
-    fs.writeFileSync(path.join(server.dirs.workspace, 'other.ts'), 'export const answer = 42;\n');
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
-  });
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-    await hub?.close();
-  });
+  const host = () => new URL(hub().url).host;
+  const chatRequests = () => hub().requests.filter((r) => r.path.endsWith('/chat/completions')).length;
 
   it('Explain opens the chat without a welcome flash; it continues a conversation about the same file only', async () => {
     await page().locator('.statusbar-item', { hasText: 'gpt-4o-mini' }).first().waitFor({ timeout: 60_000 });
@@ -191,7 +166,9 @@ describe('Chat panel polish (e2e)', function () {
     // The conversation about sample.ts stays on screen until the new one arrives: wait for the swap.
     await waitUntil(async () => (await frame().locator('.turn.user').count()) === 1, 'a new conversation', 30_000);
     await frame().locator('.turn.assistant .turn-footer').first().waitFor({ timeout: 30_000 });
-    const last = hub!.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1);
+    const last = hub()
+      .requests.filter((r) => r.path.endsWith('/chat/completions'))
+      .at(-1);
     assert.doesNotMatch(JSON.stringify(last?.body), /sample\.ts/, 'the other file history is not sent');
   });
 
@@ -218,7 +195,7 @@ describe('Chat panel polish (e2e)', function () {
   });
 
   it('waits visibly for a slow hub, with the seconds, then shows the answer', async () => {
-    hub!.enqueue({ kind: 'slow', delayMs: 3_500 });
+    hub().enqueue({ kind: 'slow', delayMs: 3_500 });
     await send(frame(), 'Are you there?');
     const waiting = frame().locator('.turn.assistant .waiting');
     await waiting.waitFor({ timeout: 10_000 });
@@ -231,7 +208,7 @@ describe('Chat panel polish (e2e)', function () {
   });
 
   it('follows a long answer to its end: the last lines, usage and buttons are in view', async () => {
-    hub!.enqueue({ kind: 'chunks', count: 300, chunkText: 'A line of the long answer.\n\n' });
+    hub().enqueue({ kind: 'chunks', count: 300, chunkText: 'A line of the long answer.\n\n' });
     await send(frame(), 'A long answer, please');
     const footer = frame().locator('.turn.assistant').last().locator('.turn-footer');
     await footer.waitFor({ timeout: 30_000 });
@@ -247,7 +224,7 @@ describe('Chat panel polish (e2e)', function () {
   });
 
   it('folds a huge question, with a button to show all of it', async () => {
-    hub!.enqueue({ kind: 'text', text: 'Got it.' });
+    hub().enqueue({ kind: 'text', text: 'Got it.' });
     const huge = Array.from({ length: 2_000 }, (_, i) => `const line${i} = ${i};`).join('\n');
     // Pasted, as a person would: typing 2,000 lines key by key is not what this is about.
     const input = frame().locator('textarea.input');
@@ -281,7 +258,7 @@ describe('Chat panel polish (e2e)', function () {
   });
 
   it('keeps words whole in a table and lets the narrow view scroll it sideways', async () => {
-    hub!.enqueue({ kind: 'text', text: TABLE });
+    hub().enqueue({ kind: 'text', text: TABLE });
     await send(frame(), 'Compare recursion and iteration in a table');
     await frame().locator('.turn.assistant').last().locator('.turn-footer').waitFor({ timeout: 30_000 });
     const table = frame().locator('.turn.assistant').last().locator('table');
@@ -370,11 +347,11 @@ describe('Chat panel polish (e2e)', function () {
     const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i % 10}`).join(' ');
     // Each echo answer repeats its question, so two questions of ~500 tokens fill the 1,500-token window.
     for (const question of [`First: ${words(250)}`, `Second: ${words(250)}`]) {
-      hub!.enqueue({ kind: 'text', text: words(200) });
+      hub().enqueue({ kind: 'text', text: words(200) });
       await send(frame(), question);
       await frame().locator('.turn.assistant').last().locator('.turn-footer').waitFor({ timeout: 30_000 });
     }
-    hub!.enqueue({ kind: 'text', text: 'Short answer.' });
+    hub().enqueue({ kind: 'text', text: 'Short answer.' });
     await send(frame(), 'Third, short');
     const note = frame().locator('.turn.assistant').last().locator('.context-note');
     await note.waitFor({ timeout: 30_000 });
@@ -382,7 +359,9 @@ describe('Chat panel polish (e2e)', function () {
       await note.innerText(),
       /The \d+ oldest messages of this conversation were left out: it is about [\d,]+ tokens, and tiny-context-model takes 1,500 in \(your aihub\.modelLimits\)\. New Chat starts afresh\./,
     );
-    const sent = hub!.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1)?.body as { messages: unknown[] };
+    const sent = hub()
+      .requests.filter((r) => r.path.endsWith('/chat/completions'))
+      .at(-1)?.body as { messages: unknown[] };
     assert.ok(sent.messages.length < 5, `the oldest turns were not sent (${sent.messages.length} messages)`);
     await screenshot(page(), 'polish-context-dropped');
 
@@ -453,7 +432,7 @@ describe('Chat panel polish (e2e)', function () {
 
   it('the no-key banner keeps its text readable in the narrow sidebar', async () => {
     // 0.0.0.0 is another machine to the extension: a key is needed, and none is set for it.
-    await chooseCustomHub(page(), hub!.url.replace('127.0.0.1', '0.0.0.0'));
+    await chooseCustomHub(page(), hub().url.replace('127.0.0.1', '0.0.0.0'));
     const dialog = page().locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 15_000 });
     await dialog.getByRole('button', { name: 'Allow Plain HTTP' }).click();

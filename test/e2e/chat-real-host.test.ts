@@ -16,6 +16,7 @@ import {
   remoteUri,
   runCommand,
   screenshot,
+  screenshotIfFailed,
   typeInQuickInput,
   type Workbench,
 } from '../runner/workbench';
@@ -101,8 +102,7 @@ describe('chat panel in the real host (e2e)', function () {
     if ((await models.getAttribute('aria-expanded')) === 'true') await models.click();
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed')
-      await screenshot(page(), `real-host-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+    await screenshotIfFailed(this.currentTest, workbench?.page, 'real-host');
   });
   after(async () => {
     await workbench?.close();
@@ -237,8 +237,7 @@ describe('chat panel in the real host (e2e)', function () {
     await historyRow('Second conversation about sorting').first().waitFor();
     await screenshot(page(), 'real-host-history');
     await page().locator('.quick-input-widget input').fill('What does this compute');
-    await historyRow('What does this compute').first().waitFor();
-    await page().keyboard.press('Enter');
+    await acceptQuickInputRow(page(), 'What does this compute');
     await frame().locator('.turn.user .user-text', { hasText: 'What does this compute, in one sentence?' }).waitFor({ timeout: 15_000 });
     assert.equal(await frame().locator('.turn.user').count(), 1);
 

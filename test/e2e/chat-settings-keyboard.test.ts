@@ -4,14 +4,10 @@
 // empty input editing the last question, Esc stopping a reply, Ctrl+L starting a new chat from the chat, and
 // Ctrl+K A reaching the chat's input from the editor.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { startHub, type LocalHub } from '../hub/server';
-import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { chatFrame, openFile, openWorkbench, remoteUri, runCommand, screenshot, type Workbench } from '../runner/workbench';
+import { chatFrame, openFile, runCommand, screenshot } from '../runner/workbench';
+import { useExtensionSession, useLocalHub } from './fixture';
 
-const REPO = path.resolve(__dirname, '..', '..');
 const STALL = '[[scenario:{"kind":"stall","afterChunks":6,"ms":60000}]]';
 
 interface ChatBody {
@@ -48,12 +44,22 @@ async function focused(frame: FrameLocator, selector: string): Promise<boolean> 
 }
 
 describe('Chat settings and keyboard (e2e)', function () {
-  let hub: LocalHub | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  const page = (): Page => workbench!.page;
+  const hub = useLocalHub();
+  const session = useExtensionSession(() => ({
+    machineSettings: { 'aihub.baseUrl': hub().url },
+    userSettings: {
+      'aihub.defaultModel': 'gpt-4o-mini',
+      'aihub.systemPrompt': 'You are a careful reviewer.',
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    },
+    files: { 'notes.ts': 'export const note = 1;\n' },
+  }));
+  const page = (): Page => session.page;
   const frame = () => chatFrame(page());
-  const bodies = () => hub!.requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.body as ChatBody);
+  const bodies = () =>
+    hub()
+      .requests.filter((r) => r.path.endsWith('/chat/completions'))
+      .map((r) => r.body as ChatBody);
 
   /** Sends and waits for the reply to finish; returns the request the hub received for it. */
   async function ask(text: string): Promise<ChatBody> {
@@ -74,23 +80,6 @@ describe('Chat settings and keyboard (e2e)', function () {
   }
 
   before(async () => {
-    hub = await startHub({ apiKey: null });
-    server = await startCodeServer({
-      smokeTestDriver: true,
-      machineSettings: { 'aihub.baseUrl': hub.url },
-      userSettings: {
-        'aihub.defaultModel': 'gpt-4o-mini',
-        'aihub.systemPrompt': 'You are a careful reviewer.',
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      },
-    });
-    fs.writeFileSync(path.join(server.dirs.workspace, 'notes.ts'), 'export const note = 1;\n');
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
     await page().locator('.statusbar-item', { hasText: 'gpt-4o-mini' }).first().waitFor({ timeout: 60_000 });
     await runCommand(page(), 'AI Hub: Open Chat');
     await frame().locator('textarea.input').waitFor({ timeout: 60_000 });
@@ -98,11 +87,6 @@ describe('Chat settings and keyboard (e2e)', function () {
       .locator('.pane-header', { hasText: /^Models/ })
       .first();
     if ((await models.getAttribute('aria-expanded')) === 'true') await models.click();
-  });
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-    await hub?.close();
   });
 
   it('refuses a temperature out of range in the popover, and sends the settings as saved', async () => {

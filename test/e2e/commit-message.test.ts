@@ -6,11 +6,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startHub, type LocalHub } from '../hub/server';
-import { startCodeServer, type CodeServer } from '../runner/codeServer';
-import { openWorkbench, remoteUri, screenshot, type Workbench } from '../runner/workbench';
+import type { LocalHub } from '../hub/server';
+import { screenshot } from '../runner/workbench';
+import { useExtensionSession, useLocalHub } from './fixture';
 
-const REPO = path.resolve(__dirname, '..', '..');
 const MESSAGE = 'feat(math): add subtract';
 
 function git(dir: string, ...args: string[]): void {
@@ -47,48 +46,32 @@ async function commandFinished(page: Page): Promise<void> {
 }
 
 describe('commit message (e2e)', function () {
-  let hub: LocalHub | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  const page = () => workbench!.page;
+  const hub = useLocalHub();
+  const session = useExtensionSession(() => ({
+    machineSettings: { 'aihub.baseUrl': hub().url },
+    userSettings: { 'aihub.defaultModel': 'gpt-4o-mini', 'git.openRepositoryInParentFolders': 'never' },
+    // A repository with one commit and a staged change on top of it.
+    beforeOpen: (server) => {
+      const ws = server.dirs.workspace;
+      git(ws, 'init', '-q', '-b', 'main');
+      fs.writeFileSync(path.join(ws, 'math.ts'), 'export const add = (a: number, b: number) => a + b;\n');
+      git(ws, 'add', '-A');
+      git(ws, 'commit', '-q', '-m', 'feat(math): add add');
+      fs.appendFileSync(path.join(ws, 'math.ts'), 'export const subtract = (a: number, b: number) => a - b;\n');
+      git(ws, 'add', '-A');
+    },
+  }));
+  const page = () => session.page;
 
   before(async () => {
-    hub = await startHub({ apiKey: null });
-    server = await startCodeServer({
-      smokeTestDriver: true,
-      machineSettings: { 'aihub.baseUrl': hub.url },
-      userSettings: { 'aihub.defaultModel': 'gpt-4o-mini', 'git.openRepositoryInParentFolders': 'never' },
-    });
-    const ws = server.dirs.workspace;
-    git(ws, 'init', '-q', '-b', 'main');
-    fs.writeFileSync(path.join(ws, 'math.ts'), 'export const add = (a: number, b: number) => a + b;\n');
-    git(ws, 'add', '-A');
-    git(ws, 'commit', '-q', '-m', 'feat(math): add add');
-    fs.appendFileSync(path.join(ws, 'math.ts'), 'export const subtract = (a: number, b: number) => a - b;\n');
-    git(ws, 'add', '-A');
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO)],
-        ['skipWelcome', 'true'],
-      ],
-    });
     await page().keyboard.press('Control+Shift+G');
     // The staged change shows once the Git extension has read the repository.
     await page().locator('.scm-view .monaco-list-row', { hasText: 'math.ts' }).first().waitFor({ timeout: 60_000 });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed')
-      await screenshot(page(), `commit-message-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-    await hub?.close();
-  });
 
   it('the Source Control title bar button streams a message for the staged change into the input box', async () => {
     // Slow pieces, so the message is seen arriving.
-    hub!.enqueue({ kind: 'text', text: MESSAGE, chunkSize: 3, chunkDelayMs: 400 });
+    hub().enqueue({ kind: 'text', text: MESSAGE, chunkSize: 3, chunkDelayMs: 400 });
     const button = await generateButton(page());
     await screenshot(page(), 'commit-message-button');
     await button.click();
@@ -102,7 +85,7 @@ describe('commit message (e2e)', function () {
     await screenshot(page(), 'commit-message-written');
     await commandFinished(page());
 
-    const request = hub!.requests.find((r) => r.path.endsWith('/chat/completions'));
+    const request = hub().requests.find((r) => r.path.endsWith('/chat/completions'));
     const body = request?.body as { model: string; messages: { role: string; content: string }[] };
     assert.equal(body.model, 'gpt-4o-mini');
     assert.match(body.messages[1].content, /staged changes[\s\S]*feat\(math\): add add[\s\S]*\+export const subtract/);
@@ -114,10 +97,10 @@ describe('commit message (e2e)', function () {
     await page().keyboard.press('Control+A');
     await page().keyboard.type('my notes');
     await inputBox(page()).locator('.view-lines', { hasText: 'my notes' }).waitFor();
-    hub!.enqueue({ kind: 'stall', afterChunks: 1, text: 'feat: something long' } as Parameters<LocalHub['enqueue']>[0]);
-    const before = hub!.requests.at(-1)?.id ?? 0;
+    hub().enqueue({ kind: 'stall', afterChunks: 1, text: 'feat: something long' } as Parameters<LocalHub['enqueue']>[0]);
+    const before = hub().requests.at(-1)?.id ?? 0;
     await (await generateButton(page())).click();
-    const request = await hub!.waitForRequest((r) => r.id > before && r.path.endsWith('/chat/completions'), 30_000);
+    const request = await hub().waitForRequest((r) => r.id > before && r.path.endsWith('/chat/completions'), 30_000);
 
     // Headless, notifications may stay in the notification centre instead of popping up as toasts.
     const item = page().locator('.notification-list-item', { hasText: 'AI Hub: Writing a commit message' });
@@ -129,7 +112,7 @@ describe('commit message (e2e)', function () {
     await screenshot(page(), 'commit-message-progress');
     await item.first().getByRole('button', { name: 'Cancel' }).click();
 
-    await hub!.waitForClientClose(request.id);
+    await hub().waitForClientClose(request.id);
     await inputBox(page()).locator('.view-lines', { hasText: 'my notes' }).waitFor({ timeout: 15_000 });
     assert.equal((await inputText(page())).trim(), 'my notes');
   });

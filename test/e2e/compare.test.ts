@@ -70,11 +70,6 @@ describe('Compare and fallback (e2e)', function () {
     },
   }));
 
-  afterEach(async function () {
-    const page = session.workbench?.page;
-    if (this.currentTest?.state === 'failed' && page) await screenshot(page, `failed-${this.currentTest.title.slice(0, 40)}`);
-  });
-
   it('three models side by side: streaming, then finished with each column’s figures', async () => {
     const page = session.page;
     await page.locator('.statusbar-item', { hasText: 'gpt-4o' }).first().waitFor({ timeout: 60_000 });

@@ -14,6 +14,7 @@ import {
   openWorkbench,
   runCommand,
   screenshot,
+  screenshotIfFailed,
   typeInQuickInput,
   type Workbench,
 } from '../runner/workbench';
@@ -60,8 +61,7 @@ describe('npm run demo (e2e)', function () {
     workbench = await openWorkbench(session.server, { viewport: { width: 1400, height: 860 }, timeoutMs: 180_000 });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench)
-      await screenshot(page(), `demo-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+    await screenshotIfFailed(this.currentTest, workbench?.page, 'demo');
   });
   after(async () => {
     await workbench?.close();
@@ -109,7 +109,7 @@ describe('npm run demo (e2e)', function () {
     const picker = page().locator('.quick-input-widget');
     await picker.locator('.quick-input-title', { hasText: 'AI Hub: Refactor' }).waitFor();
     await picker.locator('input').fill('Simplify');
-    await page().keyboard.press('Enter');
+    await acceptQuickInputRow(page(), 'Simplify');
     const accept = page().locator('.editor-actions .action-label[aria-label^="Accept Proposal"]');
     await accept.waitFor({ timeout: 120_000 });
     await page().locator('.monaco-diff-editor .view-lines', { hasText: 'const totalSeconds' }).first().waitFor();

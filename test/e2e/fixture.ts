@@ -4,13 +4,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { startHub, type HubServerOptions, type LocalHub } from '../hub/server';
 import { startCodeServer, type CodeServer, type CodeServerOptions } from '../runner/codeServer';
 import { REPO_ROOT } from '../runner/toolchain';
-import { openWorkbench, remoteUri, type Workbench, type WorkbenchOptions } from '../runner/workbench';
+import { openWorkbench, remoteUri, screenshotIfFailed, type Workbench, type WorkbenchOptions } from '../runner/workbench';
 
 export interface SessionOptions extends CodeServerOptions {
   /** Files written into the workspace before the window opens: path relative to the workspace → content. */
-  files?: Record<string, string>;
+  files?: Record<string, string | Buffer>;
   /** Runs once code-server is up and before the window opens (to seed the extension's storage, say). */
   beforeOpen?: (server: CodeServer) => void;
   workbench?: Omit<WorkbenchOptions, 'payload'>;
@@ -20,6 +21,21 @@ export interface Session {
   readonly server: CodeServer;
   readonly workbench: Workbench;
   readonly page: Page;
+}
+
+/**
+ * Registers the suite's `before`/`after` for the local hub in this process (keyless by default: a hub on loopback
+ * needs no key). Declared before the session, so its URL is known when the session's options are read.
+ */
+export function useLocalHub(options: HubServerOptions = { apiKey: null }): () => LocalHub {
+  let hub: LocalHub | undefined;
+  before(async () => {
+    hub = await startHub(options);
+  });
+  after(async () => {
+    await hub?.close();
+  });
+  return () => hub!;
 }
 
 /** Registers the suite's `before`/`after`; `options` is read in `before`, after any hub the suite started. */
@@ -41,6 +57,9 @@ export function useExtensionSession(options: () => SessionOptions): Session {
         ['skipWelcome', 'true'],
       ],
     });
+  });
+  afterEach(async function () {
+    await screenshotIfFailed(this.currentTest, workbench?.page, 'session');
   });
   after(async () => {
     await workbench?.close();

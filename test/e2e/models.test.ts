@@ -2,9 +2,8 @@
 // hub the models grouped by provider, the default marked, and the status bar showing hub and model.
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { startHub, type LocalHub } from '../hub/server';
 import { screenshot } from '../runner/workbench';
-import { useExtensionSession, type Session, type SessionOptions } from './fixture';
+import { useExtensionSession, useLocalHub, type Session, type SessionOptions } from './fixture';
 const REMOTE_HUB = 'https://hub-without-key.invalid/v1';
 
 function modelsPane(page: Page): Locator {
@@ -45,17 +44,11 @@ async function showModelsView(page: Page): Promise<Locator> {
 }
 
 describe('Models view (e2e)', function () {
-  let hub: LocalHub | undefined;
   let current: Session | undefined;
   const page = () => current!.page;
 
-  before(async () => {
-    // Keyless: a hub on loopback needs no key, so the view lists its models without one.
-    hub = await startHub({ apiKey: null });
-  });
-  after(async () => {
-    await hub?.close();
-  });
+  // Keyless: a hub on loopback needs no key, so the view lists its models without one.
+  const hub = useLocalHub();
 
   describe('a remote hub without a key', () => {
     const session = useExtensionSession(() => sessionOn(REMOTE_HUB));
@@ -77,7 +70,7 @@ describe('Models view (e2e)', function () {
   });
 
   describe('the local hub', () => {
-    const session = useExtensionSession(() => sessionOn(hub!.url));
+    const session = useExtensionSession(() => sessionOn(hub().url));
     before(() => (current = session));
 
     it('lists the models grouped by provider with counts, the default marked', async () => {
@@ -100,7 +93,7 @@ describe('Models view (e2e)', function () {
       assert.match(await defaultRow.innerText(), /default/, 'the default model is marked');
       assert.match(await pane.locator('.pane-header').innerText(), /\d+ models/);
       const status = statusItem(page());
-      assert.match(await status.innerText(), new RegExp(`${new URL(hub!.url).host.replace(/\./g, '\\.')} · gpt-4o-mini`));
+      assert.match(await status.innerText(), new RegExp(`${new URL(hub().url).host.replace(/\./g, '\\.')} · gpt-4o-mini`));
       assert.equal(await background(status), 'rgba(0, 0, 0, 0)', 'no warning colour with a usable hub');
       await screenshot(page(), 'models-view');
       await pane.locator('.monaco-list-row', { hasText: /^claude-opus-4\.6/ }).hover();
@@ -171,15 +164,15 @@ describe('Models view (e2e)', function () {
 
     it('shows the cached list at once after a reload, while the hub is still answering', async () => {
       // Every models request after the reload hangs for a while: whatever the view shows meanwhile comes from the cache.
-      hub!.enqueue({ kind: 'slow', delayMs: 15_000, endpoint: 'models' }, 5);
-      const lastBefore = hub!.requests.at(-1)?.id ?? 0;
+      hub().enqueue({ kind: 'slow', delayMs: 15_000, endpoint: 'models' }, 5);
+      const lastBefore = hub().requests.at(-1)?.id ?? 0;
       await page().reload();
       await page().locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       const pane = await showModelsView(page());
       await pane.locator('.monaco-list-row', { hasText: /^OpenAI\s*\d+/ }).waitFor({ timeout: 30_000 });
-      const answered = hub!.requests.filter((r) => r.id > lastBefore && r.path.endsWith('/models') && r.finished);
+      const answered = hub().requests.filter((r) => r.id > lastBefore && r.path.endsWith('/models') && r.finished);
       assert.deepEqual(answered, [], 'the models were on screen before the hub had sent a fresh list');
-      await hub!.waitForRequest((r) => r.id > lastBefore && r.path.endsWith('/models'), 30_000);
+      await hub().waitForRequest((r) => r.id > lastBefore && r.path.endsWith('/models'), 30_000);
       await screenshot(page(), 'models-view-cached');
     });
   });

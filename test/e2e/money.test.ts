@@ -2,21 +2,14 @@
 // in the status bar, and under a chat reply its tokens, cost and the model that answered. Screenshots of each.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startHub, type LocalHub } from '../hub/server';
 import { chatFrame, runCommand, screenshot } from '../runner/workbench';
-import { useExtensionSession } from './fixture';
+import { useExtensionSession, useLocalHub } from './fixture';
 
 describe('Money (e2e)', function () {
-  let hub: LocalHub | undefined;
-  before(async () => {
-    // Keyless on loopback; the hub's default account has $12.34 left and serves codestral-latest as codestral-2508.
-    hub = await startHub({ apiKey: null });
-  });
-  after(async () => {
-    await hub?.close();
-  });
+  // Keyless on loopback; the hub's default account has $12.34 left and serves codestral-latest as codestral-2508.
+  const hub = useLocalHub();
   const session = useExtensionSession(() => ({
-    machineSettings: { 'aihub.baseUrl': hub!.url },
+    machineSettings: { 'aihub.baseUrl': hub().url },
     userSettings: {
       'aihub.defaultModel': 'codestral-latest',
       'workbench.colorTheme': 'Default Dark Modern',

@@ -4,9 +4,8 @@
 // nowhere in the page.
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { startHub, type LocalHub } from '../hub/server';
 import { chatFrame, notifications, runCommand, screenshot } from '../runner/workbench';
-import { useExtensionSession } from './fixture';
+import { useExtensionSession, useLocalHub } from './fixture';
 
 const KEY = 'sk-onboarding-e2e-key-0123456789';
 
@@ -29,15 +28,9 @@ async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs 
 }
 
 describe('Onboarding (e2e)', function () {
-  let hub: LocalHub | undefined;
-  before(async () => {
-    hub = await startHub({ apiKey: KEY, latencyMs: 40 });
-  });
-  after(async () => {
-    await hub?.close();
-  });
+  const hub = useLocalHub({ apiKey: KEY, latencyMs: 40 });
   const session = useExtensionSession(() => ({
-    machineSettings: { 'aihub.baseUrl': asRemote(hub!.url) },
+    machineSettings: { 'aihub.baseUrl': asRemote(hub().url) },
     userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
   }));
   const page = () => session.page;
@@ -73,16 +66,18 @@ describe('Onboarding (e2e)', function () {
 
     const modelIds = new Set(
       (
-        (await (await fetch(`${hub!.url}/models`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as { data: { id: string }[] }
+        (await (await fetch(`${hub().url}/models`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as { data: { id: string }[] }
       ).data.map((m) => m.id),
     );
-    const expected = `key saved. ${new URL(asRemote(hub!.url)).host} offers ${modelIds.size} models.`;
+    const expected = `key saved. ${new URL(asRemote(hub().url)).host} offers ${modelIds.size} models.`;
     await waitUntil(async () => (await notifications(page())).some((n) => n.includes(expected)), `the notification "${expected}"`);
     const models = pane(page(), /^Models/);
     await models.locator('.monaco-list-row', { hasText: /^OpenAI/ }).waitFor({ timeout: 20_000 });
     assert.equal(await models.locator('.welcome-view-content').count(), 0, 'the welcome is gone');
     await screenshot(page(), 'onboarding-4-models');
-    const sent = hub!.requests.filter((r) => r.path === '/v1/models').map((r) => r.headers.authorization);
+    const sent = hub()
+      .requests.filter((r) => r.path === '/v1/models')
+      .map((r) => r.headers.authorization);
     assert.ok(sent.length > 0 && sent.every((a) => a === `Bearer ${KEY}`), 'the trimmed key went to the hub, in the header');
   });
 
@@ -103,23 +98,17 @@ describe('Onboarding (e2e)', function () {
 
     const html = [await page().content(), await frame.locator('html').innerHTML()].join('\n');
     assert.ok(!html.includes(KEY), 'the key is not in the workbench or the chat webview');
-    const chat = hub!.requests.filter((r) => r.path === '/v1/chat/completions');
+    const chat = hub().requests.filter((r) => r.path === '/v1/chat/completions');
     assert.equal(chat.at(-1)?.headers.authorization, `Bearer ${KEY}`);
   });
 });
 
 describe('Importing AIHUB_API_KEY (e2e)', function () {
   const ENV_KEY = 'sk-from-the-environment-0123456789';
-  let hub: LocalHub | undefined;
-  before(async () => {
-    // Seen as another machine (0.0.0.0), so no key is assumed and plain HTTP is confirmed after the import.
-    hub = await startHub({ apiKey: ENV_KEY });
-  });
-  after(async () => {
-    await hub?.close();
-  });
+  // Seen as another machine (0.0.0.0), so no key is assumed and plain HTTP is confirmed after the import.
+  const hub = useLocalHub({ apiKey: ENV_KEY });
   const session = useExtensionSession(() => ({
-    machineSettings: { 'aihub.baseUrl': asRemote(hub!.url) },
+    machineSettings: { 'aihub.baseUrl': asRemote(hub().url) },
     env: { AIHUB_API_KEY: ENV_KEY },
   }));
   const page = () => session.page;
@@ -127,7 +116,7 @@ describe('Importing AIHUB_API_KEY (e2e)', function () {
   it('offers to import the key instead of using it silently, and uses it once imported', async () => {
     await page().locator('.activitybar [aria-label^="AI Hub"]').first().click();
     await waitUntil(async () => (await notifications(page())).some((n) => n.includes('AIHUB_API_KEY is set')), 'the import offer');
-    assert.equal(hub!.requests.length, 0, 'nothing was sent with the variable before the user agreed');
+    assert.equal(hub().requests.length, 0, 'nothing was sent with the variable before the user agreed');
 
     // Answer the offer from wherever it is shown: a toast, or the notification centre.
     if (!(await page().locator('.notification-toast').filter({ hasText: 'AIHUB_API_KEY' }).count()))
@@ -142,7 +131,9 @@ describe('Importing AIHUB_API_KEY (e2e)', function () {
     await pane(page(), /^Models/)
       .locator('.monaco-list-row', { hasText: /^OpenAI/ })
       .waitFor({ timeout: 20_000 });
-    const sent = hub!.requests.filter((r) => r.path === '/v1/models').map((r) => r.headers.authorization);
+    const sent = hub()
+      .requests.filter((r) => r.path === '/v1/models')
+      .map((r) => r.headers.authorization);
     assert.ok(sent.length > 0 && sent.every((a) => a === `Bearer ${ENV_KEY}`), 'the imported key went to the hub');
   });
 });

@@ -3,9 +3,8 @@
 // progress notification aborting the request to the hub.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startHub, type LocalHub } from '../hub/server';
-import { openFile, screenshot } from '../runner/workbench';
-import { useExtensionSession } from './fixture';
+import { acceptQuickInputRow, openFile, screenshot } from '../runner/workbench';
+import { useExtensionSession, useLocalHub } from './fixture';
 
 const SOURCE =
   'export class Calc {\n  total(xs: number[]): number {\n    let sum = 0;\n    for (const x of xs) {\n      sum = sum + x;\n    }\n    return sum;\n  }\n}\n';
@@ -24,15 +23,9 @@ async function selectMethod(page: Page): Promise<void> {
 }
 
 describe('selection commands (e2e)', function () {
-  let hub: LocalHub | undefined;
-  before(async () => {
-    hub = await startHub({ apiKey: null });
-  });
-  after(async () => {
-    await hub?.close();
-  });
+  const hub = useLocalHub();
   const session = useExtensionSession(() => ({
-    machineSettings: { 'aihub.baseUrl': hub!.url },
+    machineSettings: { 'aihub.baseUrl': hub().url },
     userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
     files: { 'calc.ts': SOURCE },
   }));
@@ -64,7 +57,7 @@ describe('selection commands (e2e)', function () {
 
   it('refactors with Ctrl+Alt+R and a preset, shows the diff with Accept / Reject in its title, and Accept edits the file', async () => {
     await selectMethod(page());
-    hub!.enqueue({ kind: 'text', text: ANSWER });
+    hub().enqueue({ kind: 'text', text: ANSWER });
     await page().keyboard.press('Control+Alt+R');
     const picker = page().locator('.quick-input-widget');
     await picker.locator('.quick-input-title', { hasText: 'AI Hub: Refactor' }).waitFor();
@@ -74,7 +67,7 @@ describe('selection commands (e2e)', function () {
       ['Simplify', 'Improve names', 'Add types', 'Modernise syntax', 'Extract function'],
     );
     await picker.locator('input').fill('Simplify');
-    await page().keyboard.press('Enter');
+    await acceptQuickInputRow(page(), 'Simplify');
 
     const accept = page().locator('.editor-actions .action-label[aria-label^="Accept Proposal"]');
     await accept.waitFor({ timeout: 30_000 });
@@ -93,13 +86,13 @@ describe('selection commands (e2e)', function () {
 
   it('Cancel in the progress notification aborts the request to the hub', async () => {
     await selectMethod(page());
-    hub!.enqueue({ kind: 'stall', afterChunks: 1, ms: 60_000 });
-    const before = hub!.requests.at(-1)?.id ?? 0;
+    hub().enqueue({ kind: 'stall', afterChunks: 1, ms: 60_000 });
+    const before = hub().requests.at(-1)?.id ?? 0;
     await page().keyboard.press('Control+Alt+R');
     await page().locator('.quick-input-widget .quick-input-title', { hasText: 'AI Hub: Refactor' }).waitFor();
     await page().locator('.quick-input-widget input').fill('Add types');
-    await page().keyboard.press('Enter');
-    const request = await hub!.waitForRequest((r) => r.id > before && r.path.endsWith('/chat/completions'), 15_000);
+    await acceptQuickInputRow(page(), 'Add types');
+    const request = await hub().waitForRequest((r) => r.id > before && r.path.endsWith('/chat/completions'), 15_000);
     // Headless, notifications may stay in the notification centre instead of popping up as toasts.
     const item = page().locator('.notification-list-item', { hasText: 'AI Hub: Add types' });
     await item
@@ -109,7 +102,7 @@ describe('selection commands (e2e)', function () {
     await item.first().waitFor({ timeout: 15_000 });
     await screenshot(page(), 'selection-progress');
     await item.first().getByRole('button', { name: 'Cancel' }).click();
-    await hub!.waitForClientClose(request.id);
+    await hub().waitForClientClose(request.id);
     assert.equal(await page().locator('.tab', { hasText: '(proposal)' }).count(), 0, 'no proposal after a cancel');
   });
 });

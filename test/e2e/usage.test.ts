@@ -10,13 +10,11 @@ import { addMonths, monthOf } from '../../src/core/usage/calendar';
 import { formatCost } from '../../src/core/usage/format';
 import { monthFileName } from '../../src/core/usage/monthFile';
 import { formatUsageLine } from '../../src/core/usage/record';
-import { startHub, type LocalHub } from '../hub/server';
 import { runCommand, screenshot, webviewFrame } from '../runner/workbench';
 import { sampleMonth, usageRecord } from '../usage/sampleRecords';
-import { useExtensionSession } from './fixture';
+import { useExtensionSession, useLocalHub } from './fixture';
 
 describe('Usage view (e2e)', function () {
-  let hub: LocalHub | undefined;
   const violations: string[] = [];
   const thisMonth = monthOf(Date.now());
   const lastMonth = addMonths(thisMonth, -1);
@@ -26,14 +24,9 @@ describe('Usage view (e2e)', function () {
     usageRecord({ time: new Date().toISOString(), model: 'gpt-4o-mini', inputTokens: 300, outputTokens: 90 }),
   ];
 
-  before(async () => {
-    hub = await startHub({ apiKey: null });
-  });
-  after(async () => {
-    await hub?.close();
-  });
+  const hub = useLocalHub();
   const session = useExtensionSession(() => ({
-    machineSettings: { 'aihub.baseUrl': hub!.url },
+    machineSettings: { 'aihub.baseUrl': hub().url },
     userSettings: { 'aihub.defaultModel': 'gpt-4o-mini' },
     beforeOpen: (server) => {
       const dir = path.join(server.dirs.userData, 'User', 'globalStorage', 'aihub.aihub-vscode', 'usage');

@@ -3,9 +3,8 @@
 // it from anywhere (the command palette, the activity bar), not only from the walkthrough's own buttons.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startHub, type LocalHub } from '../hub/server';
 import { runCommand, screenshot } from '../runner/workbench';
-import { useExtensionSession } from './fixture';
+import { useExtensionSession, useLocalHub } from './fixture';
 
 async function openWalkthrough(page: Page): Promise<void> {
   await runCommand(page, 'Welcome: Open Walkthrough...');
@@ -30,14 +29,8 @@ async function waitTicked(page: Page, title: string, timeoutMs = 20_000): Promis
 }
 
 describe('Walkthrough (e2e)', function () {
-  let hub: LocalHub | undefined;
-  before(async () => {
-    hub = await startHub({ apiKey: null });
-  });
-  after(async () => {
-    await hub?.close();
-  });
-  const session = useExtensionSession(() => ({ machineSettings: { 'aihub.baseUrl': hub!.url } }));
+  const hub = useLocalHub();
+  const session = useExtensionSession(() => ({ machineSettings: { 'aihub.baseUrl': hub().url } }));
   const page = () => session.page;
 
   it('ticks each step when it is done from the command palette or the activity bar', async () => {

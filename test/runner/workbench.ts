@@ -177,6 +177,11 @@ export async function notifications(page: Page): Promise<string[]> {
 }
 
 /** A PNG of the page in the workbench's screenshot folder (test-results/screenshots); returns its path. */
+/** For an `afterEach`: a picture of the page when the test that just ran failed, named after the test. */
+export async function screenshotIfFailed(test: Mocha.Test | undefined, page: Page | undefined, prefix: string): Promise<void> {
+  if (test?.state === 'failed' && page) await screenshot(page, `${prefix}-failed-${test.title.slice(0, 40).replace(/\W+/g, '-')}`);
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   const dir = screenshotDirs.get(page) ?? SCREENSHOT_DIR;
   fs.mkdirSync(dir, { recursive: true });
