@@ -6,12 +6,11 @@ import * as z from 'zod/mini';
 import { newConversation, type Conversation } from '../../src/core/chat/conversation';
 import { fallbackChain, fallbackNotice, fallbackReason, parseFallbackSetting, type FallbackStep } from '../../src/core/chat/fallback';
 import { ReplyLoop } from '../../src/core/chat/replyLoop';
-import { HubClient } from '../../src/core/hub/client';
 import { usageCsv } from '../../src/core/usage/csv';
 import { meterStream } from '../../src/core/usage/meter';
 import { usageRecordSchema, type UsageRecord } from '../../src/core/usage/record';
 import { RecentFailures, RECENT_FAILURE_MS } from '../../src/core/models/recentFailures';
-import { startHub, type LocalHub } from '../hub/server';
+import { useLocalHubClient } from './localHubClient';
 
 function asking(text: string, model = 'gpt-4o'): Conversation {
   const c = newConversation('c1', model, 1);
@@ -71,23 +70,13 @@ describe('fallback', () => {
   });
 
   describe('in the reply loop (local hub)', () => {
-    let hub: LocalHub;
-    let client: HubClient;
-    before(async () => {
-      hub = await startHub({ apiKey: null });
-      client = new HubClient({ baseUrl: hub.url, getApiKey: () => undefined, keyOptional: true, maxRetries: 0, idleTimeoutMs: 5_000 });
-    });
-    after(() => hub.close());
-    beforeEach(() => {
-      hub.clearQueue();
-      hub.requests.length = 0;
-    });
+    const local = useLocalHubClient();
 
     async function reply(c: Conversation, chain: string[]) {
       const failed: [FallbackStep, string | undefined][] = [];
       const records: UsageRecord[] = [];
       const loop = new ReplyLoop(c, {
-        client: meterStream(client, { surface: 'chat', hub: hub.url, write: (r) => records.push(r) }),
+        client: meterStream(local.client, { surface: 'chat', hub: local.hub.url, write: (r) => records.push(r) }),
         save: async () => undefined,
         show: () => undefined,
         fallbacks: () => chain,
@@ -95,11 +84,11 @@ describe('fallback', () => {
       });
       await loop.begin();
       const { turn } = await loop.run();
-      return { turn, failed, records, models: hub.requests.map((r) => (r.body as { model: string }).model) };
+      return { turn, failed, records, models: local.hub.requests.map((r) => (r.body as { model: string }).model) };
     }
 
     it('a 503 before the first byte: the next model answers the same turn, which says so', async () => {
-      hub.enqueue({ kind: 'status', status: 503, model: 'gpt-4o' });
+      local.hub.enqueue({ kind: 'status', status: 503, model: 'gpt-4o' });
       const { turn, failed, models } = await reply(asking('Hello'), ['gpt-4o-mini', 'deepseek-chat']);
       assert.deepEqual(models, ['gpt-4o', 'gpt-4o-mini']);
       assert.equal(turn.status, 'done');
@@ -110,8 +99,8 @@ describe('fallback', () => {
     });
 
     it('the usage record of a fallback reply links it to the model asked and says why; the failed request has its own line', async () => {
-      hub.enqueue({ kind: 'status', status: 503, model: 'gpt-4o' });
-      hub.enqueue({ kind: 'status', status: 404, model: 'gpt-4o-mini' });
+      local.hub.enqueue({ kind: 'status', status: 503, model: 'gpt-4o' });
+      local.hub.enqueue({ kind: 'status', status: 404, model: 'gpt-4o-mini' });
       const { records, models } = await reply(asking('Hello'), ['gpt-4o-mini', 'deepseek-chat']);
       assert.deepEqual(models, ['gpt-4o', 'gpt-4o-mini', 'deepseek-chat']);
       assert.deepEqual(
@@ -132,14 +121,14 @@ describe('fallback', () => {
       );
       for (const r of records) assert.ok(z.safeParse(usageRecordSchema, r).success, 'each line is a valid record');
       assert.ok(!('fallbackFrom' in records[0]!), 'a reply from the model asked has no fallback field at all');
-      assert.ok(!hub.requests.some((r) => JSON.stringify(r.body).includes('fallback')), 'the hub never sees it');
+      assert.ok(!local.hub.requests.some((r) => JSON.stringify(r.body).includes('fallback')), 'the hub never sees it');
       assert.match(usageCsv(records).split('\r\n')[3]!, /,"?gpt-4o: no available channel \(503\); gpt-4o-mini: model not found \(404\)"?$/);
     });
 
     it('goes down the list while models cannot serve, and keeps the last error when none can', async () => {
-      hub.enqueue({ kind: 'status', status: 503, model: 'gpt-4o' });
-      hub.enqueue({ kind: 'status', status: 404, model: 'gpt-4o-mini' });
-      hub.enqueue({ kind: 'status', status: 502, model: 'deepseek-chat' });
+      local.hub.enqueue({ kind: 'status', status: 503, model: 'gpt-4o' });
+      local.hub.enqueue({ kind: 'status', status: 404, model: 'gpt-4o-mini' });
+      local.hub.enqueue({ kind: 'status', status: 502, model: 'deepseek-chat' });
       const { turn, models } = await reply(asking('Hello'), ['gpt-4o-mini', 'deepseek-chat']);
       assert.deepEqual(models, ['gpt-4o', 'gpt-4o-mini', 'deepseek-chat']);
       assert.equal(turn.status, 'error');
@@ -151,7 +140,7 @@ describe('fallback', () => {
     });
 
     it('never on 402 (the account, not the model)', async () => {
-      hub.enqueue({ kind: 'status', status: 402, model: 'gpt-4o' });
+      local.hub.enqueue({ kind: 'status', status: 402, model: 'gpt-4o' });
       const { turn, failed, models } = await reply(asking('Hello'), ['gpt-4o-mini']);
       assert.deepEqual(models, ['gpt-4o']);
       assert.equal(turn.status, 'error');
@@ -161,7 +150,7 @@ describe('fallback', () => {
     });
 
     it('never after the first byte: what arrived stays, with the error', async () => {
-      hub.enqueue({ kind: 'midStreamError', afterChunks: 3, model: 'gpt-4o' });
+      local.hub.enqueue({ kind: 'midStreamError', afterChunks: 3, model: 'gpt-4o' });
       const { turn, models } = await reply(asking('Hello'), ['gpt-4o-mini']);
       assert.deepEqual(models, ['gpt-4o']);
       assert.equal(turn.status, 'error');
@@ -170,7 +159,7 @@ describe('fallback', () => {
     });
 
     it('without a list the 503 is shown as it is (and reported as a failure)', async () => {
-      hub.enqueue({ kind: 'status', status: 503, model: 'gpt-4o' });
+      local.hub.enqueue({ kind: 'status', status: 503, model: 'gpt-4o' });
       const { turn, failed } = await reply(asking('Hello'), []);
       assert.equal(turn.status, 'error');
       assert.equal(turn.error?.kind, 'noChannel');

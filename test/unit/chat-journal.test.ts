@@ -9,8 +9,7 @@ import { ConversationStore } from '../../src/core/chat/conversationStore';
 import { damageOf, recoverTurns } from '../../src/core/chat/recovery';
 import { parseJournal, replayJournal, type JournalEntry } from '../../src/core/chat/replyJournal';
 import { ReplyLoop } from '../../src/core/chat/replyLoop';
-import { HubClient } from '../../src/core/hub/client';
-import { startHub, type LocalHub } from '../hub/server';
+import { useLocalHubClient } from './localHubClient';
 
 function asking(id: string, text: string): Conversation {
   const c = newConversation(id, 'gpt-4o-mini', 1);
@@ -22,21 +21,14 @@ const entry = (at: number, text: string, turn = 'a1'): JournalEntry => ({ turn, 
 
 describe('reply journal', () => {
   let dir: string;
-  let hub: LocalHub;
-  let client: HubClient;
-  before(async () => {
-    hub = await startHub({ apiKey: null });
-    client = new HubClient({ baseUrl: hub.url, getApiKey: () => undefined, keyOptional: true, maxRetries: 0, idleTimeoutMs: 5_000 });
-  });
-  after(() => hub.close());
+  const local = useLocalHubClient();
   beforeEach(() => {
-    hub.clearQueue();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aihub-journal-'));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('holds every shown piece before it is shown; a copy of the folder taken at any show restores at least that text', async () => {
-    hub.enqueue({ kind: 'stall', afterChunks: 40, ms: 10_000 });
+    local.hub.enqueue({ kind: 'stall', afterChunks: 40, ms: 10_000 });
     const store = new ConversationStore(dir);
     const c = asking('c1', 'tell me a long story');
     let shown = '';
@@ -45,7 +37,7 @@ describe('reply journal', () => {
     const loop = new ReplyLoop(
       c,
       {
-        client,
+        client: local.client,
         save: (x) => store.save(x),
         journal: store.journal(c.id),
         show: (d) => {

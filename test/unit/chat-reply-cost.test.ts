@@ -3,10 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { newConversation, type Conversation } from '../../src/core/chat/conversation';
 import { ReplyLoop } from '../../src/core/chat/replyLoop';
-import { HubClient } from '../../src/core/hub/client';
 import { conversationTotal, replyCostText, usageLine } from '../../src/core/money/replyCost';
 import type { ModelPrice } from '../../src/core/money/price';
-import { startHub, type LocalHub } from '../hub/server';
+import { useLocalHubClient } from './localHubClient';
 
 const PRICE: ModelPrice = { kind: 'tokens', inputPerMillion: 2.5, outputPerMillion: 10 };
 
@@ -17,18 +16,12 @@ function asking(model: string): Conversation {
 }
 
 describe('reply cost, served model and request id', () => {
-  let hub: LocalHub;
-  let client: HubClient;
-  before(async () => {
-    hub = await startHub({ apiKey: null });
-    client = new HubClient({ baseUrl: hub.url, getApiKey: () => undefined, keyOptional: true, maxRetries: 0, idleTimeoutMs: 5_000 });
-  });
-  after(() => hub.close());
-  afterEach(() => hub.setMoney({ flavour: 'newapi' }));
+  const local = useLocalHubClient();
+  afterEach(() => local.hub.setMoney({ flavour: 'newapi' }));
 
   async function reply(model: string, price?: ModelPrice): Promise<Conversation> {
     const c = asking(model);
-    const loop = new ReplyLoop(c, { client, save: async () => undefined, show: () => undefined, priceOf: () => price });
+    const loop = new ReplyLoop(c, { client: local.client, save: async () => undefined, show: () => undefined, priceOf: () => price });
     await loop.begin();
     await loop.run();
     return c;
@@ -48,10 +41,10 @@ describe('reply cost, served model and request id', () => {
   });
 
   it("takes the hub's own cost over the price, and says unknown without either", async () => {
-    hub.setMoney({ flavour: 'openrouter' });
+    local.hub.setMoney({ flavour: 'openrouter' });
     const reported = (await reply('gpt-4o', { kind: 'call', perCall: 99 })).turns[1];
     assert.ok(reported.role === 'assistant' && reported.cost !== undefined && reported.cost < 1, 'usage.cost wins');
-    hub.setMoney({ flavour: 'newapi' });
+    local.hub.setMoney({ flavour: 'newapi' });
     const unknown = await reply('gpt-4o');
     const turn = unknown.turns[1];
     assert.ok(turn.role === 'assistant');
@@ -66,7 +59,7 @@ describe('reply cost, served model and request id', () => {
   });
 
   it('keeps the request id of a failure and charges nothing for it', async () => {
-    hub.enqueue({ kind: 'status', status: 402 });
+    local.hub.enqueue({ kind: 'status', status: 402 });
     const turn = (await reply('gpt-4o', PRICE)).turns[1];
     assert.ok(turn.role === 'assistant');
     if (turn.role !== 'assistant') return;

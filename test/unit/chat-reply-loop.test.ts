@@ -8,7 +8,7 @@ import { droppedNote, fitToContext, refusedMessage } from '../../src/core/chat/c
 import { HubClient } from '../../src/core/hub/client';
 import type { ChatMessage } from '../../src/core/hub/types';
 import type { ResolvedLimits } from '../../src/core/models/limits';
-import { startHub, type LocalHub } from '../hub/server';
+import { useLocalHubClient } from './localHubClient';
 
 interface Recorded {
   saves: string[];
@@ -39,22 +39,15 @@ function asking(text: string): Conversation {
 }
 
 describe('ReplyLoop', () => {
-  let hub: LocalHub;
-  let client: HubClient;
-  before(async () => {
-    hub = await startHub({ apiKey: null });
-    client = new HubClient({ baseUrl: hub.url, getApiKey: () => undefined, keyOptional: true, maxRetries: 0, idleTimeoutMs: 5_000 });
-  });
-  after(() => hub.close());
-  beforeEach(() => hub.clearQueue());
+  const local = useLocalHubClient();
 
   it('saves the question with an empty answer before the request leaves', async () => {
-    const r = recording(client);
+    const r = recording(local.client);
     const c = asking('Explain closures');
     const loop = new ReplyLoop(c, r.ports);
-    const before = hub.requests.length;
+    const before = local.hub.requests.length;
     await loop.begin();
-    assert.equal(hub.requests.length, before, 'no request yet');
+    assert.equal(local.hub.requests.length, before, 'no request yet');
     assert.equal(r.saves.length, 1);
     const saved = JSON.parse(r.saves[0]) as Conversation;
     assert.deepEqual(
@@ -69,7 +62,7 @@ describe('ReplyLoop', () => {
   });
 
   it('shows the whole answer in batches and saves its final form; metrics for the usage record', async () => {
-    const r = recording(client);
+    const r = recording(local.client);
     const c = asking('Explain closures');
     let clock = 1_000;
     const loop = new ReplyLoop(c, { ...r.ports, now: () => (clock += 1) });
@@ -78,7 +71,7 @@ describe('ReplyLoop', () => {
     assert.equal(turn.status, 'done');
     assert.match(turn.text, /Explain closures/);
     assert.equal(r.shown.map((d) => d.text).join(''), turn.text, 'every piece shown once, in order');
-    assert.ok(r.shown.length < hub.requests.length + 200, 'batched');
+    assert.ok(r.shown.length < local.hub.requests.length + 200, 'batched');
     assert.ok(r.shown.every((d) => d.conversationId === 'c1' && d.turnId === turn.id));
     const last = JSON.parse(r.saves.at(-1)!) as Conversation;
     assert.deepEqual(last.turns[1], turn, 'the final save holds the finished answer');
@@ -89,16 +82,16 @@ describe('ReplyLoop', () => {
   });
 
   it('asks with the turns before the answer, not the empty answer itself', async () => {
-    const r = recording(client);
+    const r = recording(local.client);
     const c = asking('first');
     await new ReplyLoop(c, r.ports).begin().then(() => undefined);
     c.turns.pop();
     c.turns.push({ id: 'u2', role: 'user', text: 'second', createdAt: 2 });
     const loop = new ReplyLoop(c, r.ports);
     await loop.begin();
-    const sent = hub.requests.length;
+    const sent = local.hub.requests.length;
     await loop.run();
-    const body = hub.requests[sent].body as { messages: { role: string; content: string }[] };
+    const body = local.hub.requests[sent].body as { messages: { role: string; content: string }[] };
     assert.deepEqual(
       body.messages.map((m) => m.role),
       ['user', 'user'],
@@ -106,8 +99,8 @@ describe('ReplyLoop', () => {
   });
 
   it('saves while a slow reply streams, not only at the end', async () => {
-    hub.enqueue({ kind: 'stall', afterChunks: 4, ms: 400 });
-    const r = recording(client);
+    local.hub.enqueue({ kind: 'stall', afterChunks: 4, ms: 400 });
+    const r = recording(local.client);
     const loop = new ReplyLoop(asking('slow'), r.ports, { saveIntervalMs: 50 });
     await loop.begin();
     const { turn } = await loop.run();
@@ -120,8 +113,8 @@ describe('ReplyLoop', () => {
   });
 
   it('stops on request, keeping what arrived and saving it marked stopped', async () => {
-    hub.enqueue({ kind: 'stall', afterChunks: 3, ms: 10_000 });
-    const r = recording(client);
+    local.hub.enqueue({ kind: 'stall', afterChunks: 3, ms: 10_000 });
+    const r = recording(local.client);
     const loop = new ReplyLoop(asking('stop me'), r.ports);
     await loop.begin();
     const done = loop.run();
@@ -135,8 +128,8 @@ describe('ReplyLoop', () => {
   });
 
   it('flushes what is gathered for the webview, and saves what streamed so far, on demand', async () => {
-    hub.enqueue({ kind: 'stall', afterChunks: 6, ms: 10_000 });
-    const r = recording(client);
+    local.hub.enqueue({ kind: 'stall', afterChunks: 6, ms: 10_000 });
+    const r = recording(local.client);
     const loop = new ReplyLoop(asking('flush me'), r.ports, { deltaIntervalMs: 60_000, saveIntervalMs: 60_000 });
     await loop.begin();
     const done = loop.run();
@@ -150,8 +143,8 @@ describe('ReplyLoop', () => {
   });
 
   it("keeps a failed reply's partial text and the hub's message", async () => {
-    hub.enqueue({ kind: 'midStreamError', afterChunks: 3 });
-    const r = recording(client);
+    local.hub.enqueue({ kind: 'midStreamError', afterChunks: 3 });
+    const r = recording(local.client);
     const loop = new ReplyLoop(asking('fail'), r.ports);
     await loop.begin();
     const { turn } = await loop.run();
@@ -162,13 +155,7 @@ describe('ReplyLoop', () => {
 });
 
 describe('the chat context budget', () => {
-  let hub: LocalHub;
-  let client: HubClient;
-  before(async () => {
-    hub = await startHub({ apiKey: null });
-    client = new HubClient({ baseUrl: hub.url, getApiKey: () => undefined, keyOptional: true, maxRetries: 0, idleTimeoutMs: 5_000 });
-  });
-  after(() => hub.close());
+  const local = useLocalHubClient();
 
   const limits: ResolvedLimits = { maxInputTokens: 1_000, maxOutputTokens: 500, source: 'family' };
   const words = (count: number) => Array.from({ length: count }, (_, i) => `word${i % 10}`).join(' ');
@@ -219,23 +206,23 @@ describe('the chat context budget', () => {
 
   it('the loop refuses before any request, and sends a long conversation without its oldest turns, saying so', async () => {
     const big = asking(words(5_000));
-    const refused = new ReplyLoop(big, recording(client).ports, { limits });
-    const before = hub.requests.length;
+    const refused = new ReplyLoop(big, recording(local.client).ports, { limits });
+    const before = local.hub.requests.length;
     await refused.begin();
     const result = await refused.run();
-    assert.equal(hub.requests.length, before, 'nothing reached the hub');
+    assert.equal(local.hub.requests.length, before, 'nothing reached the hub');
     assert.equal(result.turn.status, 'error');
     assert.equal(result.turn.error?.kind, 'tooLarge');
 
     const long = asking(words(400));
     long.turns.push({ id: 'a1', role: 'assistant', model: 'gpt-4o-mini', text: words(400), status: 'done', createdAt: 2 });
     long.turns.push({ id: 'u2', role: 'user', text: 'Summarise', createdAt: 3 });
-    const loop = new ReplyLoop(long, recording(client).ports, { limits });
+    const loop = new ReplyLoop(long, recording(local.client).ports, { limits });
     await loop.begin();
     const done = await loop.run();
     assert.equal(done.turn.status, 'done');
     assert.match(done.turn.contextNote ?? '', /The 2 oldest messages of this conversation were left out/);
-    const sent = hub.requests.at(-1)?.body as { messages: { content: string }[] };
+    const sent = local.hub.requests.at(-1)?.body as { messages: { content: string }[] };
     assert.deepEqual(
       sent.messages.map((m) => m.content),
       ['Summarise'],

@@ -12,9 +12,8 @@ import {
 } from '../../src/core/chat/chatSettings';
 import { conversationSchema, newConversation } from '../../src/core/chat/conversation';
 import { ReplyLoop } from '../../src/core/chat/replyLoop';
-import { HubClient } from '../../src/core/hub/client';
 import { extractMetadata } from '../../src/core/models/metadata';
-import { startHub, type LocalHub } from '../hub/server';
+import { useLocalHubClient } from './localHubClient';
 
 const REASONING: ModelFacts = { capabilities: ['tools', 'reasoning'], guessed: [], maxOutputTokens: 100_000 };
 const PLAIN: ModelFacts = { capabilities: ['tools'], guessed: [], maxOutputTokens: 16_384 };
@@ -77,13 +76,7 @@ describe('Chat settings', () => {
   });
 
   describe('in the request', () => {
-    let hub: LocalHub;
-    let client: HubClient;
-    before(async () => {
-      hub = await startHub({ apiKey: null });
-      client = new HubClient({ baseUrl: hub.url, getApiKey: () => undefined, keyOptional: true, maxRetries: 0, idleTimeoutMs: 5_000 });
-    });
-    after(() => hub.close());
+    const local = useLocalHubClient();
 
     async function ask(model: string, facts: ModelFacts): Promise<Record<string, unknown>> {
       const c = newConversation(`c-${model}`, model, 1);
@@ -91,10 +84,10 @@ describe('Chat settings', () => {
       c.turns.push({ id: 'u1', role: 'user', text: 'Hello', createdAt: 1 });
       c.turns.push({ id: 'a1', role: 'assistant', model, text: 'Bonjour', status: 'done', createdAt: 2 });
       c.turns.push({ id: 'u2', role: 'user', text: 'Again', createdAt: 3 });
-      const before = hub.requests.length;
+      const before = local.hub.requests.length;
       const loop = new ReplyLoop(
         c,
-        { client, save: async () => undefined, show: () => undefined },
+        { client: local.client, save: async () => undefined, show: () => undefined },
         {
           systemPrompt: systemPromptOf(c.settings, 'Default.'),
           parameters: () => requestParameters(c.settings, facts),
@@ -104,7 +97,7 @@ describe('Chat settings', () => {
       );
       await loop.begin();
       await loop.run();
-      return hub.requests[before].body as Record<string, unknown>;
+      return local.hub.requests[before].body as Record<string, unknown>;
     }
 
     it('sends the system prompt first and the parameters as set', async () => {

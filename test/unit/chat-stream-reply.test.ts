@@ -2,18 +2,10 @@
 import * as assert from 'node:assert/strict';
 import type { AssistantTurn } from '../../src/core/chat/conversation';
 import { streamReply } from '../../src/core/chat/streamReply';
-import { HubClient } from '../../src/core/hub/client';
-import { startHub, type LocalHub } from '../hub/server';
+import { useLocalHubClient } from './localHubClient';
 
 describe('streamReply', () => {
-  let hub: LocalHub;
-  let client: HubClient;
-  before(async () => {
-    hub = await startHub({ apiKey: null });
-    client = new HubClient({ baseUrl: hub.url, getApiKey: () => undefined, keyOptional: true, maxRetries: 0, idleTimeoutMs: 5_000 });
-  });
-  after(() => hub.close());
-  beforeEach(() => hub.clearQueue());
+  const local = useLocalHubClient();
 
   const turn = (): AssistantTurn => ({ id: 'a', role: 'assistant', model: 'gpt-4o-mini', text: '', status: 'streaming', createdAt: 0 });
 
@@ -21,7 +13,7 @@ describe('streamReply', () => {
     const t = turn();
     let fromDeltas = '';
     await streamReply({
-      client,
+      client: local.client,
       turn: t,
       messages: [{ role: 'user', content: 'Explain closures' }],
       signal: new AbortController().signal,
@@ -34,10 +26,10 @@ describe('streamReply', () => {
   });
 
   it('keeps the reasoning apart from the answer', async () => {
-    hub.enqueue({ kind: 'reasoning' });
+    local.hub.enqueue({ kind: 'reasoning' });
     const t = turn();
     await streamReply({
-      client,
+      client: local.client,
       turn: t,
       messages: [{ role: 'user', content: 'think' }],
       signal: new AbortController().signal,
@@ -49,11 +41,11 @@ describe('streamReply', () => {
   });
 
   it('stops on abort, keeping what arrived, marked stopped', async () => {
-    hub.enqueue({ kind: 'stall', afterChunks: 3, ms: 10_000 });
+    local.hub.enqueue({ kind: 'stall', afterChunks: 3, ms: 10_000 });
     const t = turn();
     const abort = new AbortController();
     await streamReply({
-      client,
+      client: local.client,
       turn: t,
       messages: [{ role: 'user', content: 'a long answer please' }],
       signal: abort.signal,
@@ -67,10 +59,10 @@ describe('streamReply', () => {
   });
 
   it("fails with the hub's actionable message and keeps the partial reply", async () => {
-    hub.enqueue({ kind: 'midStreamError', afterChunks: 3 });
+    local.hub.enqueue({ kind: 'midStreamError', afterChunks: 3 });
     const t = turn();
     await streamReply({
-      client,
+      client: local.client,
       turn: t,
       messages: [{ role: 'user', content: 'hello' }],
       signal: new AbortController().signal,
@@ -82,10 +74,10 @@ describe('streamReply', () => {
   });
 
   it('reports a refused request with its kind so the panel can offer the fix', async () => {
-    hub.enqueue({ kind: 'status', status: 404 });
+    local.hub.enqueue({ kind: 'status', status: 404 });
     const t = turn();
     await streamReply({
-      client,
+      client: local.client,
       turn: t,
       messages: [{ role: 'user', content: 'hello' }],
       signal: new AbortController().signal,

@@ -7,8 +7,7 @@ import { columnsOf, continuedConversation, newComparison } from '../../src/core/
 import { ConcurrencyLimit } from '../../src/core/compare/concurrencyLimit';
 import { exportComparison } from '../../src/core/compare/exportComparison';
 import { columnMetrics, costLabel, metricRows } from '../../src/core/compare/metrics';
-import { HubClient } from '../../src/core/hub/client';
-import { startHub, type LocalHub } from '../hub/server';
+import { useLocalHubClient } from './localHubClient';
 
 const question: UserTurn = { id: 'q', role: 'user', text: 'Explain closures', createdAt: 0 };
 
@@ -18,23 +17,13 @@ function comparison(models: string[]) {
 }
 
 describe('Compare core', () => {
-  let hub: LocalHub;
-  let client: HubClient;
-  before(async () => {
-    hub = await startHub({ apiKey: null });
-    client = new HubClient({ baseUrl: hub.url, getApiKey: () => undefined, keyOptional: true, maxRetries: 0, idleTimeoutMs: 5_000 });
-  });
-  after(() => hub.close());
-  beforeEach(() => {
-    hub.clearQueue();
-    hub.requests.length = 0;
-  });
+  const local = useLocalHubClient();
 
   function runOf(turns: AssistantTurn[], extra: Partial<ConstructorParameters<typeof CompareRun>[1]> = {}) {
     const phases: [string, ColumnPhase, string?][] = [];
     const deltas = new Map<string, string>();
     const run = new CompareRun(turns, {
-      client,
+      client: local.client,
       messages: [{ role: 'user', content: question.text }],
       onDelta: (id, d) => deltas.set(id, (deltas.get(id) ?? '') + d.text),
       onPhase: (id, phase, note) => phases.push([id, phase, note]),
@@ -71,11 +60,15 @@ describe('Compare core', () => {
       assert.equal(m.tokensIn, 17);
       assert.ok((m.tokensOut ?? 0) > 0);
     }
-    assert.deepEqual(hub.requests.map((r) => (r.body as { model: string }).model).sort(), ['claude-sonnet-4.6', 'deepseek-chat', 'gpt-4o']);
+    assert.deepEqual(local.hub.requests.map((r) => (r.body as { model: string }).model).sort(), [
+      'claude-sonnet-4.6',
+      'deepseek-chat',
+      'gpt-4o',
+    ]);
   });
 
   it("one column's 503 leaves the others to finish", async () => {
-    hub.enqueue({ kind: 'status', status: 503, model: 'claude-sonnet-4.6' });
+    local.hub.enqueue({ kind: 'status', status: 503, model: 'claude-sonnet-4.6' });
     const turns = columnsOf(comparison(['gpt-4o', 'claude-sonnet-4.6', 'deepseek-chat']));
     await runOf(turns).run.startAll();
     assert.deepEqual(
@@ -87,14 +80,14 @@ describe('Compare core', () => {
   });
 
   it('holds the requests over the limit until a slot is free', async () => {
-    hub.enqueue({ kind: 'text', text: 'slow answer here', chunkDelayMs: 30 }, 3);
+    local.hub.enqueue({ kind: 'text', text: 'slow answer here', chunkDelayMs: 30 }, 3);
     const turns = columnsOf(comparison(['gpt-4o', 'claude-sonnet-4.6', 'deepseek-chat']));
     const { run, phases } = runOf(turns, { limit: 2 });
     const done = run.startAll();
-    await hub.waitForRequest((r) => r.id > 0);
+    await local.hub.waitForRequest((r) => r.id > 0);
     await new Promise((r) => setTimeout(r, 50));
     assert.equal(run.phase(turns[2].id), 'queued', 'the third waits');
-    assert.equal(hub.requests.length, 2, 'only two requests in flight');
+    assert.equal(local.hub.requests.length, 2, 'only two requests in flight');
     await done;
     assert.deepEqual(
       turns.map((t) => t.status),
@@ -104,7 +97,7 @@ describe('Compare core', () => {
   });
 
   it('a rate-limited column waits (freeing its slot) and tries again while the others go on', async () => {
-    hub.enqueue({ kind: 'status', status: 429, retryAfterMs: 40, model: 'gpt-4o' });
+    local.hub.enqueue({ kind: 'status', status: 429, retryAfterMs: 40, model: 'gpt-4o' });
     const turns = columnsOf(comparison(['gpt-4o', 'deepseek-chat']));
     const waits: number[] = [];
     const { run, phases } = runOf(turns, {
@@ -125,15 +118,15 @@ describe('Compare core', () => {
   });
 
   it('stops one column without touching the others, and retries it', async () => {
-    hub.enqueue({ kind: 'stall', afterChunks: 2, model: 'gpt-4o' });
+    local.hub.enqueue({ kind: 'stall', afterChunks: 2, model: 'gpt-4o' });
     const turns = columnsOf(comparison(['gpt-4o', 'deepseek-chat']));
     const { run } = runOf(turns);
     const all = run.startAll();
-    const stalled = await hub.waitForRequest((r) => (r.body as { model?: string }).model === 'gpt-4o');
+    const stalled = await local.hub.waitForRequest((r) => (r.body as { model?: string }).model === 'gpt-4o');
     await new Promise((r) => setTimeout(r, 100));
     await run.stop(turns[0].id);
     await all;
-    await hub.waitForClientClose(stalled.id);
+    await local.hub.waitForClientClose(stalled.id);
     assert.equal(turns[0].status, 'stopped');
     assert.ok(turns[0].text.length > 0, 'what arrived is kept');
     assert.equal(turns[1].status, 'done');
@@ -143,19 +136,19 @@ describe('Compare core', () => {
   });
 
   it('stopping all aborts every request, queued ones included', async () => {
-    hub.enqueue({ kind: 'stall', afterChunks: 1 }, 3);
+    local.hub.enqueue({ kind: 'stall', afterChunks: 1 }, 3);
     const turns = columnsOf(comparison(['gpt-4o', 'claude-sonnet-4.6', 'deepseek-chat']));
     const { run } = runOf(turns, { limit: 2 });
     const all = run.startAll();
-    await until(() => hub.requests.length === 2);
+    await until(() => local.hub.requests.length === 2);
     await run.stop();
     await all;
     assert.deepEqual(
       turns.map((t) => t.status),
       ['stopped', 'stopped', 'stopped'],
     );
-    await until(() => hub.requests.every((r) => r.clientClosed));
-    assert.equal(hub.requests.length, 2, 'the queued column never sent its request');
+    await until(() => local.hub.requests.every((r) => r.clientClosed));
+    assert.equal(local.hub.requests.length, 2, 'the queued column never sent its request');
   });
 
   it('ConcurrencyLimit hands slots out in order and drops aborted waiters', async () => {

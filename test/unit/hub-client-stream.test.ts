@@ -3,21 +3,13 @@ import * as assert from 'node:assert/strict';
 import { HubClient } from '../../src/core/hub/client';
 import { HubError } from '../../src/core/hub/errors';
 import type { ChatEvent, ChatRequest } from '../../src/core/hub/types';
-import { startHub, type LocalHub } from '../hub/server';
 import type { Scenario } from '../hub/scenarios';
+import { useLocalHubClient } from './localHubClient';
 
 const KEY = 'sk-unit-test-key-123';
 
 describe('HubClient.streamChat', () => {
-  let hub: LocalHub;
-  let client: HubClient;
-
-  before(async () => {
-    hub = await startHub({ apiKey: KEY });
-    client = new HubClient({ baseUrl: hub.url, getApiKey: () => KEY, maxRetries: 0, idleTimeoutMs: 5_000 });
-  });
-  after(() => hub.close());
-  beforeEach(() => hub.clearQueue());
+  const local = useLocalHubClient(KEY);
 
   const request = (text = 'Hello hub'): ChatRequest => ({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
 
@@ -25,9 +17,9 @@ describe('HubClient.streamChat', () => {
     scenario?: Scenario,
     req = request(),
   ): Promise<{ events: ChatEvent[]; result: Awaited<ReturnType<HubClient['streamChat']>> }> {
-    if (scenario) hub.enqueue(scenario);
+    if (scenario) local.hub.enqueue(scenario);
     const events: ChatEvent[] = [];
-    const result = await client.streamChat(req, { onEvent: (e) => events.push(e) });
+    const result = await local.client.streamChat(req, { onEvent: (e) => events.push(e) });
     return { events, result };
   }
 
@@ -45,7 +37,7 @@ describe('HubClient.streamChat', () => {
 
   it('sends the key only in the Authorization header, and asks for usage in the stream', async () => {
     await stream(undefined, request('header check'));
-    const recorded = hub.requests.at(-1)!;
+    const recorded = local.hub.requests.at(-1)!;
     assert.equal(recorded.headers.authorization, `Bearer ${KEY}`);
     const body = recorded.body as { stream: boolean; stream_options: { include_usage: boolean } };
     assert.equal(body.stream, true);
@@ -150,12 +142,12 @@ describe('HubClient.streamChat', () => {
   it('skips a malformed chunk, counts it and still finishes the reply', async () => {
     const warnings: string[] = [];
     const logged = new HubClient({
-      baseUrl: hub.url,
+      baseUrl: local.hub.url,
       getApiKey: () => KEY,
       maxRetries: 0,
       logger: { trace() {}, debug() {}, info() {}, warn: (m) => warnings.push(m), error() {} },
     });
-    hub.enqueue({ kind: 'malformed', afterChunks: 2 });
+    local.hub.enqueue({ kind: 'malformed', afterChunks: 2 });
     const result = await logged.streamChat(request());
     assert.equal(result.skippedChunks, 1);
     assert.equal(result.finishReason, 'stop');
@@ -166,8 +158,8 @@ describe('HubClient.streamChat', () => {
   });
 
   it('stops a huge reply at the configured limit with a clear error, keeping what came', async () => {
-    const small = new HubClient({ baseUrl: hub.url, getApiKey: () => KEY, maxRetries: 0, maxReplyChars: 100_000 });
-    hub.enqueue({ kind: 'huge', bytes: 2_000_000 });
+    const small = new HubClient({ baseUrl: local.hub.url, getApiKey: () => KEY, maxRetries: 0, maxReplyChars: 100_000 });
+    local.hub.enqueue({ kind: 'huge', bytes: 2_000_000 });
     await assert.rejects(small.streamChat(request()), (err: HubError) => {
       assert.equal(err.kind, 'tooLarge');
       assert.ok(err.partial && err.partial.text.length >= 100_000);

@@ -16,25 +16,17 @@
 // | choices: [] + error         | new-api relay_terminal_guard.go (then [DONE])                         |
 // | finish_reason error         | OpenRouter streaming docs; vLLM GenerationError; abort: SGLang, vLLM |
 import * as assert from 'node:assert/strict';
-import { HubClient } from '../../src/core/hub/client';
 import { readErrorBody } from '../../src/core/hub/errorWords';
 import { HubError } from '../../src/core/hub/errors';
 import type { ChatEvent, ChatRequest } from '../../src/core/hub/types';
-import { startHub, type LocalHub } from '../hub/server';
 import { ERROR_BODIES, type ErrorBodyShape, type StreamErrorShape } from '../hub/shapes';
+import { useLocalHubClient } from './localHubClient';
 
 const KEY = 'sk-unit-gateway-key';
 const NO_MARKUP = /[{}<>]|\\"/;
 
 describe('gateway error bodies and errors inside streams', () => {
-  let hub: LocalHub;
-  let client: HubClient;
-  before(async () => {
-    hub = await startHub({ apiKey: KEY });
-    client = new HubClient({ baseUrl: hub.url, getApiKey: () => KEY, maxRetries: 0, idleTimeoutMs: 5_000 });
-  });
-  after(() => hub.close());
-  beforeEach(() => hub.clearQueue());
+  const local = useLocalHubClient(KEY);
   const request = (): ChatRequest => ({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Tell me something long' }] });
 
   async function failure(promise: Promise<unknown>): Promise<HubError> {
@@ -69,8 +61,8 @@ describe('gateway error bodies and errors inside streams', () => {
     };
     for (const [shape, expected] of Object.entries(words) as [ErrorBodyShape, (typeof words)[ErrorBodyShape]][]) {
       it(`${shape}: the hub's words, without JSON or markup`, async () => {
-        hub.enqueue({ kind: 'errorBody', shape });
-        const err = await failure(client.streamChat(request()));
+        local.hub.enqueue({ kind: 'errorBody', shape });
+        const err = await failure(local.client.streamChat(request()));
         assert.equal(err.status, ERROR_BODIES[shape].status);
         assert.equal(err.hubMessage, expected.says);
         if (expected.code) assert.equal(err.code, expected.code);
@@ -82,8 +74,8 @@ describe('gateway error bodies and errors inside streams', () => {
     it("puts a 400's own words first, and gives context advice only when the words are about the context", async () => {
       for (const [shape, expected] of Object.entries(words) as [ErrorBodyShape, (typeof words)[ErrorBodyShape]][]) {
         if (ERROR_BODIES[shape].status !== 400) continue;
-        hub.enqueue({ kind: 'errorBody', shape });
-        const err = await failure(client.streamChat(request()));
+        local.hub.enqueue({ kind: 'errorBody', shape });
+        const err = await failure(local.client.streamChat(request()));
         if (err.kind !== 'badRequest') continue;
         assert.ok(err.message.startsWith(expected.says), `${shape}: ${err.message}`);
         assert.equal(/longer context/.test(err.message), !!expected.context, `${shape}: ${err.message}`);
@@ -107,8 +99,8 @@ describe('gateway error bodies and errors inside streams', () => {
 
     it('never calls a stream cut after text arrived "could not reach the hub"', async () => {
       for (const afterChunks of [1, 6]) {
-        hub.enqueue({ kind: 'disconnect', afterChunks });
-        const err = await failure(client.streamChat(request()));
+        local.hub.enqueue({ kind: 'disconnect', afterChunks });
+        const err = await failure(local.client.streamChat(request()));
         assert.equal(err.kind, 'brokenStream');
         assert.doesNotMatch(err.message, /could not reach|base ?url/i);
         assert.match(err.message, /closed before the reply was finished \(after \d+ characters\)/);
@@ -136,9 +128,9 @@ describe('gateway error bodies and errors inside streams', () => {
     };
     for (const [shape, expected] of Object.entries(words) as [StreamErrorShape, (typeof words)[StreamErrorShape]][]) {
       it(`${shape}: rejects with the server's words and keeps the text that arrived`, async () => {
-        hub.enqueue({ kind: 'streamError', shape, afterChunks: 3 });
+        local.hub.enqueue({ kind: 'streamError', shape, afterChunks: 3 });
         const events: ChatEvent[] = [];
-        const err = await failure(client.streamChat(request(), { onEvent: (e) => events.push(e) }));
+        const err = await failure(local.client.streamChat(request(), { onEvent: (e) => events.push(e) }));
         assert.equal(err.kind, 'brokenStream');
         if (expected.says) assert.match(err.message, expected.says);
         assert.match(err.message, /in the middle of the reply.*What arrived is kept/);
@@ -152,16 +144,16 @@ describe('gateway error bodies and errors inside streams', () => {
     }
 
     it('says "answered with an error" when the error comes before any text', async () => {
-      hub.enqueue({ kind: 'streamError', shape: 'anthropicEvent', afterChunks: 0 });
-      const err = await failure(client.streamChat(request()));
+      local.hub.enqueue({ kind: 'streamError', shape: 'anthropicEvent', afterChunks: 0 });
+      const err = await failure(local.client.streamChat(request()));
       assert.match(err.message, /^The hub answered with an error: Overloaded/);
     });
 
     it('keeps today\'s rule for a chunk with "error": null on every chunk: it is an ordinary chunk', async () => {
       const frame = (delta: object, finish: string | null = null) =>
         `data: ${JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finish }], error: null })}\n\n`;
-      hub.enqueue({ kind: 'raw', body: `${frame({ content: 'fine' })}${frame({}, 'stop')}data: [DONE]\n\n` });
-      const result = await client.streamChat(request());
+      local.hub.enqueue({ kind: 'raw', body: `${frame({ content: 'fine' })}${frame({}, 'stop')}data: [DONE]\n\n` });
+      const result = await local.client.streamChat(request());
       assert.equal(result.text, 'fine');
       assert.equal(result.skippedChunks, 0);
     });

@@ -15,29 +15,21 @@
 // Not handled, on purpose: a reply whose opening tag was in the prompt (only `</think>` in the content). Telling
 // it apart needs the whole reply, and the answer would have to wait for it.
 import * as assert from 'node:assert/strict';
-import { HubClient } from '../../src/core/hub/client';
 import { splitThinking, ThinkTagSplitter } from '../../src/core/hub/thinkTags';
 import type { ChatEvent, ChatRequest } from '../../src/core/hub/types';
-import { startHub, type LocalHub } from '../hub/server';
 import { THINK_TAGS, THOUGHT, type OpenEnding, type ThinkTag, type ToolCallShape } from '../hub/shapes';
 import type { Scenario } from '../hub/scenarios';
+import { useLocalHubClient } from './localHubClient';
 
 const KEY = 'sk-unit-shapes-key';
 
 describe('stream shapes from gateways and servers', () => {
-  let hub: LocalHub;
-  let client: HubClient;
-  before(async () => {
-    hub = await startHub({ apiKey: KEY });
-    client = new HubClient({ baseUrl: hub.url, getApiKey: () => KEY, maxRetries: 0, idleTimeoutMs: 5_000 });
-  });
-  after(() => hub.close());
-  beforeEach(() => hub.clearQueue());
+  const local = useLocalHubClient(KEY);
   const request = (text = 'Answer me'): ChatRequest => ({ model: 'gpt-4o', messages: [{ role: 'user', content: text }] });
   async function stream(scenario: Scenario, req = request()) {
-    hub.enqueue(scenario);
+    local.hub.enqueue(scenario);
     const events: ChatEvent[] = [];
-    const result = await client.streamChat(req, { onEvent: (e) => events.push(e) });
+    const result = await local.client.streamChat(req, { onEvent: (e) => events.push(e) });
     const joined = (type: 'text' | 'reasoning') => events.flatMap((e) => (e.type === type ? [e.text] : [])).join('');
     return { result, events, text: joined('text'), reasoning: joined('reasoning') };
   }
@@ -120,8 +112,8 @@ describe('stream shapes from gateways and servers', () => {
     }
 
     it('splits a whole (non-streamed) reply the same way', async () => {
-      hub.enqueue({ kind: 'thinkTags' });
-      const result = await client.complete(request('plain please'));
+      local.hub.enqueue({ kind: 'thinkTags' });
+      const result = await local.client.complete(request('plain please'));
       assert.equal(result.reasoning.trim(), THOUGHT);
       assert.match(result.text, /^\*\*Echo\*\*/);
     });

@@ -2,26 +2,18 @@
 // ends, the reply itself untouched, and a failing writer never breaks a reply.
 import * as assert from 'node:assert/strict';
 import * as z from 'zod/mini';
-import { HubClient } from '../../src/core/hub/client';
 import { isHubError } from '../../src/core/hub/errors';
 import type { ChatEvent } from '../../src/core/hub/types';
 import { meterStream } from '../../src/core/usage/meter';
 import { usageRecordSchema, type UsageRecord } from '../../src/core/usage/record';
-import { startHub, type LocalHub } from '../hub/server';
+import { useLocalHubClient } from './localHubClient';
 
 describe('usage meter', () => {
-  let hub: LocalHub;
-  let client: HubClient;
-  before(async () => {
-    hub = await startHub({ apiKey: null });
-    client = new HubClient({ baseUrl: hub.url, getApiKey: () => undefined, keyOptional: true, maxRetries: 0, idleTimeoutMs: 5_000 });
-  });
-  after(() => hub.close());
-  beforeEach(() => hub.clearQueue());
+  const local = useLocalHubClient();
 
   function metered(extra: Partial<Parameters<typeof meterStream>[1]> = {}) {
     const records: UsageRecord[] = [];
-    const m = meterStream(client, { surface: 'chat', hub: hub.url, write: (r) => records.push(r), ...extra });
+    const m = meterStream(local.client, { surface: 'chat', hub: local.hub.url, write: (r) => records.push(r), ...extra });
     return { client: m, records };
   }
 
@@ -42,7 +34,7 @@ describe('usage meter', () => {
     const [r] = records;
     assert.ok(z.safeParse(usageRecordSchema, r).success);
     assert.equal(r!.model, 'gpt-4o-mini');
-    assert.equal(r!.hub, hub.url);
+    assert.equal(r!.hub, local.hub.url);
     assert.equal(r!.surface, 'chat');
     assert.equal(r!.outcome, 'done');
     assert.equal(r!.inputTokens, result.usage!.promptTokens);
@@ -71,7 +63,7 @@ describe('usage meter', () => {
         },
       },
     ];
-    hub.enqueue({ kind: 'raw', body: frames.map((f) => `data: ${JSON.stringify(f)}\n\n`).join('') + 'data: [DONE]\n\n' });
+    local.hub.enqueue({ kind: 'raw', body: frames.map((f) => `data: ${JSON.stringify(f)}\n\n`).join('') + 'data: [DONE]\n\n' });
     const { client: m, records } = metered();
     await m.streamChat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });
     assert.equal(records[0]!.servedModel, 'gpt-4o-2024-11-20');
@@ -88,7 +80,7 @@ describe('usage meter', () => {
   });
 
   it('records an error with its kind and rethrows it unchanged', async () => {
-    hub.enqueue({ kind: 'status', status: 402, code: 'insufficient_user_quota', message: 'quota exhausted' });
+    local.hub.enqueue({ kind: 'status', status: 402, code: 'insufficient_user_quota', message: 'quota exhausted' });
     const { client: m, records } = metered();
     await assert.rejects(
       m.streamChat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] }),
@@ -101,7 +93,7 @@ describe('usage meter', () => {
   });
 
   it('records a stopped reply as stopped, with the time to its first token', async () => {
-    hub.enqueue({ kind: 'stall', afterChunks: 3, ms: 5_000 });
+    local.hub.enqueue({ kind: 'stall', afterChunks: 3, ms: 5_000 });
     const { client: m, records } = metered();
     const abort = new AbortController();
     await assert.rejects(
@@ -118,9 +110,9 @@ describe('usage meter', () => {
 
   it('takes the cost from the price lookup, and a failing writer never breaks the reply', async () => {
     const errors: unknown[] = [];
-    const m = meterStream(client, {
+    const m = meterStream(local.client, {
       surface: 'lm',
-      hub: hub.url,
+      hub: local.hub.url,
       costOf: ({ usage }) => ({ cost: (usage?.completionTokens ?? 0) * 0.001, currency: 'USD' }),
       write: () => {
         throw new Error('disk full');
