@@ -12,6 +12,7 @@ import { runPlainThresholdBench } from './webview/plainThreshold';
 import { runModelsBench } from './models/modelsBench';
 import { runPricingBench } from './pricing/pricingBench';
 import { runWebviewBench } from './webview/webviewBench';
+import { runSessionBench } from './session/sessionBench';
 import { runStreamCases, textCases, toolAndReasoningCases } from './stream/streamBench';
 import { runUsageBench } from './usage/usageBench';
 
@@ -52,6 +53,11 @@ const BENCHES: Bench[] = [
     name: 'compare',
     what: 'Compare tab: three columns streaming 2,000 chunks/s each in Chromium, against one column',
     run: runCompareBench,
+  },
+  {
+    name: 'session',
+    what: 'a long session in a real extension host: 200 + 200 replies of 100 KB (chat panel, vscode.lm), heap after GC',
+    run: runSessionBench,
   },
   {
     name: 'history',
