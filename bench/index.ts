@@ -13,6 +13,7 @@ import { runModelsBench } from './models/modelsBench';
 import { runPricingBench } from './pricing/pricingBench';
 import { runWebviewBench } from './webview/webviewBench';
 import { runSessionBench } from './session/sessionBench';
+import { runStartupBench } from './startup/startupBench';
 import { runStreamCases, textCases, toolAndReasoningCases } from './stream/streamBench';
 import { runUsageBench } from './usage/usageBench';
 
@@ -58,6 +59,11 @@ const BENCHES: Bench[] = [
     name: 'session',
     what: 'a long session in a real extension host: 200 + 200 replies of 100 KB (chat panel, vscode.lm), heap after GC',
     run: runSessionBench,
+  },
+  {
+    name: 'startup',
+    what: 'a new window with a 5,000-model hub and its cached list: views, status bar, model picker, host tasks',
+    run: runStartupBench,
   },
   {
     name: 'history',

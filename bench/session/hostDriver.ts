@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
 import * as vscode from 'vscode';
 import { collectGarbage as gc } from '../stats';
@@ -68,6 +69,12 @@ export function run(): Promise<void> {
             const lengths: number[] = [];
             for (let i = 0; i < n; i++) lengths.push(await lmReply(model, prompt));
             return { lengths: [Math.min(...lengths), Math.max(...lengths)] };
+          }
+          case '/lmModels': {
+            // What VS Code's model picker lists from AI Hub (VS Code asks the provider if it has not yet).
+            const start = performance.now();
+            const models = await vscode.lm.selectChatModels({ vendor: 'aihub' });
+            return { count: models.length, ms: performance.now() - start };
           }
           case '/snapshot':
             gc();

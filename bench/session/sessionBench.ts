@@ -5,18 +5,13 @@
 // (bench/session/hostDriver.ts) asks and reads the heap; the webview's renderer is read over Chromium's DevTools
 // protocol after its own forced GC.
 import { goal } from '../goals';
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import * as esbuild from 'esbuild';
 import type { CDPSession, Page } from 'playwright-core';
 import { startHub, type LocalHub } from '../../test/hub/server';
-import { startCodeServer, type CodeServer } from '../../test/runner/codeServer';
-import { REPO_ROOT } from '../../test/runner/toolchain';
-import { chatFrame, openWorkbench, remoteUri, type Workbench } from '../../test/runner/workbench';
+import { chatFrame } from '../../test/runner/workbench';
 import { mb, table } from '../stats';
+import { startHostSession, type HostSession } from './hostSession';
 
 const REPLIES = Number(process.env.AIHUB_BENCH_SESSION_REPLIES ?? 200);
 const WARMUP = 5;
@@ -25,7 +20,6 @@ const GOAL_GROWTH_BYTES = 3 * 1024 * 1024;
 /** 2,000 chunks of 50 characters: 100 KB of markdown paragraphs, streamed as a hub streams. */
 const CHUNK = 'A line of a long reply, streamed chunk by chunk.\n\n';
 const PROMPT = `[[scenario:${JSON.stringify({ kind: 'chunks', count: 2_000, chunkText: CHUNK })}]] a long reply, please`;
-const DRIVER_DIR = path.join(REPO_ROOT, 'out', 'bench', 'session');
 const SNAPSHOTS = process.env.AIHUB_BENCH_SESSION_SNAPSHOTS;
 
 interface HostHeap {
@@ -37,42 +31,6 @@ interface WebviewHeap {
   usedBytes: number;
   nodes: number;
   listeners: number;
-}
-
-async function buildDriver(): Promise<void> {
-  // The extension under development as `npm test` builds it, and the driver beside it (under the repository, so
-  // the host counts the driver as part of AI Hub).
-  execFileSync(process.execPath, ['esbuild.js'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  await esbuild.build({
-    entryPoints: [path.join(__dirname, 'hostDriver.ts')],
-    outfile: path.join(DRIVER_DIR, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
-}
-
-async function waitForFile(file: string, timeoutMs: number): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8')) return fs.readFileSync(file, 'utf8');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the host driver did not start within ${timeoutMs / 1000} s`);
-}
-
-function driver(port: number) {
-  return async <T>(what: string, params: Record<string, string | number> = {}): Promise<T> => {
-    const url = new URL(`http://127.0.0.1:${port}/${what}`);
-    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, String(v));
-    const res = await fetch(url, { signal: AbortSignal.timeout(30 * 60_000) });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`host driver ${what}: ${text}`);
-    return JSON.parse(text) as T;
-  };
 }
 
 /** A DevTools session on the chat webview's frame, or on the page when the webview shares its renderer. */
@@ -104,36 +62,20 @@ async function webviewHeap(page: Page, session: CDPSession): Promise<WebviewHeap
 const signed = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${mb(Math.abs(bytes))}`;
 
 export async function runSessionBench(): Promise<string> {
-  await buildDriver();
-  const portFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aihub-session-')), 'port');
   let hub: LocalHub | undefined;
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  let ask: ReturnType<typeof driver> | undefined;
+  let host: HostSession | undefined;
   try {
     hub = await startHub({ apiKey: null });
-    server = await startCodeServer({
-      smokeTestDriver: true,
-      machineSettings: { 'aihub.baseUrl': hub.url },
-      userSettings: { 'aihub.defaultModel': 'gpt-4o-mini', 'workbench.secondarySideBar.defaultVisibility': 'hidden' },
-      env: { AIHUB_BENCH_DRIVER_PORT_FILE: portFile },
-    });
-    workbench = await openWorkbench(server, {
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, REPO_ROOT)],
-        ['extensionTestsPath', remoteUri(server, DRIVER_DIR)],
-        ['skipWelcome', 'true'],
-      ],
-    });
-    ask = driver(Number(await waitForFile(portFile, 120_000)));
+    host = await startHostSession(hub, { 'aihub.defaultModel': 'gpt-4o-mini' });
+    const { workbench, driver: ask } = host;
     const snapshot = async (name: string) => {
-      if (SNAPSHOTS) await ask!('snapshot', { file: path.join(SNAPSHOTS, `${name}.heapsnapshot`) });
+      if (SNAPSHOTS) await ask('snapshot', { file: path.join(SNAPSHOTS, `${name}.heapsnapshot`) });
     };
     process.stderr.write(`  warm-up: ${WARMUP} replies each way\n`);
     await ask('chat', { n: WARMUP, prompt: PROMPT });
     await ask('lm', { n: WARMUP, prompt: PROMPT, model: 'gpt-4o-mini' });
     const { session, own } = await webviewSession(workbench.page);
-    const host: HostHeap[] = [await ask<HostHeap>('heap')];
+    const heaps: HostHeap[] = [await ask<HostHeap>('heap')];
     const view: WebviewHeap[] = [await webviewHeap(workbench.page, session)];
     await snapshot('0-start');
     const seconds: number[] = [];
@@ -145,16 +87,16 @@ export async function runSessionBench(): Promise<string> {
       const t = performance.now();
       await ask(what, { n: REPLIES, prompt: PROMPT, ...extra });
       seconds.push((performance.now() - t) / 1000);
-      host.push(await ask<HostHeap>('heap'));
+      heaps.push(await ask<HostHeap>('heap'));
       view.push(await webviewHeap(workbench.page, session));
-      await snapshot(`${host.length - 1}-after-${what}`);
+      await snapshot(`${heaps.length - 1}-after-${what}`);
     }
-    const hostGrowth = host[2].usedBytes - host[0].usedBytes;
+    const hostGrowth = heaps[2].usedBytes - heaps[0].usedBytes;
     const viewGrowth = view[2].usedBytes - view[0].usedBytes;
     const hostRow = (label: string, h: HostHeap, i: number) => [
       label,
       mb(h.usedBytes),
-      i === 0 ? '—' : signed(h.usedBytes - host[i - 1].usedBytes),
+      i === 0 ? '—' : signed(h.usedBytes - heaps[i - 1].usedBytes),
       mb(h.externalBytes),
     ];
     const viewRow = (label: string, v: WebviewHeap, i: number) => [
@@ -176,7 +118,7 @@ export async function runSessionBench(): Promise<string> {
       '**Extension host**',
       table(
         ['when', 'used heap after GC', 'growth', 'external memory'],
-        host.map((h, i) => hostRow(labels[i], h, i)),
+        heaps.map((h, i) => hostRow(labels[i], h, i)),
       ),
       '**Chat webview**',
       table(
@@ -200,10 +142,7 @@ export async function runSessionBench(): Promise<string> {
       ),
     ].join('\n\n');
   } finally {
-    await ask?.('exit').catch(() => undefined);
-    await workbench?.close();
-    await server?.stop();
+    await host?.close();
     await hub?.close();
-    fs.rmSync(path.dirname(portFile), { recursive: true, force: true });
   }
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ChatEvent } from '../core/hub/types';
 import { countMessageTokens, toOpenAiMessages } from '../core/lm/messages';
-import { distinguishAliases, isChatModel, toLanguageModelInfo } from '../core/lm/modelInfo';
+import { toLanguageModelInfos } from '../core/lm/modelInfo';
 import { chooseEffort } from '../core/lm/reasoningEffort';
 import { ReasoningMemory } from '../core/lm/reasoningMemory';
 import { requestOptions } from '../core/lm/requestOptions';
@@ -59,18 +59,25 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
       if (options.silent || !(await this.offerKey())) return [];
     }
     let models = this.services.models.cached;
-    try {
-      models = await this.services.models.getModels();
-    } catch (err) {
-      this.services.log.warn(`language models: ${err instanceof Error ? err.message : String(err)}`);
-      if (!options.silent && models.length === 0)
-        void vscode.window.showWarningMessage(
-          vscode.l10n.t("AI Hub: could not list the hub's models. {0}", err instanceof Error ? err.message : ''),
-        );
+    const fresh = this.services.models.getModels();
+    if (models.length > 0) {
+      // The last session's list at once; a newer one from the hub (the cache may be stale) fires
+      // onDidChangeLanguageModelChatInformation when it differs, and VS Code asks again.
+      fresh.catch((err: unknown) => this.services.log.warn(`language models: ${err instanceof Error ? err.message : String(err)}`));
+    } else {
+      try {
+        models = await fresh;
+      } catch (err) {
+        this.services.log.warn(`language models: ${err instanceof Error ? err.message : String(err)}`);
+        if (!options.silent)
+          void vscode.window.showWarningMessage(
+            vscode.l10n.t("AI Hub: could not list the hub's models. {0}", err instanceof Error ? err.message : ''),
+          );
+      }
     }
     if (token.isCancellationRequested) return [];
     const { modelLimits, reasoningEffort } = this.services.config.current;
-    return distinguishAliases(models.map((m) => toLanguageModelInfo(m, modelLimits, reasoningEffort)).filter(isChatModel));
+    return toLanguageModelInfos(models, modelLimits, reasoningEffort);
   }
 
   async provideLanguageModelChatResponse(

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { newConversation, type Conversation } from '../../src/core/chat/conversation';
 import { ConversationStore, type StoreFs } from '../../src/core/chat/conversationStore';
-import { INDEX_FILE, searchHistory } from '../../src/core/chat/historyIndex';
+import { entryOf, INDEX_FILE, SEARCH_TEXT_CHARS, searchHistory } from '../../src/core/chat/historyIndex';
 
 function conversation(id: string, title: string, updatedAt: number, question = 'a question', answer = 'an answer'): Conversation {
   const c = newConversation(id, 'gpt-4o-mini', 1);
@@ -193,5 +193,29 @@ describe('Chat history index', () => {
       ['extra', true],
       ['future', true],
     ]);
+  });
+
+  it('indexes the first characters of long answers exactly as collapsing their whole text would', () => {
+    // The index collapses only a prefix of a long answer (so its entry does not keep the answer in memory): the
+    // text must be the same as collapsing everything, whitespace runs across the cut included.
+    let seed = 17;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    const pieces = ['word', 'x', ' ', '  ', '\n\n', '\t \n   ', ' '.repeat(300), 'é', '🙂'];
+    const reference = (c: Conversation) => {
+      let out = '';
+      for (const part of [...c.turns.filter((t) => t.role === 'user'), ...c.turns.filter((t) => t.role === 'assistant')]) {
+        if (out.length >= SEARCH_TEXT_CHARS) break;
+        out += `${part.text.replace(/\s+/g, ' ').trim()} `;
+      }
+      return out.slice(0, SEARCH_TEXT_CHARS).trimEnd();
+    };
+    for (let i = 0; i < 300; i++) {
+      const text = (n: number) => Array.from({ length: n }, () => pieces[random(pieces.length)]).join('');
+      const c = conversation(`c${i}`, 't', 1, text(random(700)), text(random(5_000)));
+      assert.equal(entryOf(c, { mtimeMs: 0, size: 0 }).text, reference(c), `conversation ${i}`);
+    }
   });
 });

@@ -120,9 +120,23 @@ function searchText(c: Conversation): string {
   let out = '';
   for (const part of [...questions, ...answers]) {
     if (out.length >= SEARCH_TEXT_CHARS) break;
-    out += `${part.replace(/\s+/g, ' ').trim()} `;
+    out += `${collapsedPrefix(part, SEARCH_TEXT_CHARS - out.length)} `;
   }
   return out.slice(0, SEARCH_TEXT_CHARS).trimEnd();
+}
+
+/**
+ * The text with its whitespace runs collapsed and trimmed, at least its first `wanted` characters of that (the
+ * whole of it when shorter). Only a prefix of a long answer is collapsed: the index keeps 2,000 characters of it,
+ * and a slice of a 100 KB string would keep the whole string alive in memory for as long as the entry lives.
+ * Collapsing a prefix gives a prefix of the collapsed whole, so the result is the same as collapsing everything.
+ */
+function collapsedPrefix(text: string, wanted: number): string {
+  for (let take = wanted; ; take *= 2) {
+    const prefix = text.length <= take ? text : text.slice(0, take);
+    const collapsed = prefix.replace(/\s+/g, ' ').trim();
+    if (collapsed.length >= wanted || prefix.length === text.length) return collapsed;
+  }
 }
 
 function snippetAt(text: string, at: number, length: number): string {
