@@ -14,7 +14,7 @@ import { runPricingBench } from './pricing/pricingBench';
 import { runWebviewBench } from './webview/webviewBench';
 import { runSessionBench } from './session/sessionBench';
 import { runStartupBench } from './startup/startupBench';
-import { runStreamCases, textCases, toolAndReasoningCases } from './stream/streamBench';
+import { runStreamCases, textBreakdown, textCases, toolAndReasoningBreakdown, toolAndReasoningCases } from './stream/streamBench';
 import { runUsageBench } from './usage/usageBench';
 
 interface Bench {
@@ -27,12 +27,12 @@ const BENCHES: Bench[] = [
   {
     name: 'stream',
     what: 'stream client: our HubClient vs openai SDK vs bare parse vs raw bytes',
-    run: () => runStreamCases(textCases, '### 1. Stream client (text deltas)', 100_000),
+    run: () => runStreamCases(textCases, '### 1. Stream client (text deltas)', textBreakdown),
   },
   {
     name: 'tools',
     what: 'tool-call and reasoning streams, same comparison',
-    run: () => runStreamCases(toolAndReasoningCases, '### 2. Tool-call and reasoning streams'),
+    run: () => runStreamCases(toolAndReasoningCases, '### 2. Tool-call and reasoning streams', toolAndReasoningBreakdown),
   },
   { name: 'models', what: 'models list: parse, group and build tree items for 100 to 5,000 models', run: runModelsBench },
   { name: 'webview', what: 'chat webview rendering a 20 KB, 200 KB and 1 MB streamed reply in Chromium', run: runWebviewBench },

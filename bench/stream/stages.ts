@@ -8,7 +8,6 @@ import { IdleWatchdog } from '../../src/core/hub/idleWatchdog';
 import { chunkSchema } from '../../src/core/hub/schemas';
 import { isCommonChunk } from '../../src/core/hub/chunkGuard';
 import { silentLogger } from '../../src/core/logger';
-import { planStream } from '../../test/hub/streamPlan';
 import { collectGarbage, ms, summarize, table } from '../stats';
 import { feedEvents } from './bareParse';
 
@@ -56,10 +55,7 @@ const STAGES: [string, (r: Response) => Promise<unknown>][] = [
   ],
 ];
 
-export async function stageBreakdown(chunks: number): Promise<string> {
-  const body = planStream({ kind: 'chunks', count: chunks }, { model: 'bench-model' })
-    .map((s) => ('frame' in s ? s.frame : ''))
-    .join('');
+export async function stageBreakdown(body: string, chunks: number): Promise<string> {
   const bytes = new TextEncoder().encode(body);
   const pieces: Uint8Array[] = [];
   for (let i = 0; i < bytes.length; i += 65_536) pieces.push(bytes.subarray(i, i + 65_536));

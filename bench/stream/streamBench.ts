@@ -3,6 +3,7 @@
 import { goal } from '../goals';
 import { startHub, type LocalHub } from '../../test/hub/server';
 import type { Scenario } from '../../test/hub/scenarios';
+import { planStream } from '../../test/hub/streamPlan';
 import { startWorker } from '../child';
 import { mb, ms, msSpread, ratio, summarize, table, type Summary } from '../stats';
 import { reasoningBody, toolCallBody } from './bodies';
@@ -90,7 +91,30 @@ async function measureCase(hub: LocalHub, c: StreamCase): Promise<Measured[]> {
   }
 }
 
-export async function runStreamCases(cases: StreamCase[], heading: string, breakdownChunks?: number): Promise<string> {
+/** A stream read from memory, stage by stage, to show where our client's time goes. */
+export interface Breakdown {
+  label: string;
+  body(): string;
+}
+
+export const BREAKDOWN_CHUNKS = 100_000;
+
+export const textBreakdown: Breakdown[] = [
+  {
+    label: 'text',
+    body: () =>
+      planStream({ kind: 'chunks', count: BREAKDOWN_CHUNKS }, { model: 'bench-model' })
+        .map((s) => ('frame' in s ? s.frame : ''))
+        .join(''),
+  },
+];
+
+export const toolAndReasoningBreakdown: Breakdown[] = [
+  { label: 'tool-call arguments', body: () => toolCallBody(BREAKDOWN_CHUNKS) },
+  { label: 'reasoning + text', body: () => reasoningBody(BREAKDOWN_CHUNKS) },
+];
+
+export async function runStreamCases(cases: StreamCase[], heading: string, breakdowns: Breakdown[] = []): Promise<string> {
   const hub = await startHub({ apiKey: API_KEY });
   const sections: string[] = [heading];
   const goals: string[][] = [];
@@ -125,12 +149,12 @@ export async function runStreamCases(cases: StreamCase[], heading: string, break
   }
   sections.push('Goals:');
   sections.push(table(['stream', 'ours ÷ openai', 'ours ÷ bare parse', 'ours ÷ raw bytes'], goals));
-  if (breakdownChunks) {
-    process.stderr.write(`  stage breakdown, ${breakdownChunks} chunks…\n`);
+  for (const b of breakdowns) {
+    process.stderr.write(`  stage breakdown, ${b.label}, ${BREAKDOWN_CHUNKS} chunks…\n`);
     sections.push(
-      `Where our client's time goes (${breakdownChunks.toLocaleString('en-US')} text chunks from memory, each stage cumulative, median of 9):`,
+      `Where our client's time goes (${b.label}, ${BREAKDOWN_CHUNKS.toLocaleString('en-US')} chunks from memory, each stage cumulative, median of 9):`,
     );
-    sections.push(await stageBreakdown(breakdownChunks));
+    sections.push(await stageBreakdown(b.body(), BREAKDOWN_CHUNKS));
   }
   return sections.join('\n\n');
 }

@@ -2,6 +2,7 @@
 // The log is JSON Lines (one record per line), so a line cut short by a crash spoils only itself.
 import * as z from 'zod/mini';
 import { compiledObject } from '../hub/schemas';
+import { isCommonUsageRecord } from './recordGuard';
 
 /** Where a reply was asked from. A string, not an enum: a newer version's surfaces must not spoil an older reader. */
 export type UsageSurface = 'chat' | 'selection' | 'lm' | (string & {});
@@ -75,6 +76,11 @@ export function parseUsageLines(text: string, into: UsageRecord[] = []): ParsedU
       json = JSON.parse(line);
     } catch {
       skipped++;
+      continue;
+    }
+    // The common line passes a hand-written guard; zod decides for anything else (recordGuard.ts says why).
+    if (isCommonUsageRecord(json)) {
+      into.push(json);
       continue;
     }
     const parsed = z.safeParse(usageRecordSchema, json);
