@@ -1,5 +1,5 @@
 // The extension host's V8 inspector (the workbench started it with `inspect-brk-extensions`): a CPU profile of
-// the host from its first line, and the tasks it ran, read from the profile's samples.
+// the host from its first line, and what ran in given stretches of time, read from the profile's samples.
 import { createRequire } from 'node:module';
 
 interface CallFrame {
@@ -79,56 +79,67 @@ export async function connectInspector(port: number, timeoutMs = 120_000): Promi
   };
 }
 
-export interface Task {
+export interface Stretch {
   /** ms from the profile's start. */
   start: number;
   ms: number;
-  /** ms of samples in it whose stack has a frame of the extension's bundle. */
+  /** ms of the profile's samples in it that ran the extension's own code (or what it called). */
   oursMs: number;
-  /** The extension's functions that ran in it, by self-and-below time (ms), longest first. */
+  /** The extension's functions that ran in it (each sample counted for the innermost one on its stack), longest first. */
   ours: [string, number][];
 }
 
 /**
- * The tasks of the profile: runs of samples between idle ones. A sample is V8's view of the stack every
- * sampling interval; the host is idle (its event loop waiting) when the sample's top frame is `(idle)`.
+ * What ran in each stretch `[startUs, endUs]` (the monotonic clock of the profile), from the profile's samples:
+ * a sample counts as ours when a frame of the extension's bundle is on its stack, for the innermost such frame.
  */
-export function tasksOf(profile: CpuProfile, isOurs: (url: string) => boolean): Task[] {
+export function whatRan(profile: CpuProfile, stretches: [number, number][], isOurs: (url: string) => boolean): Stretch[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  /** The outermost frame of the extension's bundle in the sample's stack, by name. */
   const ourFrame = new Map<number, string | undefined>();
   const frameOf = (id: number): string | undefined => {
     if (ourFrame.has(id)) return ourFrame.get(id);
     let found: string | undefined;
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    for (let at: number | undefined = id; at !== undefined && found === undefined; at = parent.get(at)) {
       const frame = byId.get(at)!.callFrame;
       if (isOurs(frame.url)) found = `${frame.functionName || '(anonymous)'}:${frame.lineNumber + 1}`;
     }
     ourFrame.set(id, found);
     return found;
   };
-  const tasks: Task[] = [];
-  let current: (Task & { byFrame: Map<string, number> }) | undefined;
-  let time = 0;
+  const times: number[] = [];
+  let t = profile.startTime;
+  for (const delta of profile.timeDeltas) times.push((t += delta));
+  return stretches.map(([startUs, endUs]) => {
+    const byFrame = new Map<string, number>();
+    let oursMs = 0;
+    for (let i = 1; i < times.length; i++) {
+      if (times[i] <= startUs || times[i] > endUs) continue;
+      const frame = frameOf(profile.samples[i]);
+      if (!frame) continue;
+      const ms = (times[i] - times[i - 1]) / 1000;
+      oursMs += ms;
+      byFrame.set(frame, (byFrame.get(frame) ?? 0) + ms);
+    }
+    return {
+      start: (startUs - profile.startTime) / 1000,
+      ms: (endUs - startUs) / 1000,
+      oursMs,
+      ours: [...byFrame].sort((a, b) => b[1] - a[1]),
+    };
+  });
+}
+
+/** When the extension's code first ran (ms from the profile's start), if it did. */
+export function firstOurs(profile: CpuProfile, isOurs: (url: string) => boolean): number | undefined {
+  const ours = new Set(profile.nodes.filter((n) => isOurs(n.callFrame.url)).map((n) => n.id));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  let t = 0;
   for (let i = 0; i < profile.samples.length; i++) {
-    const delta = profile.timeDeltas[i] / 1000;
-    time += delta;
-    const node = byId.get(profile.samples[i])!;
-    if (node.callFrame.functionName === '(idle)') {
-      if (current) tasks.push({ ...current, ours: [...current.byFrame].sort((a, b) => b[1] - a[1]) });
-      current = undefined;
-      continue;
-    }
-    current ??= { start: time, ms: 0, oursMs: 0, ours: [], byFrame: new Map() };
-    current.ms += delta;
-    const ours = frameOf(node.id);
-    if (ours) {
-      current.oursMs += delta;
-      current.byFrame.set(ours, (current.byFrame.get(ours) ?? 0) + delta);
-    }
+    t += profile.timeDeltas[i];
+    for (let at: number | undefined = profile.samples[i]; at !== undefined; at = parent.get(at)) if (ours.has(at)) return t / 1000;
   }
-  if (current) tasks.push({ ...current, ours: [...current.byFrame].sort((a, b) => b[1] - a[1]) });
-  return tasks.map(({ start, ms, oursMs, ours }) => ({ start, ms, oursMs, ours }));
+  return undefined;
 }

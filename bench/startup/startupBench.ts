@@ -9,16 +9,14 @@ import { performance } from 'node:perf_hooks';
 import { startHub, type LocalHub } from '../../test/hub/server';
 import { makeModels } from '../../test/hub/models';
 import { freePort } from '../../test/runner/processes';
-import { REPO_ROOT } from '../../test/runner/toolchain';
 import { ms, table } from '../stats';
 import { startHostSession, type HostSession } from '../session/hostSession';
-import { connectInspector, tasksOf, type CpuProfile, type Inspector } from './hostInspector';
+import { connectInspector, firstOurs, whatRan, type CpuProfile, type Inspector, type Stretch } from './hostInspector';
 
 const MODELS = 5_000;
 const DEFAULT_MODEL = 'gpt-4o-mini';
 const GOAL_TASK_MS = 50;
 const HUB_DELAY_MS = 120_000;
-const BUNDLE = `${REPO_ROOT}/dist/extension.js`;
 
 export async function runStartupBench(): Promise<string> {
   let hub: LocalHub | undefined;
@@ -59,24 +57,27 @@ export async function runStartupBench(): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const { profile } = await inspector.send<{ profile: CpuProfile }>('Profiler.stop');
     const answered = hub.requests.filter((r) => r.id > lastBefore && r.path.endsWith('/models') && r.finished).length;
-    const tasks = tasksOf(profile, (url) => url.endsWith(BUNDLE) || url.endsWith('dist/extension.js'));
-    const longest = tasks.reduce((a, b) => (b.ms > a.ms ? b : a));
-    const ours = tasks.filter((t) => t.oursMs > 0);
-    const longestOurs = ours.reduce((a, b) => (b.ms > a.ms ? b : a), { start: 0, ms: 0, oursMs: 0, ours: [] });
-    const oursOver = ours.filter((t) => t.ms > GOAL_TASK_MS);
-    const describe = (t: (typeof tasks)[number]) =>
-      `${ms(t.ms)} at ${ms(t.start)} (ours ${ms(t.oursMs)}${
+    const { loadedUs, blocked } = await host.driver<{ loadedUs: number; blocked: [number, number][] }>('blocked');
+    const isOurs = (url: string) => url.endsWith('dist/extension.js');
+    const stretches = whatRan(profile, blocked, isOurs);
+    const activatedAt = firstOurs(profile, isOurs);
+    const probedFrom = (loadedUs - profile.startTime) / 1000;
+    const long = stretches.filter((b) => b.ms > GOAL_TASK_MS);
+    const longest = stretches.reduce((a, b) => (b.ms > a.ms ? b : a), { start: 0, ms: 0, oursMs: 0, ours: [] });
+    const mostOurs = stretches.reduce((a, b) => (b.oursMs > a.oursMs ? b : a), { start: 0, ms: 0, oursMs: 0, ours: [] });
+    const describe = (t: Stretch) =>
+      `${ms(t.ms)} at ${ms(t.start)}: ours ${ms(t.oursMs)}${
         t.ours.length
-          ? `: ${t.ours
+          ? ` (${t.ours
               .slice(0, 4)
               .map(([f, m]) => `${f} ${ms(m)}`)
-              .join(', ')}`
+              .join(', ')})`
           : ''
-      })`;
+      }`;
     const cachedShown = answered === 0;
     return [
       '### 13. Startup with a big hub',
-      `A hub listing ${MODELS.toLocaleString('en-US')} models (\`makeModels\`, test/hub/models.ts); a first window fetches and caches the list (VS Code's model picker asks for it), then the window loads again (a new extension host) while every models request to the hub hangs ${HUB_DELAY_MS / 1000} s. Times from the new load: the status bar showing the default model, the Models view showing its first provider group, and \`vscode.lm.selectChatModels({ vendor: 'aihub' })\` answering (what VS Code's model picker lists). The extension host is profiled by V8 from its first line (sampling every 0.25 ms, the workbench starting it with \`inspect-brk-extensions\`) until 3 s after that; a task is a run of samples between idle ones, and "ours" the samples with a frame of dist/extension.js on their stack. The profiler slows the host down, so the task times are upper bounds.`,
+      `A hub listing ${MODELS.toLocaleString('en-US')} models (\`makeModels\`, test/hub/models.ts); a first window fetches and caches the list (VS Code's model picker asks for it), then the window loads again (a new extension host) while every models request to the hub hangs ${HUB_DELAY_MS / 1000} s. Times from the new load: the status bar showing the default model, the Models view showing its first provider group, and \`vscode.lm.selectChatModels({ vendor: 'aihub' })\` answering (what VS Code's model picker lists). The extension host is profiled by V8 from its first line (sampling every 0.25 ms, the workbench starting it with \`inspect-brk-extensions\`) until 3 s after that. The stretches in which its event loop did not get a turn are found by a 1 ms timer in the benchmark's driver inside the host (loaded before \`onStartupFinished\` extensions activate; a stretch is the time between two of its ticks, counted over 20 ms), and what ran in each is read from the profile: "ours" is the samples with a frame of dist/extension.js on their stack, each counted for the innermost such frame. The profiler slows the host down, so the times are upper bounds.`,
       table(
         ['after the new window load', 'time'],
         [
@@ -87,13 +88,14 @@ export async function runStartupBench(): Promise<string> {
         ],
       ),
       table(
-        ['extension host tasks', 'measured'],
+        ['extension host: its event loop blocked', 'measured'],
         [
-          ['tasks in the profile', String(tasks.length)],
-          ['longest task (VS Code and ours)', describe(longest)],
-          ['tasks running our code', String(ours.length)],
-          ['longest task running our code', ours.length ? describe(longestOurs) : '—'],
-          [`tasks running our code over ${GOAL_TASK_MS} ms`, oursOver.length ? oursOver.map(describe).join('; ') : 'none'],
+          ['watched from (the driver loaded)', ms(probedFrom)],
+          ['our code first ran', activatedAt === undefined ? 'never' : ms(activatedAt)],
+          [`stretches over ${GOAL_TASK_MS} ms`, String(long.length)],
+          ['longest (VS Code and ours)', longest.ms ? describe(longest) : 'none over 20 ms'],
+          ['the one with the most of our code', mostOurs.ms ? describe(mostOurs) : '—'],
+          ...long.map((b, i) => [`over ${GOAL_TASK_MS} ms, ${i + 1}`, describe(b)]),
         ],
       ),
       table(
@@ -110,13 +112,13 @@ export async function runStartupBench(): Promise<string> {
             ),
           ],
           [
-            `no task running our code > ${GOAL_TASK_MS} ms in the extension host`,
-            ms(longestOurs.ms),
+            `our code ≤ ${GOAL_TASK_MS} ms of any one stretch the extension host's loop is blocked`,
+            `${ms(mostOurs.oursMs)} (watched from ${ms(probedFrom)}, ours from ${activatedAt === undefined ? '—' : ms(activatedAt)})`,
             goal(
               '13. startup',
-              `${MODELS.toLocaleString('en-US')} models: no extension-host task of ours > ${GOAL_TASK_MS} ms`,
-              `${ms(longestOurs.ms)} (${oursOver.length} over)`,
-              longestOurs.ms <= GOAL_TASK_MS,
+              `${MODELS.toLocaleString('en-US')} models: our code ≤ ${GOAL_TASK_MS} ms of any blocked stretch of the extension host`,
+              ms(mostOurs.oursMs),
+              mostOurs.oursMs <= GOAL_TASK_MS && activatedAt !== undefined && probedFrom <= activatedAt,
             ),
           ],
         ],
