@@ -28,6 +28,9 @@ export interface ApplyResult {
 }
 
 const APPLY_SYMBOLS_TIMEOUT_MS = 10_000;
+/** How long Apply keeps asking a language server that answers with no symbols for a file naming the declaration. */
+const APPLY_SYMBOLS_PATIENCE_MS = 45_000;
+const APPLY_SYMBOLS_RETRY_MS = 500;
 
 const GROUP_KINDS: Record<DeclarationGroup, vscode.SymbolKind[]> = {
   callable: [
@@ -73,12 +76,20 @@ export async function applyCodeBlock(proposals: Proposals, request: ApplyRequest
 async function placeIn(document: vscode.TextDocument, code: string, selection: vscode.Range | undefined): Promise<CodeTarget | string> {
   const name = vscode.workspace.asRelativePath(document.uri, false);
   // Apply is asked for and waits on its own: a language server that is still starting gets longer to answer.
-  const symbols = await documentSymbols(document, APPLY_SYMBOLS_TIMEOUT_MS);
-  const where = placement(
+  let symbols = await documentSymbols(document, APPLY_SYMBOLS_TIMEOUT_MS);
+  let where = placement(
     code,
     document.getText(),
     symbols.map((s) => s.name),
   );
+  if (where.kind === 'symbol' && symbols.length === 0 && names(document.getText(), where.declaration.name)) {
+    symbols = await symbolsOnceReady(document, where.declaration);
+    where = placement(
+      code,
+      document.getText(),
+      symbols.map((s) => s.name),
+    );
+  }
   if (where.kind === 'file') return codeTargetAt(document, wholeLines(document, 0, Math.max(0, document.lineCount - 1)));
   if (where.kind === 'symbol') {
     const candidates = matching(symbols, where.declaration);
@@ -101,6 +112,33 @@ async function placeIn(document: vscode.TextDocument, code: string, selection: v
     'Not sure where this code goes in {0}: it is not the whole file and redefines no symbol found there. Select the code it replaces, then Apply again.',
     name,
   );
+}
+
+/**
+ * The document's symbols once there are any. A language server that is still starting (TypeScript's, on a large
+ * project or a busy machine) answers with none at all: when the file's text does name the declaration, Apply asks
+ * again for a while, saying so in the status bar, rather than tell the user the symbol is not there.
+ */
+async function symbolsOnceReady(document: vscode.TextDocument, declaration: Declaration): Promise<vscode.DocumentSymbol[]> {
+  return vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Window,
+      title: vscode.l10n.t('Finding {0} in {1}…', declaration.name, vscode.workspace.asRelativePath(document.uri, false)),
+    },
+    async () => {
+      const deadline = Date.now() + APPLY_SYMBOLS_PATIENCE_MS;
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, APPLY_SYMBOLS_RETRY_MS));
+        const symbols = await documentSymbols(document, APPLY_SYMBOLS_TIMEOUT_MS);
+        if (symbols.length > 0 || Date.now() > deadline) return symbols;
+      }
+    },
+  );
+}
+
+/** Whether `text` has `name` as a whole word. */
+function names(text: string, name: string): boolean {
+  return new RegExp(`(^|[^\\w$])${name.replace(/[$]/g, '\\$')}($|[^\\w$])`).test(text);
 }
 
 /** Every symbol in the tree with the declaration's name and a kind of the same group (a method for a function). */

@@ -5,29 +5,17 @@
 // opens a diff per model, and accepting one discards the other.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { until } from './support/hub';
-
-const hubUrl = process.env.AIHUB_TEST_HUB_URL ?? '';
-const hubKey = process.env.AIHUB_TEST_KEY ?? '';
-const hubOrigin = hubUrl ? new URL(hubUrl).origin : '';
+import { enqueue, hubKey, hubRequests, hubUrl, resetHub, until } from './support/hub';
 
 interface Recorded {
   path: string;
   body: { model?: string; messages?: { role: string; content: string }[] };
 }
 
-async function enqueueText(text: string): Promise<void> {
-  const response = await fetch(`${hubOrigin}/__hub/enqueue`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ scenario: { kind: 'text', text }, times: 1 }),
-  });
-  assert.ok(response.ok, `the hub accepted the scenario (${response.status})`);
-}
+const enqueueText = (text: string) => enqueue({ kind: 'text', text });
 
 async function chatRequests(): Promise<Recorded[]> {
-  const all = (await (await fetch(`${hubOrigin}/__hub/requests`)).json()) as Recorded[];
-  return all.filter((r) => r.path === '/v1/chat/completions');
+  return (await hubRequests<Recorded>()).filter((r) => r.path === '/v1/chat/completions');
 }
 
 const lastUserMessage = (r: Recorded | undefined) => r?.body.messages?.filter((m) => m.role === 'user').at(-1)?.content ?? '';
@@ -83,13 +71,16 @@ function selectMethod(editor: vscode.TextEditor): void {
   editor.selection = new vscode.Selection(1, 0, 8, 0);
 }
 
-async function enqueueFor(model: string, text: string): Promise<void> {
-  const response = await fetch(`${hubOrigin}/__hub/enqueue`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ scenario: { kind: 'text', text, model }, times: 1 }),
+const enqueueFor = (model: string, text: string) => enqueue({ kind: 'text', text, model });
+
+/** What every suite here needs around each test: the runner's key stored, the hub's queue empty, no editor left open. */
+function useSelectionHooks(): void {
+  before(async () => {
+    assert.ok(hubUrl && hubKey, 'AIHUB_TEST_HUB_URL and AIHUB_TEST_KEY are set by the runner');
+    await vscode.commands.executeCommand('aihub.setApiKey', hubKey);
   });
-  assert.ok(response.ok, `the hub accepted the scenario (${response.status})`);
+  beforeEach(resetHub);
+  afterEach(closeEverything);
 }
 
 describe('Refactor / Fix with two models', function () {
@@ -101,14 +92,7 @@ describe('Refactor / Fix with two models', function () {
     '  total(xs: number[]): number {\n    let sum = 0;\n    for (const x of xs) sum += x;\n    return sum;\n  }\n',
   );
 
-  before(async () => {
-    assert.ok(hubUrl && hubKey, 'AIHUB_TEST_HUB_URL and AIHUB_TEST_KEY are set by the runner');
-    await vscode.commands.executeCommand('aihub.setApiKey', hubKey);
-  });
-  beforeEach(async () => {
-    await fetch(`${hubOrigin}/__hub/reset`, { method: 'POST' });
-  });
-  afterEach(closeEverything);
+  useSelectionHooks();
 
   it('asks both models the same refactor, opens a diff per model; Accept one applies it in one undo step and discards the other', async () => {
     const editor = await openSource();
@@ -169,14 +153,7 @@ describe('Refactor / Fix with two models', function () {
 describe('selection commands', function () {
   this.timeout(40_000);
 
-  before(async () => {
-    assert.ok(hubUrl && hubKey, 'AIHUB_TEST_HUB_URL and AIHUB_TEST_KEY are set by the runner');
-    await vscode.commands.executeCommand('aihub.setApiKey', hubKey);
-  });
-  beforeEach(async () => {
-    await fetch(`${hubOrigin}/__hub/reset`, { method: 'POST' });
-  });
-  afterEach(closeEverything);
+  useSelectionHooks();
 
   it('refactor opens a diff of proposal documents; Accept applies it re-indented, as one undo step', async () => {
     const editor = await openSource();
@@ -333,11 +310,7 @@ describe('selection commands', function () {
       { kind: 'disconnect', afterChunks: 2 },
       { kind: 'status', status: 401 },
     ]) {
-      await fetch(`${hubOrigin}/__hub/enqueue`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ scenario, times: 1 }),
-      });
+      await enqueue(scenario);
       const id = await vscode.commands.executeCommand<string>('aihub.refactorSelection', 'simplify');
       assert.equal(id, undefined, `no proposal after ${scenario.kind}`);
     }
