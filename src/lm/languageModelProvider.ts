@@ -1,6 +1,6 @@
 // The hub's models in VS Code's own chat model picker and to every extension through `vscode.lm`.
 import * as vscode from 'vscode';
-import type { ChatEvent } from '../core/hub/types';
+import type { ChatEvent, HubModel } from '../core/hub/types';
 import { countMessageTokens, toOpenAiMessages } from '../core/lm/messages';
 import { toLanguageModelInfos } from '../core/lm/modelInfo';
 import { chooseEffort } from '../core/lm/reasoningEffort';
@@ -28,6 +28,10 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
   readonly onDidChangeLanguageModelChatInformation = this.changed.event;
   private listSignature = '';
   private readonly subscriptions: vscode.Disposable[];
+  /** The picker's entries for the last list and settings they were built from. */
+  private infos:
+    | { models: readonly HubModel[]; modelLimits: object; reasoningEffort: object; infos: Promise<vscode.LanguageModelChatInformation[]> }
+    | undefined;
   /** The reasoning of turns that ended in tool calls, for the next request of those tool loops. */
   private readonly reasoning = new ReasoningMemory();
 
@@ -77,7 +81,13 @@ export class HubLanguageModelProvider implements vscode.LanguageModelChatProvide
     }
     if (token.isCancellationRequested) return [];
     const { modelLimits, reasoningEffort } = this.services.config.current;
-    return toLanguageModelInfos(models, modelLimits, reasoningEffort);
+    // VS Code asks again at start (each of its surfaces that lists models): the same list and settings give the
+    // same entries, built once.
+    const memo = this.infos;
+    if (memo?.models === models && memo.modelLimits === modelLimits && memo.reasoningEffort === reasoningEffort) return memo.infos;
+    const infos = toLanguageModelInfos(models, modelLimits, reasoningEffort);
+    this.infos = { models, modelLimits, reasoningEffort, infos };
+    return infos;
   }
 
   async provideLanguageModelChatResponse(
