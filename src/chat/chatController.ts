@@ -102,7 +102,10 @@ export class ChatController implements vscode.Disposable {
     if (readOnly) {
       // Never written to: the question goes to a new chat instead, so nothing typed is lost either.
       await this.show(this.blank());
-      this.broadcast({ type: 'notice', message: 'The conversation you were in is read-only, so your question started a new chat.' });
+      this.broadcast({
+        type: 'notice',
+        message: vscode.l10n.t('The conversation you were in is read-only, so your question started a new chat.'),
+      });
     }
     const turn: UserTurn = { id: randomUUID(), role: 'user', text: input.text, createdAt: Date.now() };
     if (input.display && input.display !== input.text) turn.display = input.display;

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Conversation } from '../core/chat/conversation';
 import type { ConversationStore, DamagedFile } from '../core/chat/conversationStore';
-import { DAMAGE_TEXT, recoveredConversation } from '../core/chat/recovery';
+import { damageText, recoveredConversation } from '../core/chat/recovery';
 import type { HostMessage } from '../shared/chatProtocol';
 
 /** Files already told about (by path), so a file that stays damaged is not announced on every start. */
@@ -73,7 +73,7 @@ export class DamagedConversations {
       type: 'notice',
       message: vscode.l10n.t(
         'A saved conversation could not be read ({0}). The file was left as it is. {1}',
-        DAMAGE_TEXT[file.damage],
+        damageText(file.damage),
         outcome,
       ),
       action: { id: actionId, label: vscode.l10n.t('Open Damaged File') },

@@ -36,7 +36,7 @@ export async function saveAsMarkdown(
     title: comparison ? vscode.l10n.t('Export Comparison') : vscode.l10n.t('Export Conversation'),
     defaultUri: folder ? vscode.Uri.joinPath(folder, exportFileName(conversation)) : undefined,
     filters: { Markdown: ['md'] },
-    saveLabel: 'Export',
+    saveLabel: vscode.l10n.t('Export'),
   });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));

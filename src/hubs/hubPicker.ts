@@ -56,7 +56,7 @@ function items(current: string, saved: readonly SavedHub[]): HubItem[] {
   const presets: HubItem[] = HUB_PRESETS.map((p) => ({
     label: `${mark(p.baseUrl)}${p.name}`,
     description: p.baseUrl,
-    detail: p.detail,
+    detail: p.detail(),
     hub: { name: p.name, baseUrl: p.baseUrl, saved: false },
   }));
   const own: HubItem[] = saved

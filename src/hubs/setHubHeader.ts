@@ -6,8 +6,8 @@ import {
   DEFAULT_AUTH_HEADER,
   headerNameProblem,
   headerValueProblem,
-  KEY_HEADERS,
-  KNOWN_HEADERS,
+  keyHeaders,
+  knownHeaders,
   looksSecret,
   maskedValue,
   SECRET_PLACEHOLDER,
@@ -112,7 +112,7 @@ async function items(services: Services): Promise<Item[]> {
       };
     }),
   );
-  const keyIn = KEY_HEADERS.find((k) => k.name === config.authHeader)?.hint ?? `${config.authHeader}: <key>`;
+  const keyIn = keyHeaders().find((k) => k.name === config.authHeader)?.hint ?? `${config.authHeader}: <key>`;
   return [
     ...headers,
     ...config.problems.map((problem): Item => ({ action: 'settings', label: vscode.l10n.t('$(warning) Left out'), detail: problem })),
@@ -130,7 +130,7 @@ async function pickHeaderName(services: Services): Promise<string | undefined> {
   const picker = vscode.window.createQuickPick<vscode.QuickPickItem>();
   picker.title = vscode.l10n.t('AI Hub: Add Header');
   picker.placeholder = vscode.l10n.t('Type a header name, or pick one a gateway documents');
-  const known = KNOWN_HEADERS.map((h) => ({ label: h.name, description: h.gateway, detail: h.hint }));
+  const known = knownHeaders().map((h) => ({ label: h.name, description: h.gateway, detail: h.hint }));
   const authHeader = services.hub.headerConfig.authHeader;
   picker.items = known;
   picker.onDidChangeValue((value) => {
@@ -158,7 +158,7 @@ async function pickHeaderName(services: Services): Promise<string | undefined> {
 /** The value, in a box whose lock button switches between secret storage and settings.json. */
 async function askForValue(name: string, existing: HeaderSpec | undefined): Promise<{ value: string; secret: boolean } | undefined> {
   const box = vscode.window.createInputBox();
-  const known = KNOWN_HEADERS.find((h) => h.name.toLowerCase() === name.toLowerCase());
+  const known = knownHeaders().find((h) => h.name.toLowerCase() === name.toLowerCase());
   let secret = existing?.secret ?? looksSecret(name);
   const render = () => {
     box.title = vscode.l10n.t('AI Hub: {0}', name);
@@ -206,10 +206,10 @@ async function askForValue(name: string, existing: HeaderSpec | undefined): Prom
 }
 
 async function pickAuthHeader(current: string): Promise<string | undefined> {
-  const other = '$(edit) Another header…';
+  const other = `$(edit) ${vscode.l10n.t('Another header…')}`;
   const picked = await vscode.window.showQuickPick(
     [
-      ...KEY_HEADERS.map((k) => ({ label: k.name === current ? `$(check) ${k.name}` : k.name, name: k.name, detail: k.hint })),
+      ...keyHeaders().map((k) => ({ label: k.name === current ? `$(check) ${k.name}` : k.name, name: k.name, detail: k.hint })),
       { label: other, name: '', detail: vscode.l10n.t('The key is sent as it is, without "Bearer "') },
     ],
     { title: vscode.l10n.t('AI Hub: The Header Your API Key Goes In'), placeHolder: vscode.l10n.t('Now: {0}', current) },

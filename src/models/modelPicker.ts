@@ -160,7 +160,7 @@ function toItems(
   const items: ModelPickItem[] = [];
   let section: string | undefined;
   for (const model of ordered) {
-    const heading = ['Favourites', 'Recently used', 'All models'][rank(model.id)];
+    const heading = [vscode.l10n.t('Favourites'), vscode.l10n.t('Recently used'), vscode.l10n.t('All models')][rank(model.id)];
     if (heading !== section) {
       items.push({ label: heading, kind: vscode.QuickPickItemKind.Separator });
       section = heading;

@@ -35,7 +35,7 @@ export class ModelStatusBar implements vscode.Disposable {
 
   private update(): void {
     const host = hubHost(this.services.hub.baseUrl);
-    const model = this.services.config.current.defaultModel || 'no model';
+    const model = this.services.config.current.defaultModel || vscode.l10n.t('no model');
     const problem = this.problem(host);
     const text = `$(hubot) ${host} · ${model}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
@@ -46,7 +46,11 @@ export class ModelStatusBar implements vscode.Disposable {
         .appendText(problem)
         .appendMarkdown(`\n\n[${vscode.l10n.t('Set API Key')}](command:${Commands.setApiKey})\n\n`);
     // The chat's model button may show another model: each conversation keeps its own. Say which one this is.
-    const about = `AI Hub: ${host}. Default model: ${model}, for new chats and the selection commands (a chat can switch its own model under its input).`;
+    const about = vscode.l10n.t(
+      'AI Hub: {0}. Default model: {1}, for new chats and the selection commands (a chat can switch its own model under its input).',
+      host,
+      model,
+    );
     tooltip.appendText(about).appendMarkdown(`\n\n[${vscode.l10n.t('Change Default Model')}](command:${Commands.selectModel})`);
     this.item.text = text;
     this.item.tooltip = tooltip;
@@ -60,10 +64,12 @@ export class ModelStatusBar implements vscode.Disposable {
   /** Why requests would fail now, in words, or undefined when nothing is known to be wrong. */
   private problem(host: string): string | undefined {
     const state = this.services.models.state;
-    if (this.keys.hasKey === false || state.status === 'noKey') return `No API key is set for ${host}.`;
+    if (this.keys.hasKey === false || state.status === 'noKey') return vscode.l10n.t('No API key is set for {0}.', host);
     if (state.status === 'error' && state.kind === 'auth') {
       const status = state.httpStatus ? ` (${state.httpStatus})` : '';
-      return this.keys.stored ? `${host} rejected the API key${status}.` : `${host} asks for an API key${status}.`;
+      return this.keys.stored
+        ? vscode.l10n.t('{0} rejected the API key{1}.', host, status)
+        : vscode.l10n.t('{0} asks for an API key{1}.', host, status);
     }
     return undefined;
   }

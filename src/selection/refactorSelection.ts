@@ -1,6 +1,6 @@
 // `aihub.refactorSelection`: a preset or the user's own words → a rewrite shown as a diff to accept or reject.
 import * as vscode from 'vscode';
-import { REFACTOR_PRESETS, rewriteMessages } from '../core/prompts/builtinPrompts';
+import { refactorPresets, rewriteMessages } from '../core/prompts/builtinPrompts';
 import { Commands } from '../ids';
 import type { Services } from '../services';
 import type { Proposals } from './proposals';
@@ -23,7 +23,7 @@ export interface Chosen {
 }
 
 export function fromArgument(argument: string): Chosen {
-  const preset = REFACTOR_PRESETS.find((p) => p.id === argument);
+  const preset = refactorPresets().find((p) => p.id === argument);
   return preset ? { title: preset.label, instruction: preset.instruction } : { title: vscode.l10n.t('Refactor'), instruction: argument };
 }
 
@@ -32,7 +32,7 @@ export function askInstruction(): Promise<Chosen | undefined> {
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { instruction?: string }>();
   pick.title = vscode.l10n.t('AI Hub: Refactor');
   pick.placeholder = vscode.l10n.t('Pick a refactoring, or describe the change you want and press Enter');
-  const presets = REFACTOR_PRESETS.map((p) => ({ label: p.label, detail: p.detail, instruction: p.instruction }));
+  const presets = refactorPresets().map((p) => ({ label: p.label, detail: p.detail, instruction: p.instruction }));
   pick.items = presets;
   pick.onDidChangeValue((value) => {
     // What the user types is offered as its own instruction, after the presets it happens to match ("simp" →
@@ -47,7 +47,7 @@ export function askInstruction(): Promise<Chosen | undefined> {
     pick.onDidAccept(() => {
       const item = pick.selectedItems[0];
       const typed = pick.value.trim();
-      if (item) chosen = { title: item.instruction ? item.label : 'Refactor', instruction: item.instruction ?? item.label };
+      if (item) chosen = { title: item.instruction ? item.label : vscode.l10n.t('Refactor'), instruction: item.instruction ?? item.label };
       else if (typed) chosen = { title: vscode.l10n.t('Refactor'), instruction: typed };
       pick.hide();
     });

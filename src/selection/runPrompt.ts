@@ -63,8 +63,10 @@ function readCustomPrompts(): CustomPrompt[] {
   if (problems.length) {
     void vscode.window
       .showWarningMessage(
-        `AI Hub: ${problems.length === 1 ? 'one entry' : `${problems.length} entries`} of aihub.prompts skipped: ${problems.join('; ')}`,
-        'Open Settings',
+        problems.length === 1
+          ? vscode.l10n.t('AI Hub: one entry of aihub.prompts skipped: {0}', problems[0])
+          : vscode.l10n.t('AI Hub: {0} entries of aihub.prompts skipped: {1}', problems.length, problems.join('; ')),
+        vscode.l10n.t('Open Settings'),
       )
       .then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', `${Settings.section}.${Settings.prompts}`);

@@ -32,13 +32,13 @@ export function registerTwoModels(services: Services, proposals: Proposals): vsc
     const target = await targetInActiveEditor({ writable: true });
     if (!target) return undefined;
     let chosen: Chosen | undefined;
-    if (kind === 'fix') chosen = { title: 'Fix', instruction: fixInstruction(target.ctx.diagnostics ?? []) };
+    if (kind === 'fix') chosen = { title: vscode.l10n.t('Fix'), instruction: fixInstruction(target.ctx.diagnostics ?? []) };
     else chosen = parsed.data.instruction ? fromArgument(parsed.data.instruction) : await askInstruction();
     if (!chosen) return undefined;
     const models =
       parsed.data.models ??
       (await pickModels(services, favourites, {
-        title: `AI Hub: ${chosen.title} with Two Models`,
+        title: vscode.l10n.t('AI Hub: {0} with Two Models', chosen.title),
         min: MODELS,
         max: MODELS,
         preselected: [services.config.current.defaultModel].filter(Boolean),

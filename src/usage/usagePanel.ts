@@ -133,7 +133,7 @@ export class UsagePanel implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
       title: vscode.l10n.t('Export AI Hub usage for {0}', month),
-      saveLabel: 'Export',
+      saveLabel: vscode.l10n.t('Export'),
       filters: { CSV: ['csv'] },
       defaultUri: folder ? vscode.Uri.joinPath(folder, `aihub-usage-${month}.csv`) : undefined,
     });

@@ -14,7 +14,7 @@ const PHASE_TEXT: Record<ColumnView['phase'], string> = {
   done: l10n.t('Done'),
   stopped: l10n.t('Stopped'),
   error: l10n.t('Failed'),
-  interrupted: 'Interrupted: the window was reloaded or closed while this answer was streaming',
+  interrupted: l10n.t('Interrupted: the window was reloaded or closed while this answer was streaming'),
 };
 
 export class CompareColumn {

@@ -2,6 +2,7 @@
 // (a 50 MB file is refused by its size alone), sent to the host to be stored, and shown as thumbnail chips once
 // the host has them.
 import { imageRefusal, type ImageRef } from '../core/chat/chatImages';
+import * as l10n from '@vscode/l10n';
 import { h, icon } from './dom';
 import { post } from './vscodeApi';
 
@@ -15,7 +16,7 @@ export const sizeLabel = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 export class ComposerImages {
-  readonly element = h('div', { class: 'chips image-chips', 'aria-label': 'Attached images' });
+  readonly element = h('div', { class: 'chips image-chips', 'aria-label': l10n.t('Attached images') });
   private shown: Shown[] = [];
   /** Read and sent, waiting for the host: their thumbnails by the id they were sent with. */
   private readonly pending = new Map<string, string>();
@@ -61,7 +62,7 @@ export class ComposerImages {
   }
 
   private read(file: File): void {
-    const name = file.name || 'pasted image';
+    const name = file.name || l10n.t('pasted image');
     const refusal = imageRefusal(name, file.type, file.size);
     if (refusal) return this.refused(refusal);
     const reader = new FileReader();
@@ -71,7 +72,7 @@ export class ComposerImages {
       this.pending.set(id, url);
       post({ type: 'attachImage', id, name, mime: file.type, data: url.slice(url.indexOf(',') + 1) });
     };
-    reader.onerror = () => this.refused(`${name} could not be read.`);
+    reader.onerror = () => this.refused(l10n.t('{0} could not be read.', name));
     reader.readAsDataURL(file);
   }
 
@@ -85,7 +86,13 @@ export class ComposerImages {
           h('span', { text: `${image.name} · ${sizeLabel(image.bytes)}` }),
           h(
             'button',
-            { class: 'chip-remove', type: 'button', 'data-remove-image': String(i), 'aria-label': `Remove ${image.name}`, title: 'Remove' },
+            {
+              class: 'chip-remove',
+              type: 'button',
+              'data-remove-image': String(i),
+              'aria-label': l10n.t('Remove {0}', image.name),
+              title: l10n.t('Remove'),
+            },
             icon('close'),
           ),
         ),

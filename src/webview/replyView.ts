@@ -121,7 +121,7 @@ function renderFooter(turn: AssistantTurn): HTMLElement {
     turn.usage ? l10n.t('{0} tokens in total', turn.usage.totalTokens.toLocaleString()) : '',
     turn.cost !== undefined && turn.usage?.cost === undefined ? l10n.t("Cost from the hub's published price for these tokens") : '',
     turn.servedModel ? l10n.t('Asked for {0}; the hub answered with {1}', turn.model, turn.servedModel) : '',
-    turn.requestId ? `Request id: ${turn.requestId}` : '',
+    turn.requestId ? l10n.t('Request id: {0}', turn.requestId) : '',
   ]
     .filter(Boolean)
     .join('\n');

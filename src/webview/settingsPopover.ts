@@ -220,14 +220,14 @@ export class SettingsPopover {
   private describeButton(): void {
     const s = this.settings ?? {};
     const parts = [
-      s.systemPrompt !== undefined ? 'own system prompt' : this.defaultPrompt.trim() ? 'default system prompt' : '',
-      s.temperature !== undefined ? `temperature ${s.temperature}` : '',
-      s.maxTokens !== undefined ? `max ${s.maxTokens.toLocaleString('en-US')} tokens` : '',
-      s.reasoningEffort ? `${s.reasoningEffort} reasoning effort` : '',
+      s.systemPrompt !== undefined ? l10n.t('own system prompt') : this.defaultPrompt.trim() ? l10n.t('default system prompt') : '',
+      s.temperature !== undefined ? l10n.t('temperature {0}', s.temperature) : '',
+      s.maxTokens !== undefined ? l10n.t('max {0} tokens', s.maxTokens.toLocaleString('en-US')) : '',
+      s.reasoningEffort ? l10n.t('{0} reasoning effort', s.reasoningEffort) : '',
     ].filter(Boolean);
     const customized = Object.values(s).some((v) => v !== undefined);
     this.button.classList.toggle('customized', customized);
-    const label = `Conversation settings${parts.length ? `: ${parts.join(', ')}` : ' (defaults)'}`;
+    const label = parts.length ? l10n.t('Conversation settings: {0}', parts.join(', ')) : l10n.t('Conversation settings (defaults)');
     this.button.title = label;
     this.button.setAttribute('aria-label', label);
   }

@@ -95,7 +95,7 @@ export class Transcript {
     this.conversation.turns.push(turn);
     this.list.append(this.render(turn));
     this.refreshChrome();
-    if (turn.role === 'assistant') this.announce(`${turn.model} is answering.`);
+    if (turn.role === 'assistant') this.announce(l10n.t('{0} is answering.', turn.model));
   }
 
   delta(turnId: string, text: string, reasoning: string): void {

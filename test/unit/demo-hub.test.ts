@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { UserTurn } from '../../src/core/chat/conversation';
 import { requestMessages } from '../../src/core/chat/requestMessages';
 import {
-  REFACTOR_PRESETS,
+  refactorPresets,
   documentInstruction,
   explainAsk,
   fixInstruction,
@@ -51,7 +51,7 @@ describe('demo hub', () => {
       this.timeout(120_000);
       for (const prepared of PREPARED) {
         for (const kind of kinds) {
-          const instruction = kind === 'fix' ? fixInstruction([]) : REFACTOR_PRESETS.find((p) => p.id === kind)!.instruction;
+          const instruction = kind === 'fix' ? fixInstruction([]) : refactorPresets().find((p) => p.id === kind)!.instruction;
           const code = answerCode(rewriteMessages(instruction, contextFor(prepared.original, prepared.name)));
           rewritten[fileName(kind, prepared.name)] = UTILS.replace(prepared.original, code);
         }
@@ -106,7 +106,7 @@ describe('demo hub', () => {
 
     it('a rewrite of code it does not know: doc comments naming its parameters, nothing else changed', () => {
       const text = 'function area(width: number, height = 1, { unit }: { unit: string }) {\n  return `${width * height} ${unit}`;\n}';
-      const code = answerCode(rewriteMessages(REFACTOR_PRESETS[0].instruction, { ...contextFor(''), text, startLine: 1 }));
+      const code = answerCode(rewriteMessages(refactorPresets()[0].instruction, { ...contextFor(''), text, startLine: 1 }));
       assert.match(
         code,
         /^\/\*\*\n \* area takes `width`, `height` and `options`\.[\s\S]*@param width\n \* @param height\n \* @param options\n \*\/\n/,

@@ -1,7 +1,8 @@
 // Every string a person sees has its English text and its Simplified Chinese translation. A string given to
 // l10n.t() in src/ that is missing from l10n/bundle.l10n.json (run `npm run l10n`) or from
 // l10n/bundle.l10n.zh-cn.json fails here, as does a %key% of package.json without an entry in package.nls.json
-// or package.nls.zh-cn.json, a translation that drops or invents a {0} placeholder, and entries left behind.
+// or package.nls.zh-cn.json, a translation that drops or invents a {0} placeholder, and entries left behind; and
+// a walkthrough page without its translation beside it (VS Code opens `<page>.nls.<language>.md` when it exists).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,6 +26,13 @@ function manifestKeys(): Set<string> {
   };
   walk(readJson('package.json'));
   return keys;
+}
+
+/** The markdown pages package.json's walkthroughs show. */
+function walkthroughPages(): string[] {
+  const walkthroughs = (readJson('package.json').contributes as { walkthroughs: { steps: { media: { markdown?: string } }[] }[] })
+    .walkthroughs;
+  return walkthroughs.flatMap((w) => w.steps.flatMap((s) => (s.media.markdown ? [s.media.markdown] : [])));
 }
 
 /** The messages src/ passes to vscode.l10n.t() and @vscode/l10n's t(), as `npm run l10n` exports them. */
@@ -70,4 +78,16 @@ describe('localization bundles', function () {
   it('l10n/bundle.l10n.json has every string src/ localizes, and no other', () => checkBundle('l10n/bundle.l10n.json', messages, false));
   it('l10n/bundle.l10n.zh-cn.json translates every string src/ localizes', () =>
     checkBundle('l10n/bundle.l10n.zh-cn.json', messages, true));
+
+  it('every walkthrough page has a Simplified Chinese page beside it', () => {
+    const pages = walkthroughPages();
+    assert.ok(pages.length >= 3, `the walkthrough's markdown pages (${pages.length})`);
+    for (const page of pages) {
+      const translated = page.replace(/\.md$/, '.nls.zh-cn.md');
+      assert.ok(fs.existsSync(path.join(ROOT, translated)), `${translated} is missing`);
+      const english = fs.readFileSync(path.join(ROOT, page), 'utf8');
+      const chinese = fs.readFileSync(path.join(ROOT, translated), 'utf8');
+      assert.ok(/[\u4e00-\u9fff]/.test(chinese) && chinese !== english, `${translated} is not a translation`);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 // The prompts the selection commands send, custom prompt templates, the size check and the block fallback.
 import * as assert from 'node:assert/strict';
 import {
-  REFACTOR_PRESETS,
+  refactorPresets,
   documentInstruction,
   explainAsk,
   fixInstruction,
@@ -42,7 +42,7 @@ describe('selection prompts', () => {
   });
 
   it('rewrite: a system rule for code-only answers and the code in a fence tagged with the language', () => {
-    const messages = rewriteMessages(REFACTOR_PRESETS[0].instruction, ctx);
+    const messages = rewriteMessages(refactorPresets()[0].instruction, ctx);
     assert.equal(messages[0].role, 'system');
     assert.match(messages[0].content as string, /exactly one fenced code block/);
     const user = userText(messages);
@@ -79,7 +79,7 @@ describe('selection prompts', () => {
 
   it('presets cover simplify, names, types, modernise and extract', () => {
     assert.deepEqual(
-      REFACTOR_PRESETS.map((p) => p.id),
+      refactorPresets().map((p) => p.id),
       ['simplify', 'names', 'types', 'modernise', 'extract'],
     );
   });

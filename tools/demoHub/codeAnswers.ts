@@ -1,7 +1,7 @@
 // The demo hub's answers about code: rewrites (refactor presets, fix, documentation), unit tests and
 // explanations. The demo workspace's functions get their prepared answers; other code gets a small, genuine
 // change derived from it (doc comments naming its parameters), never code from somewhere else.
-import { documentInstruction, fixInstruction, REFACTOR_PRESETS } from '../../src/core/prompts/builtinPrompts';
+import { documentInstruction, fixInstruction, refactorPresets } from '../../src/core/prompts/builtinPrompts';
 import { findFunctions, honestDocLines, listOf, outline, withDocComments, type FoundFunction } from './codeShape';
 import { PREPARED, type PreparedFunction, type RewriteKind } from './preparedCode';
 
@@ -15,7 +15,7 @@ export type RewriteRequest = RewriteKind | 'document' | 'custom';
 /** Which command sent a rewrite, from the instruction it starts with (the extension's own prompt texts). */
 export function rewriteKind(userText: string, language: string): RewriteRequest {
   const starts = (instruction: string) => userText.startsWith(instruction.trim());
-  const preset = REFACTOR_PRESETS.find((p) => starts(p.instruction));
+  const preset = refactorPresets().find((p) => starts(p.instruction));
   if (preset) return preset.id as RewriteKind;
   if (starts(fixInstruction([])) || starts(fixInstruction([{ line: 1, severity: 'error', message: '' }]))) return 'fix';
   if (starts(documentInstruction(language))) return 'document';

@@ -1,6 +1,7 @@
 // What may be attached to a question: text only (a binary file would be noise to a model and could be huge),
 // and no more than the model takes in. Sizes are counted with the one token estimate and the one limits table
 // every other surface uses.
+import * as l10n from '@vscode/l10n';
 import { describeLimitsSource, type ResolvedLimits } from '../models/limits';
 import { estimateTokens } from '../models/tokenEstimate';
 
@@ -20,9 +21,13 @@ export function decodeText(bytes: Uint8Array): string | undefined {
 export function oversized(name: string, text: string, model: string, limits: ResolvedLimits): string | undefined {
   const tokens = estimateTokens(text);
   if (tokens <= limits.maxInputTokens) return undefined;
-  return (
-    `${name} was not attached: it is about ${n(tokens)} tokens, and ${model} takes ${n(limits.maxInputTokens)} in ` +
-    `(${describeLimitsSource(limits.source)}). Attach a part of it, or pick a model with a larger context.`
+  return l10n.t(
+    '{0} was not attached: it is about {1} tokens, and {2} takes {3} in ({4}). Attach a part of it, or pick a model with a larger context.',
+    name,
+    n(tokens),
+    model,
+    n(limits.maxInputTokens),
+    describeLimitsSource(limits.source),
   );
 }
 

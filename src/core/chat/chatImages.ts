@@ -1,6 +1,7 @@
 // Images in the chat: which ones may be sent (the formats vision models take, under a size cap), whether the
 // conversation's model sees images at all, and how a question with images is sent (OpenAI content parts). Pure:
 // the webview checks an image's size with the same function before reading it; imageStore.ts keeps the files.
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import type { ContentPart } from '../hub/types';
 import { familyVision } from '../models/metadata';
@@ -25,8 +26,11 @@ const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 /** Why an image cannot be attached (its format, its size with the numbers), or undefined when it can. */
 export function imageRefusal(name: string, mime: string, bytes: number): string | undefined {
   if (!EXTENSIONS[mime])
-    return `${name} was not attached: models take PNG, JPEG, GIF or WebP images (this is ${mime || 'of an unknown type'}).`;
-  if (bytes > MAX_IMAGE_BYTES) return `${name} was not attached: it is ${mb(bytes)} MB, the limit is ${mb(MAX_IMAGE_BYTES)} MB.`;
+    return mime
+      ? l10n.t('{0} was not attached: models take PNG, JPEG, GIF or WebP images (this is {1}).', name, mime)
+      : l10n.t('{0} was not attached: models take PNG, JPEG, GIF or WebP images (this is of an unknown type).', name);
+  if (bytes > MAX_IMAGE_BYTES)
+    return l10n.t('{0} was not attached: it is {1} MB, the limit is {2} MB.', name, mb(bytes), mb(MAX_IMAGE_BYTES));
   return undefined;
 }
 
@@ -37,18 +41,18 @@ export type Vision = { sees: 'yes' | 'no' | 'unknown'; why: string };
  * family table guesses for its list), else the family table alone; unknown when nothing says.
  */
 export function visionOf(model: string, facts: { capabilities: readonly string[] } | undefined, override?: boolean): Vision {
-  if (override !== undefined) return { sees: override ? 'yes' : 'no', why: 'your aihub.modelLimits' };
-  if (facts?.capabilities.includes('vision')) return { sees: 'yes', why: 'from the hub or typical for this family' };
+  if (override !== undefined) return { sees: override ? 'yes' : 'no', why: l10n.t('your aihub.modelLimits') };
+  if (facts?.capabilities.includes('vision')) return { sees: 'yes', why: l10n.t('from the hub or typical for this family') };
   const family = familyVision(model);
-  if (family === false) return { sees: 'no', why: 'typical for this family; set imageInput in aihub.modelLimits if it does' };
-  return { sees: 'unknown', why: 'the hub does not say' };
+  if (family === false) return { sees: 'no', why: l10n.t('typical for this family; set imageInput in aihub.modelLimits if it does') };
+  return { sees: 'unknown', why: l10n.t('the hub does not say') };
 }
 
 /** The words shown for a model that does not (or may not) take images. */
 export function visionNote(model: string, vision: Vision): string | undefined {
-  if (vision.sees === 'no') return `${model} does not take images (${vision.why}): pick a model with vision to send this one.`;
+  if (vision.sees === 'no') return l10n.t('{0} does not take images ({1}): pick a model with vision to send this one.', model, vision.why);
   if (vision.sees === 'unknown')
-    return `Whether ${model} takes images is unknown (${vision.why}): you can send it, and the hub will answer.`;
+    return l10n.t('Whether {0} takes images is unknown ({1}): you can send it, and the hub will answer.', model, vision.why);
   return undefined;
 }
 

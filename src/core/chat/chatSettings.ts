@@ -1,6 +1,7 @@
 // A conversation's own request settings: its system prompt, temperature, largest answer and reasoning effort.
 // Unset fields leave the choice to the default system prompt (`aihub.systemPrompt`) and to the hub's model
 // defaults. What reaches the hub is decided here, once, for the chat panel and its tests alike.
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import type { ChatMessage, ChatRequest } from '../hub/types';
 import { REASONING_EFFORTS, type ReasoningEffort } from '../lm/reasoningEffort';
@@ -51,31 +52,43 @@ export function checkChatSettings(input: Record<string, unknown>, facts: ModelFa
   const prompt = input.systemPrompt;
   if (typeof prompt === 'string' && prompt.trim()) {
     if (prompt.length > SYSTEM_PROMPT_MAX_CHARS)
-      return refuse('systemPrompt', `A system prompt can be at most ${SYSTEM_PROMPT_MAX_CHARS.toLocaleString('en-US')} characters.`);
+      return refuse(
+        'systemPrompt',
+        l10n.t('A system prompt can be at most {0} characters.', SYSTEM_PROMPT_MAX_CHARS.toLocaleString('en-US')),
+      );
     settings.systemPrompt = prompt;
   }
   const temperature = numberOf(input.temperature);
   if (temperature !== undefined) {
     const { min, max } = TEMPERATURE_RANGE;
     if (Number.isNaN(temperature) || temperature < min || temperature > max)
-      return refuse('temperature', `Temperature must be a number from ${min} to ${max} (it was ${String(input.temperature).trim()}).`);
+      return refuse(
+        'temperature',
+        l10n.t('Temperature must be a number from {0} to {1} (it was {2}).', min, max, String(input.temperature).trim()),
+      );
     settings.temperature = temperature;
   }
   const maxTokens = numberOf(input.maxTokens);
   if (maxTokens !== undefined) {
     const ceiling = Math.min(facts.maxOutputTokens ?? MAX_TOKENS_CEILING, MAX_TOKENS_CEILING);
-    const known = facts.maxOutputTokens !== undefined ? ", this model's largest answer" : '';
+    const was = String(input.maxTokens).trim();
     if (!Number.isInteger(maxTokens) || maxTokens < 1 || maxTokens > ceiling)
       return refuse(
         'maxTokens',
-        `Max output tokens must be a whole number from 1 to ${ceiling.toLocaleString('en-US')}${known} (it was ${String(input.maxTokens).trim()}).`,
+        facts.maxOutputTokens !== undefined
+          ? l10n.t(
+              "Max output tokens must be a whole number from 1 to {0}, this model's largest answer (it was {1}).",
+              ceiling.toLocaleString('en-US'),
+              was,
+            )
+          : l10n.t('Max output tokens must be a whole number from 1 to {0} (it was {1}).', ceiling.toLocaleString('en-US'), was),
       );
     settings.maxTokens = maxTokens;
   }
   const effort = input.reasoningEffort;
   if (typeof effort === 'string' && effort) {
     if (!(REASONING_EFFORTS as readonly string[]).includes(effort))
-      return refuse('reasoningEffort', `Reasoning effort must be one of ${REASONING_EFFORTS.join(', ')}.`);
+      return refuse('reasoningEffort', l10n.t('Reasoning effort must be one of {0}.', REASONING_EFFORTS.join(', ')));
     settings.reasoningEffort = effort as ReasoningEffort;
   }
   return { ok: true, settings };

@@ -2,6 +2,7 @@
 // oldest messages are left out (and the answer says how many), and a question that does not fit on its own is
 // refused with the numbers before anything is sent. Limits and token estimates are the ones every other surface
 // uses (VS Code's model picker, the selection commands' size check).
+import * as l10n from '@vscode/l10n';
 import type { ChatMessage } from '../hub/types';
 import { describeLimitsSource, type ResolvedLimits } from '../models/limits';
 import { estimateMessagesTokens } from '../prompts/tokenBudget';
@@ -29,17 +30,32 @@ const n = (x: number) => x.toLocaleString('en-US');
 
 /** Said under an answer sent without the oldest messages. */
 export function droppedNote(model: string, fit: Extract<ContextFit, { ok: true }>, limits: ResolvedLimits): string {
-  const s = fit.droppedMessages === 1 ? '' : 's';
-  return (
-    `The ${n(fit.droppedMessages)} oldest message${s} of this conversation were left out: it is about ${n(fit.totalTokens)} tokens, ` +
-    `and ${model} takes ${n(limits.maxInputTokens)} in (${describeLimitsSource(limits.source)}). New Chat starts afresh.`
-  );
+  const source = describeLimitsSource(limits.source);
+  return fit.droppedMessages === 1
+    ? l10n.t(
+        'The oldest message of this conversation was left out: it is about {0} tokens, and {1} takes {2} in ({3}). New Chat starts afresh.',
+        n(fit.totalTokens),
+        model,
+        n(limits.maxInputTokens),
+        source,
+      )
+    : l10n.t(
+        'The {0} oldest messages of this conversation were left out: it is about {1} tokens, and {2} takes {3} in ({4}). New Chat starts afresh.',
+        n(fit.droppedMessages),
+        n(fit.totalTokens),
+        model,
+        n(limits.maxInputTokens),
+        source,
+      );
 }
 
 /** The error of a question refused before sending. */
 export function refusedMessage(model: string, fit: Extract<ContextFit, { ok: false }>, limits: ResolvedLimits): string {
-  return (
-    `Nothing was sent: this question is about ${n(fit.questionTokens)} tokens, and ${model} takes ${n(limits.maxInputTokens)} in ` +
-    `(${describeLimitsSource(limits.source)}). Shorten it or attach less, or pick a model with a larger context.`
+  return l10n.t(
+    'Nothing was sent: this question is about {0} tokens, and {1} takes {2} in ({3}). Shorten it or attach less, or pick a model with a larger context.',
+    n(fit.questionTokens),
+    model,
+    n(limits.maxInputTokens),
+    describeLimitsSource(limits.source),
   );
 }

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { chatSettingsSchema } from './chatSettings';
 import { imageRefSchema } from './chatImages';
+import { newChatTitle } from './title';
 
 /** Conversation ids become file names: only this alphabet, so a message from the webview cannot reach other paths. */
 export const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -122,7 +123,7 @@ export const conversationSummarySchema = z.object({
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 
 export function newConversation(id: string, model: string, now: number): Conversation {
-  return { version: 1, id, title: 'New chat', model, createdAt: now, updatedAt: now, turns: [] };
+  return { version: 1, id, title: newChatTitle(), model, createdAt: now, updatedAt: now, turns: [] };
 }
 
 /**

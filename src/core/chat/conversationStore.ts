@@ -15,7 +15,7 @@ import * as nodeFs from 'node:fs/promises';
 import * as path from 'node:path';
 import { silentLogger, type Logger } from '../logger';
 import { CONVERSATION_ID, conversationSchema, settleInterrupted, type Conversation, type ConversationSummary } from './conversation';
-import { DAMAGE_TEXT, damageOf, recoverTurns, type Damage } from './recovery';
+import { damageText, damageOf, recoverTurns, type Damage } from './recovery';
 import { entryOf, INDEX_FILE, summaryOf, type FileStamp, type HistoryEntry } from './historyIndex';
 import { HistoryIndexFile } from './historyIndexFile';
 import { readNewerVersion, unknownFieldsReason } from './newerFormat';
@@ -154,7 +154,7 @@ export class ConversationStore {
     if (newer) return this.readOnlyOpened(id, newer.conversation, newer.readOnly);
     const damage = damageOf(text, id);
     if (damage) {
-      this.logger.warn(`chat: cannot read ${file}: ${DAMAGE_TEXT[damage]}; the file is left as it is`);
+      this.logger.warn(`chat: cannot read ${file}: ${damageText(damage)}; the file is left as it is`);
       return { kind: 'damaged', id, file, damage, recovered: recoverTurns(text, journal) };
     }
     const json: unknown = JSON.parse(text);

@@ -60,12 +60,12 @@ export function fallbackReason(error: TurnError | undefined, arrived: boolean): 
   const status = error.status;
   switch (error.kind) {
     case 'noChannel':
-      return `no available channel (${status ?? 503})`;
+      return l10n.t('no available channel ({0})', status ?? 503);
     case 'notFound':
-      return `model not found (${status ?? 404})`;
+      return l10n.t('model not found ({0})', status ?? 404);
     case 'unavailable':
     case 'server':
-      return `hub error (${status ?? '5xx'})`;
+      return l10n.t('hub error ({0})', status ?? '5xx');
     default:
       return undefined;
   }
@@ -80,5 +80,5 @@ export interface FallbackStep {
 /** "gpt-4o: no available channel (503) — answered by gpt-4o-mini" (several steps joined with "; "). */
 export function fallbackNotice(steps: readonly FallbackStep[], answeredBy: string | undefined): string {
   const failed = steps.map((s) => `${s.model}: ${s.reason}`).join('; ');
-  return answeredBy ? `${failed} — answered by ${answeredBy}` : `${failed} — no fallback model could answer`;
+  return answeredBy ? l10n.t('{0} — answered by {1}', failed, answeredBy) : l10n.t('{0} — no fallback model could answer', failed);
 }

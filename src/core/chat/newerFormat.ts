@@ -1,6 +1,7 @@
 // Conversation files written by a newer version of AI Hub: a higher format version, or fields this version does
 // not know. Reading them as this version's conversations and saving them back would drop what this version
 // cannot see, so they are shown read-only, with the reason, and never written.
+import * as l10n from '@vscode/l10n';
 import { conversationSchema, type Conversation } from './conversation';
 
 export const FORMAT_VERSION = 1;
@@ -17,7 +18,7 @@ export function readNewerVersion(json: unknown, id: string): { conversation: Con
   if (!parsed.success || parsed.data.id !== id) return undefined;
   return {
     conversation: parsed.data,
-    readOnly: readOnlyReason(`it is in format ${version}; this version writes format ${FORMAT_VERSION}`),
+    readOnly: readOnlyReason(l10n.t('it is in format {0}; this version writes format {1}', version, FORMAT_VERSION)),
   };
 }
 
@@ -25,12 +26,16 @@ export function readNewerVersion(json: unknown, id: string): { conversation: Con
 export function unknownFieldsReason(json: unknown, parsed: Conversation): string | undefined {
   const unknown = [...new Set(unknownFields(json, parsed, ''))];
   if (unknown.length === 0) return undefined;
-  const shown = unknown.slice(0, 5).join(', ') + (unknown.length > 5 ? `, and ${unknown.length - 5} more` : '');
-  return readOnlyReason(`it holds fields this version does not know (${shown})`);
+  const first = unknown.slice(0, 5).join(', ');
+  const shown = unknown.length > 5 ? l10n.t('{0}, and {1} more', first, unknown.length - 5) : first;
+  return readOnlyReason(l10n.t('it holds fields this version does not know ({0})', shown));
 }
 
 function readOnlyReason(detail: string): string {
-  return `This conversation was written by a newer version of AI Hub (${detail}). It is shown read-only so that nothing in it is lost; update AI Hub to continue it, or start a new chat.`;
+  return l10n.t(
+    'This conversation was written by a newer version of AI Hub ({0}). It is shown read-only so that nothing in it is lost; update AI Hub to continue it, or start a new chat.',
+    detail,
+  );
 }
 
 function unknownFields(raw: unknown, parsed: unknown, at: string): string[] {

@@ -1,17 +1,26 @@
 // A conversation file that cannot be read as it is: what is wrong with it, and what of it can still be read.
 // The file itself is never changed; whatever is recovered goes into a new conversation.
+import * as l10n from '@vscode/l10n';
 import { jsonrepair } from 'jsonrepair';
 import { assistantTurnSchema, conversationSchema, userTurnSchema, type Conversation, type Turn } from './conversation';
+import { newChatTitle } from './title';
 import { replayJournal, type JournalEntry } from './replyJournal';
 
 export type Damage = 'empty' | 'binary' | 'truncated' | 'wrongShape';
 
-export const DAMAGE_TEXT: Record<Damage, string> = {
-  empty: 'it is empty',
-  binary: 'it is not text',
-  truncated: 'it is not valid JSON (cut short, or changed outside AI Hub)',
-  wrongShape: 'it is not a conversation this version understands',
-};
+/** What is wrong with a file, in the display language. */
+export function damageText(damage: Damage): string {
+  switch (damage) {
+    case 'empty':
+      return l10n.t('it is empty');
+    case 'binary':
+      return l10n.t('it is not text');
+    case 'truncated':
+      return l10n.t('it is not valid JSON (cut short, or changed outside AI Hub)');
+    case 'wrongShape':
+      return l10n.t('it is not a conversation this version understands');
+  }
+}
 
 /** What is wrong with a file's text, or undefined when it is a conversation with the expected id. */
 export function damageOf(text: string, id: string): Damage | undefined {
@@ -60,7 +69,8 @@ export function recoveredConversation(
   return {
     version: 1,
     id: newId,
-    title: `Recovered: ${recovered.title && recovered.title !== 'New chat' ? recovered.title : 'conversation'}`,
+    title:
+      recovered.title && recovered.title !== newChatTitle() ? l10n.t('Recovered: {0}', recovered.title) : l10n.t('Recovered conversation'),
     customTitle: true,
     model: recovered.model ?? fallbackModel,
     createdAt: now,

@@ -1,7 +1,11 @@
 // A conversation's title, derived from its first question until the user renames it.
+import * as l10n from '@vscode/l10n';
 import type { Conversation } from './conversation';
 
 const MAX_TITLE = 60;
+
+/** An empty conversation's title, in the display language when it was made (a title is kept as it was written). */
+export const newChatTitle = (): string => l10n.t('New chat');
 
 /** The first line of the first question, markdown and extra spaces removed, cut at a word near 60 characters. */
 export function deriveTitle(text: string): string {
@@ -18,7 +22,7 @@ export function deriveTitle(text: string): string {
       )
       .find((l) => l.length > 0) ?? '';
   const clean = line.replace(/\s+/g, ' ');
-  if (!clean) return 'New chat';
+  if (!clean) return newChatTitle();
   if (clean.length <= MAX_TITLE) return clean;
   const cut = clean.slice(0, MAX_TITLE);
   const space = cut.lastIndexOf(' ');
@@ -29,6 +33,6 @@ export function deriveTitle(text: string): string {
 export function withDerivedTitle(c: Conversation): Conversation {
   if (c.customTitle) return c;
   const first = c.turns.find((t) => t.role === 'user');
-  const title = first ? deriveTitle(first.display ?? first.text) : 'New chat';
+  const title = first ? deriveTitle(first.display ?? first.text) : newChatTitle();
   return title === c.title ? c : { ...c, title };
 }

@@ -1,6 +1,7 @@
 // Runs one prompt against several models at once, one column each: at most `limit` requests in flight, each
 // column stoppable and retryable on its own, and a rate limit (429) handled per column: that column gives its
 // slot up, waits what the hub asked (or a backoff) and tries again, while the other columns carry on.
+import * as l10n from '@vscode/l10n';
 import type { HubClient } from '../hub/client';
 import { backoffMs, sleep } from '../hub/retry';
 import type { ChatMessage } from '../hub/types';
@@ -122,7 +123,7 @@ export class CompareRun {
       }
       // The slot goes to another column while this one waits out its rate limit.
       const ms = turn.error?.retryAfterMs ?? backoffMs(round) * (RATE_LIMIT_BASE_MS / 500);
-      this.setPhase(column, 'waiting', `rate-limited (429): trying again in ${Math.ceil(ms / 1000)} s`);
+      this.setPhase(column, 'waiting', l10n.t('rate-limited (429): trying again in {0} s', Math.ceil(ms / 1000)));
       try {
         await wait(ms, signal);
       } catch {

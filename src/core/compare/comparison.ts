@@ -2,6 +2,7 @@
 // the chats (same folder, same atomic writes, listed in the history), shown in the Compare tab.
 import { newConversation, type AssistantTurn, type Conversation, type UserTurn } from '../chat/conversation';
 import { deriveTitle } from '../chat/title';
+import * as l10n from '@vscode/l10n';
 
 export const MIN_COMPARE_MODELS = 2;
 export const MAX_COMPARE_MODELS = 4;
@@ -37,7 +38,7 @@ export function newComparison(input: ComparisonInput): Conversation {
 }
 
 export function comparisonTitle(question: UserTurn): string {
-  return `Compare: ${deriveTitle(question.display ?? question.text)}`;
+  return l10n.t('Compare: {0}', deriveTitle(question.display ?? question.text));
 }
 
 export function questionOf(c: Conversation): UserTurn | undefined {

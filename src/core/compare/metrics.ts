@@ -1,6 +1,7 @@
 // What a comparison shows under each column: how soon the first words came, how fast the rest streamed, how
 // long it took in all, the tokens each way and the cost. Token counts are the hub's when it reports usage; an
 // estimate (marked as one) otherwise. A price is never guessed: without one the cost is "unknown".
+import * as l10n from '@vscode/l10n';
 import type { AssistantTurn } from '../chat/conversation';
 import { estimateTokens } from '../models/tokenEstimate';
 import { formatCost } from '../money/formatMoney';
@@ -39,18 +40,23 @@ export function metricRows(turn: AssistantTurn, cost: string): [label: string, v
   const approx = m.estimated ? '≈' : '';
   const count = (n: number | undefined) => (n === undefined ? '—' : `${approx}${n.toLocaleString('en-US')}`);
   return [
-    ['First token', formatDuration(m.firstTokenMs)],
-    ['Speed', m.tokensPerSecond === undefined ? '—' : `${approx}${m.tokensPerSecond.toFixed(m.tokensPerSecond < 10 ? 1 : 0)} tokens/s`],
-    ['Total', formatDuration(m.totalMs)],
-    ['Tokens in', m.tokensIn === undefined ? '—' : m.tokensIn.toLocaleString('en-US')],
-    ['Tokens out', count(m.tokensOut)],
-    ['Cost', cost],
-    ['Finish', turn.finishReason ?? (turn.status === 'streaming' ? '—' : turn.status)],
+    [l10n.t('First token'), formatDuration(m.firstTokenMs)],
+    [
+      l10n.t('Speed'),
+      m.tokensPerSecond === undefined
+        ? '—'
+        : l10n.t('{0} tokens/s', `${approx}${m.tokensPerSecond.toFixed(m.tokensPerSecond < 10 ? 1 : 0)}`),
+    ],
+    [l10n.t('Total'), formatDuration(m.totalMs)],
+    [l10n.t('Tokens in'), m.tokensIn === undefined ? '—' : m.tokensIn.toLocaleString('en-US')],
+    [l10n.t('Tokens out'), count(m.tokensOut)],
+    [l10n.t('Cost'), cost],
+    [l10n.t('Finish'), turn.finishReason ?? (turn.status === 'streaming' ? '—' : turn.status)],
   ];
 }
 
 /** What the reply cost: the hub's figure or its tokens at the model's published price, else "unknown". */
 export function costLabel(turn: AssistantTurn, price: ModelPrice | undefined): string {
   const cost = costOf(turn.usage, price);
-  return cost === 'unknown' ? 'unknown' : formatCost(cost);
+  return cost === 'unknown' ? l10n.t('unknown') : formatCost(cost);
 }

@@ -101,7 +101,7 @@ export function errorFromStatus(
 ): HubError {
   const { code, text } = readErrorBody(body);
   const said = text ? `: ${text}` : '';
-  const model = context.model ? `"${context.model}"` : 'this model';
+  const model = context.model ? `"${context.model}"` : l10n.t('this model');
   const base = { status, code, hubMessage: text, retryAfterMs: context.retryAfterMs };
   const quota = QUOTA_HINT.test(`${code ?? ''} ${text ?? ''}`);
   switch (true) {
@@ -147,7 +147,7 @@ export function errorFromStatus(
     case status === 400 || status === 413 || status === 422:
       return new HubError({ ...base, kind: 'badRequest', message: refusal(status, text, model) });
     case status === 429: {
-      const wait = context.retryAfterMs ? ` The hub asks to wait ${Math.ceil(context.retryAfterMs / 1000)} s.` : '';
+      const wait = context.retryAfterMs ? ` ${l10n.t('The hub asks to wait {0} s.', Math.ceil(context.retryAfterMs / 1000))}` : '';
       return new HubError({
         ...base,
         kind: 'rateLimited',
@@ -180,9 +180,11 @@ export function errorFromStatus(
 /** A refused request: the hub's own words first, then advice that fits them. */
 function refusal(status: number, text: string | undefined, model: string): string {
   if (status === 413 || CONTEXT_HINT.test(text ?? '')) {
-    const said = text ? `${text} — the hub refused the request (${status}). ` : `The request is too large for the hub (${status}). `;
-    return `${said}The conversation or the attached code is longer than ${model} accepts: start a new chat, attach less, or pick a model with a longer context.`;
+    const said = text
+      ? l10n.t('{0} — the hub refused the request ({1}).', text, status)
+      : l10n.t('The request is too large for the hub ({0}).', status);
+    return `${said} ${l10n.t('The conversation or the attached code is longer than {0} accepts: start a new chat, attach less, or pick a model with a longer context.', model)}`;
   }
-  if (text) return `${text} — the hub refused the request (${status}). Check the request's settings, or try another model.`;
-  return `The hub refused the request (${status}) without saying why. Try another model, or ask the hub's operator.`;
+  if (text) return l10n.t("{0} — the hub refused the request ({1}). Check the request's settings, or try another model.", text, status);
+  return l10n.t("The hub refused the request ({0}) without saying why. Try another model, or ask the hub's operator.", status);
 }

@@ -143,7 +143,7 @@ function cutShort(assembler: StreamAssembler, cause?: unknown): HubError {
     cause,
     message: l10n.t(
       'The connection to the hub closed before the reply was finished{0}. What arrived is kept; retry to get the rest.',
-      got ? ` (after ${got} characters)` : '',
+      got ? ` ${l10n.t('(after {0} characters)', got)}` : '',
     ),
   });
 }
@@ -151,7 +151,7 @@ function cutShort(assembler: StreamAssembler, cause?: unknown): HubError {
 /** An error the hub reported inside a 200 stream, in its own words. */
 function streamFailure(words: HubWords | undefined, finishReason: string | undefined, assembler: StreamAssembler): HubError {
   const { code, text } = words ?? {};
-  const said = text ? `: ${text}` : finishReason ? ` (finish reason "${finishReason}")` : '';
+  const said = text ? `: ${text}` : finishReason ? ` ${l10n.t('(finish reason "{0}")', finishReason)}` : '';
   const started = assembler.textLength > 0 || assembler.hasToolCalls;
   return new HubError({
     kind: 'brokenStream',

@@ -3,6 +3,7 @@
 // Cloudflare AI Gateway `cf-aig-authorization`, OpenRouter takes `HTTP-Referer` and `X-Title`; Azure OpenAI and
 // Anthropic-style proxies take the key in `api-key` or `x-api-key` instead of `Authorization: Bearer`.
 // A value written as "${secret}" is kept in secret storage, so settings.json never holds it.
+import * as l10n from '@vscode/l10n';
 import type { SavedHub } from './savedHubs';
 
 export const SECRET_PLACEHOLDER = '${secret}';
@@ -47,17 +48,21 @@ const RESERVED = new Set([
 /** Why `name` cannot be a hub header, or undefined when it can. */
 export function headerNameProblem(name: string, authHeader = DEFAULT_AUTH_HEADER): string | undefined {
   const lower = name.trim().toLowerCase();
-  if (!lower) return 'A header needs a name.';
-  if (!HEADER_NAME.test(lower)) return `"${name}" is not a valid header name (letters, digits and - _ . only, no spaces or colons).`;
-  if (RESERVED.has(lower)) return `"${name}" is set by the extension itself and cannot be changed.`;
+  if (!lower) return l10n.t('A header needs a name.');
+  if (!HEADER_NAME.test(lower))
+    return l10n.t('"{0}" is not a valid header name (letters, digits and - _ . only, no spaces or colons).', name);
+  if (RESERVED.has(lower)) return l10n.t('"{0}" is set by the extension itself and cannot be changed.', name);
   if (lower === authHeader)
-    return `"${name}" is where your API key goes. Set the key with "AI Hub: Set API Key", or move the key to another header with "AI Hub: Set Hub Header…".`;
+    return l10n.t(
+      '"{0}" is where your API key goes. Set the key with "AI Hub: Set API Key", or move the key to another header with "AI Hub: Set Hub Header…".',
+      name,
+    );
   return undefined;
 }
 
 /** Why `value` cannot be sent as a header value, or undefined when it can. */
 export function headerValueProblem(value: string): string | undefined {
-  if (!HEADER_VALUE.test(value)) return 'A header value cannot contain line breaks or characters outside Latin-1.';
+  if (!HEADER_VALUE.test(value)) return l10n.t('A header value cannot contain line breaks or characters outside Latin-1.');
   return undefined;
 }
 
@@ -67,14 +72,14 @@ export function readHubHeaders(hub: SavedHub | undefined): HubHeaderConfig {
   let authHeader = DEFAULT_AUTH_HEADER;
   if (hub?.authHeader !== undefined) {
     const name = typeof hub.authHeader === 'string' ? hub.authHeader.trim().toLowerCase() : '';
-    const problem = typeof hub.authHeader === 'string' ? headerNameProblem(name, '') : 'authHeader must be a header name.';
-    if (problem) problems.push(`authHeader: ${problem} The key goes in Authorization instead.`);
+    const problem = typeof hub.authHeader === 'string' ? headerNameProblem(name, '') : l10n.t('authHeader must be a header name.');
+    if (problem) problems.push(l10n.t('authHeader: {0} The key goes in Authorization instead.', problem));
     else authHeader = name;
   }
   const headers: HeaderSpec[] = [];
   const raw = hub?.headers;
   if (raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw))) {
-    problems.push('headers must be an object of header names and values, such as { "x-portkey-provider": "openai" }.');
+    problems.push(l10n.t('headers must be an object of header names and values, such as {0}.', '{ "x-portkey-provider": "openai" }'));
   } else if (raw) {
     const seen = new Set<string>();
     for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
@@ -84,12 +89,12 @@ export function readHubHeaders(hub: SavedHub | undefined): HubHeaderConfig {
         continue;
       }
       if (typeof value !== 'string') {
-        problems.push(`headers: the value of "${name}" must be a string.`);
+        problems.push(l10n.t('headers: the value of "{0}" must be a string.', name));
         continue;
       }
       const lower = name.trim().toLowerCase();
       if (seen.has(lower)) {
-        problems.push(`headers: "${name}" is given twice; the first is used.`);
+        problems.push(l10n.t('headers: "{0}" is given twice; the first is used.', name));
         continue;
       }
       const secret = value.trim() === SECRET_PLACEHOLDER;
@@ -147,7 +152,7 @@ export function describeHeaders(config: HubHeaderConfig): string {
 /** How a header shows in the command's list: plain values as they are, secrets masked. */
 export function maskedValue(header: HeaderSpec, stored: string | undefined): string {
   if (!header.secret) return header.value;
-  if (!stored) return 'secret, not set yet';
+  if (!stored) return l10n.t('secret, not set yet');
   // The last four characters tell two tokens apart without giving a usable part away; short values show none.
   return stored.length >= 16 ? `••••••••${stored.slice(-4)}` : '••••••••';
 }
@@ -170,21 +175,25 @@ export function withHeader(headers: unknown, name: string, value: string | undef
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
-/** Headers gateways document, offered when adding one (any other name can be typed). */
-export const KNOWN_HEADERS: readonly { name: string; gateway: string; hint: string; example?: string }[] = [
-  { name: 'x-portkey-provider', gateway: 'Portkey', hint: 'the provider to route to', example: 'openai' },
-  { name: 'x-portkey-config', gateway: 'Portkey', hint: 'a saved config id, or a config as JSON' },
-  { name: 'x-portkey-api-key', gateway: 'Portkey (hosted)', hint: 'your Portkey API key' },
-  { name: 'x-portkey-custom-host', gateway: 'Portkey', hint: "the upstream's address, for a self-hosted model" },
-  { name: 'Helicone-Auth', gateway: 'Helicone', hint: 'Bearer and your Helicone key' },
-  { name: 'cf-aig-authorization', gateway: 'Cloudflare AI Gateway', hint: "Bearer and the gateway's token (authenticated gateways)" },
-  { name: 'HTTP-Referer', gateway: 'OpenRouter', hint: "your app's URL, for attribution" },
-  { name: 'X-Title', gateway: 'OpenRouter', hint: "your app's name, for attribution" },
+/** Headers gateways document, offered when adding one (any other name can be typed); hints in the display language. */
+export const knownHeaders = (): readonly { name: string; gateway: string; hint: string; example?: string }[] => [
+  { name: 'x-portkey-provider', gateway: 'Portkey', hint: l10n.t('the provider to route to'), example: 'openai' },
+  { name: 'x-portkey-config', gateway: 'Portkey', hint: l10n.t('a saved config id, or a config as JSON') },
+  { name: 'x-portkey-api-key', gateway: 'Portkey (hosted)', hint: l10n.t('your Portkey API key') },
+  { name: 'x-portkey-custom-host', gateway: 'Portkey', hint: l10n.t("the upstream's address, for a self-hosted model") },
+  { name: 'Helicone-Auth', gateway: 'Helicone', hint: l10n.t('Bearer and your Helicone key') },
+  {
+    name: 'cf-aig-authorization',
+    gateway: 'Cloudflare AI Gateway',
+    hint: l10n.t("Bearer and the gateway's token (authenticated gateways)"),
+  },
+  { name: 'HTTP-Referer', gateway: 'OpenRouter', hint: l10n.t("your app's URL, for attribution") },
+  { name: 'X-Title', gateway: 'OpenRouter', hint: l10n.t("your app's name, for attribution") },
 ];
 
 /** Where a key usually goes, offered when moving it out of `Authorization: Bearer`. */
-export const KEY_HEADERS: readonly { name: string; hint: string }[] = [
-  { name: DEFAULT_AUTH_HEADER, hint: 'Authorization: Bearer <key>, what OpenAI-compatible hubs expect' },
-  { name: 'api-key', hint: 'api-key: <key>, Azure OpenAI and gateways in front of it' },
-  { name: 'x-api-key', hint: 'x-api-key: <key>, Anthropic-style proxies and several gateways' },
+export const keyHeaders = (): readonly { name: string; hint: string }[] => [
+  { name: DEFAULT_AUTH_HEADER, hint: l10n.t('{0}, what OpenAI-compatible hubs expect', 'Authorization: Bearer <key>') },
+  { name: 'api-key', hint: l10n.t('{0}, Azure OpenAI and gateways in front of it', 'api-key: <key>') },
+  { name: 'x-api-key', hint: l10n.t('{0}, Anthropic-style proxies and several gateways', 'x-api-key: <key>') },
 ];

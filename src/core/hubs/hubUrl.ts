@@ -26,8 +26,10 @@ const EXAMPLE = 'https://aihubapi.ai/v1';
 const ENDPOINT_SUFFIXES = ['/chat/completions', '/completions', '/models', '/embeddings'];
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 // Never echo the input in this one: it would put the password on screen and in logs.
-const CREDENTIALS =
-  'The address contains a user name or password (user:pass@). Remove it: keys are kept in VS Code\'s secret storage (run "AI Hub: Set API Key").';
+const credentials = () =>
+  l10n.t(
+    'The address contains a user name or password (user:pass@). Remove it: keys are kept in VS Code\'s secret storage (run "AI Hub: Set API Key").',
+  );
 
 export function parseHubUrl(input: string): HubUrl | HubUrlError {
   const notes: string[] = [];
@@ -37,11 +39,11 @@ export function parseHubUrl(input: string): HubUrl | HubUrlError {
     .replace(/^(["'`<])(.*)(["'`>])$/s, '$2')
     .trim();
   if (!text) return fail(l10n.t("Enter the hub's API address, for example {0}.", EXAMPLE));
-  if (/\s/.test(text)) return fail('The address contains a space or line break; a hub address is one word, like ' + `${EXAMPLE}.`);
+  if (/\s/.test(text)) return fail(l10n.t('The address contains a space or line break; a hub address is one word, like {0}.', EXAMPLE));
   if (text.startsWith('//')) text = text.slice(2);
 
   // `user:pass@host` would otherwise read as the scheme "user:".
-  if (/^[^/?#]*@/.test(text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''))) return fail(CREDENTIALS);
+  if (/^[^/?#]*@/.test(text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''))) return fail(credentials());
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   // `localhost:11434` also matches the scheme pattern: it is a host with a port, not a scheme.
   const hasScheme = scheme !== undefined && (text.slice(scheme.length + 1).startsWith('//') || !/^\d/.test(text.slice(scheme.length + 1)));
@@ -63,11 +65,11 @@ export function parseHubUrl(input: string): HubUrl | HubUrlError {
     return fail(l10n.t('That is not a valid address. Use the form {0}.', EXAMPLE));
   }
   if (!url.hostname) return fail(l10n.t('The address has no host name. Use the form {0}.', EXAMPLE));
-  if (url.username || url.password) return fail(CREDENTIALS);
+  if (url.username || url.password) return fail(credentials());
   if (url.search || text.includes('?'))
-    return fail('Remove the query (?…) from the address: the hub address is only the base, like ' + `${EXAMPLE}.`);
+    return fail(l10n.t('Remove the query (?…) from the address: the hub address is only the base, like {0}.', EXAMPLE));
   if (url.hash || text.includes('#'))
-    return fail('Remove the fragment (#…) from the address: the hub address is only the base, like ' + `${EXAMPLE}.`);
+    return fail(l10n.t('Remove the fragment (#…) from the address: the hub address is only the base, like {0}.', EXAMPLE));
 
   let path = url.pathname;
   if (/\/{2,}$/.test(path) || (path.length > 1 && path.endsWith('/'))) notes.push(l10n.t('removed the trailing /'));

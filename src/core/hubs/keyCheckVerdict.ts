@@ -1,5 +1,6 @@
 // What the key check after "Set API Key" tells the user: a rejected key is a verdict on the key, while a hub
 // that could not be reached (or failed) says nothing about it: the key is kept and can be checked again.
+import * as l10n from '@vscode/l10n';
 import { HUB_ADDRESS_ERRORS, type HubErrorKind } from '../hub/errors';
 
 export type KeyCheck =
@@ -21,24 +22,35 @@ export function keyCheckVerdict(check: KeyCheck): KeyCheckVerdict {
   if (check.ok) {
     return {
       severity: 'info',
-      text: `key saved. ${check.host} offers ${check.models} model${check.models === 1 ? '' : 's'}.`,
+      text:
+        check.models === 1
+          ? l10n.t('key saved. {0} offers 1 model.', check.host)
+          : l10n.t('key saved. {0} offers {1} models.', check.host, check.models),
       actions: [],
     };
   }
   if (check.kind && REJECTED.has(check.kind)) {
-    return { severity: 'warning', text: `key saved, but ${check.host} did not accept it. ${check.message}`, actions: ['enterAnotherKey'] };
+    return {
+      severity: 'warning',
+      text: l10n.t('key saved, but {0} did not accept it. {1}', check.host, check.message),
+      actions: ['enterAnotherKey'],
+    };
   }
   const chooseHub: KeyCheckAction[] = check.kind && HUB_ADDRESS_ERRORS.has(check.kind) ? ['chooseHub'] : [];
   if (check.kind && UNREACHABLE.has(check.kind)) {
     return {
       severity: 'warning',
-      text: `key saved, but not checked: ${check.host} could not be reached (a network failure, which says nothing about the key). ${check.message}`,
+      text: l10n.t(
+        'key saved, but not checked: {0} could not be reached (a network failure, which says nothing about the key). {1}',
+        check.host,
+        check.message,
+      ),
       actions: ['checkAgain', ...chooseHub],
     };
   }
   return {
     severity: 'warning',
-    text: `key saved, but not checked: ${check.host} failed to answer the check. ${check.message}`,
+    text: l10n.t('key saved, but not checked: {0} failed to answer the check. {1}', check.host, check.message),
     actions: ['checkAgain', ...chooseHub],
   };
 }

@@ -1,5 +1,6 @@
 // The hubs the extension knows by name (from their public docs): where their API lives, where keys are made,
 // and what their keys look like (for a warning only: a hub may change its format).
+import * as l10n from '@vscode/l10n';
 
 export interface HubPreset {
   name: string;
@@ -8,7 +9,8 @@ export interface HubPreset {
   consoleUrl?: string;
   /** The prefix every key of this hub starts with, when the hub's docs show one. */
   keyPrefix?: string;
-  detail: string;
+  /** Said under the preset's name, in the display language. */
+  detail: () => string;
 }
 
 export const HUB_PRESETS: readonly HubPreset[] = [
@@ -17,10 +19,10 @@ export const HUB_PRESETS: readonly HubPreset[] = [
     baseUrl: 'https://aihubapi.ai/v1',
     consoleUrl: 'https://aihubapi.ai/console',
     keyPrefix: 'sk-',
-    detail: '500+ models, keys start with sk-',
+    detail: () => l10n.t('500+ models, keys start with {0}', 'sk-'),
   },
-  { name: 'AIHubSpot', baseUrl: 'https://api.aihubspot.app/v1', keyPrefix: 'AH_', detail: 'keys start with AH_' },
-  { name: 'AI TokenHub', baseUrl: 'https://ai-tokenhub.com/v1', detail: 'OpenAI-compatible chat API' },
+  { name: 'AIHubSpot', baseUrl: 'https://api.aihubspot.app/v1', keyPrefix: 'AH_', detail: () => l10n.t('keys start with {0}', 'AH_') },
+  { name: 'AI TokenHub', baseUrl: 'https://ai-tokenhub.com/v1', detail: () => l10n.t('OpenAI-compatible chat API') },
 ];
 
 /** The preset whose API is at this base URL's origin, if any. */

@@ -1,5 +1,6 @@
 // What VS Code's model picker shows for a hub model: name, family, limits and capabilities, from the hub's
 // metadata where it has any, else from the family table.
+import * as l10n from '@vscode/l10n';
 import type { HubModel } from '../hub/types';
 import { describeModel } from '../models/catalog';
 import { bareModelName, OTHER_PROVIDER } from '../models/provider';
@@ -50,7 +51,7 @@ export function toLanguageModelInfo(
   const { maxInputTokens, maxOutputTokens, source } = resolveLimits(info, overrides);
   const toolCalling = override?.toolCalling ?? info.capabilities.includes('tools');
   const imageInput = override?.imageInput ?? info.capabilities.includes('vision');
-  const capabilities = info.capabilities.map((c) => (info.guessed.includes(c) ? `${c} (guessed)` : c));
+  const capabilities = info.capabilities.map((c) => (info.guessed.includes(c) ? l10n.t('{0} (guessed)', c) : c));
   return {
     id: model.id,
     // OpenRouter names its models ("Anthropic: Claude Sonnet 4.5"); other hubs leave it to us.
@@ -60,9 +61,16 @@ export function toLanguageModelInfo(
     detail: info.provider,
     // VS Code shows the tooltip as one paragraph: each part is a sentence of its own, not a line.
     tooltip: [
-      `${model.id}${info.provider === OTHER_PROVIDER ? '' : ` by ${info.provider}`}, through AI Hub.`,
-      `Context: ${TOKENS.format(maxInputTokens)} in / ${TOKENS.format(maxOutputTokens)} out tokens (${describeLimitsSource(source)}).`,
-      capabilities.length > 0 ? `Capabilities: ${capabilities.join(', ')}.` : 'Capabilities: text only.',
+      info.provider === OTHER_PROVIDER
+        ? l10n.t('{0}, through AI Hub.', model.id)
+        : l10n.t('{0} by {1}, through AI Hub.', model.id, info.provider),
+      l10n.t(
+        'Context: {0} in / {1} out tokens ({2}).',
+        TOKENS.format(maxInputTokens),
+        TOKENS.format(maxOutputTokens),
+        describeLimitsSource(source),
+      ),
+      capabilities.length > 0 ? l10n.t('Capabilities: {0}.', capabilities.join(', ')) : l10n.t('Capabilities: text only.'),
     ].join('\n'),
     maxInputTokens,
     maxOutputTokens,

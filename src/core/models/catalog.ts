@@ -1,5 +1,6 @@
 // The hub's model list made browsable: each model described once, sorted once, then grouped by provider and
 // filtered in one linear pass per keystroke (hubs list 350–2,000 models; the view must not stall).
+import * as l10n from '@vscode/l10n';
 import type { HubModel } from '../hub/types';
 import type { ModelPrice } from '../money/price';
 import { extractMetadata, type ModelMetadata } from './metadata';
@@ -12,8 +13,6 @@ export interface ModelInfo extends ModelMetadata {
   /** Lower-cased `id provider`, what filters match against. */
   searchText: string;
 }
-
-export const FAVOURITES_GROUP = 'Favourites';
 
 export interface ModelGroup {
   /** The provider's name, or `Favourites`. */
@@ -78,7 +77,7 @@ export function groupModels(catalog: readonly ModelInfo[], options: GroupOptions
     return compareKeys(a.toLowerCase(), b.toLowerCase());
   });
   const groups: ModelGroup[] = providers.map((label) => ({ label, kind: 'provider', models: byProvider.get(label)! }));
-  if (favourites.length > 0) groups.unshift({ label: FAVOURITES_GROUP, kind: 'favourites', models: favourites });
+  if (favourites.length > 0) groups.unshift({ label: l10n.t('Favourites'), kind: 'favourites', models: favourites });
   return groups;
 }
 

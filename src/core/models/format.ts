@@ -1,4 +1,5 @@
 // Short human text for a model's metadata: one line for a tree item or quick-pick row, a few for a tooltip.
+import * as l10n from '@vscode/l10n';
 import { describePrice, formatPrice } from '../money/formatMoney';
 import type { ModelInfo } from './catalog';
 
@@ -21,18 +22,25 @@ export function modelSummary(model: ModelInfo): string {
 /** Tooltip lines, plain text; the caller decides the markup. */
 export function modelDetails(model: ModelInfo): string[] {
   const lines = [
-    `Provider: ${model.provider}${model.ownedBy && model.ownedBy.toLowerCase() !== model.provider.toLowerCase() ? ` (owned_by: ${model.ownedBy})` : ''}`,
+    model.ownedBy && model.ownedBy.toLowerCase() !== model.provider.toLowerCase()
+      ? l10n.t('Provider: {0} (owned_by: {1})', model.provider, model.ownedBy)
+      : l10n.t('Provider: {0}', model.provider),
   ];
-  if (model.contextLength) lines.push(`Context: ${model.contextLength.toLocaleString('en-US')} tokens`);
-  if (model.maxOutputTokens) lines.push(`Max output: ${model.maxOutputTokens.toLocaleString('en-US')} tokens`);
-  lines.push(`Price: ${model.price ? describePrice(model.price) : 'unknown (the hub publishes none)'}`);
+  if (model.contextLength) lines.push(l10n.t('Context: {0} tokens', model.contextLength.toLocaleString('en-US')));
+  if (model.maxOutputTokens) lines.push(l10n.t('Max output: {0} tokens', model.maxOutputTokens.toLocaleString('en-US')));
+  lines.push(l10n.t('Price: {0}', model.price ? describePrice(model.price) : l10n.t('unknown (the hub publishes none)')));
   if (model.capabilities.length > 0) {
     const allGuessed = model.guessed.length === model.capabilities.length;
-    const guessed =
-      model.guessed.length === 0 ? '' : allGuessed ? ' (guessed from the id)' : ` (${model.guessed.join(', ')} guessed from the id)`;
-    lines.push(`Capabilities: ${model.capabilities.join(', ')}${guessed}`);
+    const list = model.capabilities.join(', ');
+    lines.push(
+      model.guessed.length === 0
+        ? l10n.t('Capabilities: {0}', list)
+        : allGuessed
+          ? l10n.t('Capabilities: {0} (guessed from the id)', list)
+          : l10n.t('Capabilities: {0} ({1} guessed from the id)', list, model.guessed.join(', ')),
+    );
   }
-  if (model.endpoints) lines.push(`Endpoints: ${model.endpoints.join(', ')}`);
+  if (model.endpoints) lines.push(l10n.t('Endpoints: {0}', model.endpoints.join(', ')));
   return lines;
 }
 

@@ -2,6 +2,7 @@
 // commands' size check, the chat's context budget). Hubs built on new-api and one-api publish none, so where the
 // hub is silent a table of well-known families answers, then a cautious default. Figures are the providers'
 // published limits (context window, largest completion) as of late 2026; a user setting overrides any of them.
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import { bareModelName } from './provider';
 
@@ -125,12 +126,12 @@ export function resolveLimits(model: ModelLimitFacts, overrides: Record<string, 
 export function describeLimitsSource(source: LimitsSource): string {
   switch (source) {
     case 'override':
-      return 'your aihub.modelLimits';
+      return l10n.t('your aihub.modelLimits');
     case 'hub':
-      return 'from the hub';
+      return l10n.t('from the hub');
     case 'family':
-      return 'typical for this family';
+      return l10n.t('typical for this family');
     case 'default':
-      return 'not published by the hub: a cautious default, set aihub.modelLimits to change it';
+      return l10n.t('not published by the hub: a cautious default, set aihub.modelLimits to change it');
   }
 }

@@ -1,14 +1,19 @@
 // The money line under a reply and a conversation's running total, as text both the webview and the host show.
+import * as l10n from '@vscode/l10n';
 import type { AssistantTurn } from '../chat/conversation';
 import { formatCost } from './formatMoney';
 
 /** "17 in · 120 out tokens (80 cached, 30 reasoning)". */
 export function usageLine(usage: NonNullable<AssistantTurn['usage']>): string {
   const details = [
-    usage.cachedTokens ? `${usage.cachedTokens.toLocaleString('en-US')} cached` : '',
-    usage.reasoningTokens ? `${usage.reasoningTokens.toLocaleString('en-US')} reasoning` : '',
+    usage.cachedTokens ? l10n.t('{0} cached', usage.cachedTokens.toLocaleString('en-US')) : '',
+    usage.reasoningTokens ? l10n.t('{0} reasoning', usage.reasoningTokens.toLocaleString('en-US')) : '',
   ].filter(Boolean);
-  const base = `${usage.promptTokens.toLocaleString('en-US')} in · ${usage.completionTokens.toLocaleString('en-US')} out tokens`;
+  const base = l10n.t(
+    '{0} in · {1} out tokens',
+    usage.promptTokens.toLocaleString('en-US'),
+    usage.completionTokens.toLocaleString('en-US'),
+  );
   return details.length > 0 ? `${base} (${details.join(', ')})` : base;
 }
 
@@ -30,6 +35,9 @@ export function conversationTotal(turns: readonly { role: string; cost?: number;
       priced++;
     } else if (turn.usage && turn.status !== 'error') unpriced++;
   }
-  if (priced === 0) return unpriced > 0 ? 'cost unknown' : undefined;
-  return unpriced > 0 ? `${formatCost(total)} + ${unpriced} repl${unpriced === 1 ? 'y' : 'ies'} at unknown cost` : formatCost(total);
+  if (priced === 0) return unpriced > 0 ? formatCost('unknown') : undefined;
+  if (unpriced === 0) return formatCost(total);
+  return unpriced === 1
+    ? l10n.t('{0} + 1 reply at unknown cost', formatCost(total))
+    : l10n.t('{0} + {1} replies at unknown cost', formatCost(total), unpriced);
 }

@@ -1,7 +1,8 @@
 // What the selection commands say to the model. Two shapes: a chat turn (the answer is prose, read in the
 // chat panel) and a rewrite (the answer replaces the code, so the model is held to "code only, one block").
+import * as l10n from '@vscode/l10n';
 import type { ChatMessage } from '../hub/types';
-import { describeLocation, fencedCode, formatDiagnostics, type CodeContext, type DiagnosticInfo } from './codeContext';
+import { describeLocation, shownLocation, fencedCode, formatDiagnostics, type CodeContext, type DiagnosticInfo } from './codeContext';
 import { fenceTag } from './extractCode';
 
 /** A new user turn for the chat panel: what is sent, what the transcript shows, and the attached code. */
@@ -24,7 +25,9 @@ export function explainAsk(ctx: CodeContext): ChatAsk {
       'step by step, naming the important functions, variables and control flow. Point out anything subtle: ' +
       'edge cases, error handling, side effects, performance, concurrency, or likely bugs. Quote short pieces ' +
       'of the code where that helps; do not repeat it all. Keep it concise.',
-    display: `Explain ${ctx.symbolName ? `\`${ctx.symbolName}\`` : 'the selection'} (${describeLocation(ctx)})`,
+    display: ctx.symbolName
+      ? l10n.t('Explain {0} ({1})', `\`${ctx.symbolName}\``, shownLocation(ctx))
+      : l10n.t('Explain the selection ({0})', shownLocation(ctx)),
     context: [attachment(ctx)],
   };
 }
@@ -36,39 +39,40 @@ export interface RefactorPreset {
   instruction: string;
 }
 
-export const REFACTOR_PRESETS: readonly RefactorPreset[] = [
+/** The presets with their names in the display language, so they are built when shown, not when this module loads. */
+export const refactorPresets = (): readonly RefactorPreset[] => [
   {
     id: 'simplify',
-    label: 'Simplify',
-    detail: 'Less code, same behaviour',
+    label: l10n.t('Simplify'),
+    detail: l10n.t('Less code, same behaviour'),
     instruction:
       'Simplify this code: remove redundancy and needless nesting, and make the logic easier to follow. Keep the behaviour exactly the same.',
   },
   {
     id: 'names',
-    label: 'Improve names',
-    detail: 'Clearer variable, function and parameter names',
+    label: l10n.t('Improve names'),
+    detail: l10n.t('Clearer variable, function and parameter names'),
     instruction:
       'Improve the names of local variables, parameters and private helpers so they say what they hold or do. Do not rename anything exported or public, and keep the behaviour the same.',
   },
   {
     id: 'types',
-    label: 'Add types',
-    detail: 'Type annotations where the language has them',
+    label: l10n.t('Add types'),
+    detail: l10n.t('Type annotations where the language has them'),
     instruction:
       'Add precise type annotations (parameters, return types, variables where inference is unclear) in the idiomatic style of the language. Do not change the behaviour.',
   },
   {
     id: 'modernise',
-    label: 'Modernise syntax',
-    detail: 'Current idioms of the language',
+    label: l10n.t('Modernise syntax'),
+    detail: l10n.t('Current idioms of the language'),
     instruction:
       'Rewrite this code with the modern idioms and syntax of the language (for example optional chaining, destructuring, f-strings, pattern matching, where they fit). Keep the behaviour the same.',
   },
   {
     id: 'extract',
-    label: 'Extract function',
-    detail: 'Pull a well-named helper out of it',
+    label: l10n.t('Extract function'),
+    detail: l10n.t('Pull a well-named helper out of it'),
     instruction:
       'Extract the most self-contained part of this code into a new, well-named function and call it from where the code was. Put the new function and the updated code together in the one code block, in the order they should appear in the file.',
   },

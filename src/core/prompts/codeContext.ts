@@ -1,4 +1,5 @@
 // The code a selection command works on, as plain data, and how it is shown to a model.
+import * as l10n from '@vscode/l10n';
 import { fenceFor, fenceTag } from './extractCode';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -25,11 +26,22 @@ export interface CodeContext {
   diagnostics?: DiagnosticInfo[];
 }
 
-/** `sample.ts, lines 3–9` — how the user and the model are told where the code is. */
+function lastLine(ctx: CodeContext): number {
+  return ctx.startLine + ctx.text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n').length - 1;
+}
+
+/** `sample.ts, lines 3–9` — how the model is told where the code is (prompts stay in English). */
 export function describeLocation(ctx: CodeContext): string {
-  const lines = ctx.text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n').length;
-  const end = ctx.startLine + lines - 1;
+  const end = lastLine(ctx);
   return `${ctx.fileName}, ${end > ctx.startLine ? `lines ${ctx.startLine}–${end}` : `line ${ctx.startLine}`}`;
+}
+
+/** The same place as the transcript shows it to the user, in the display language. */
+export function shownLocation(ctx: CodeContext): string {
+  const end = lastLine(ctx);
+  return end > ctx.startLine
+    ? l10n.t('{0}, lines {1}–{2}', ctx.fileName, ctx.startLine, end)
+    : l10n.t('{0}, line {1}', ctx.fileName, ctx.startLine);
 }
 
 /** The code in a fence tagged with its language, safe against fences inside the code. */

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import type { ChatMessage } from '../hub/types';
 import { attachment, rewriteMessages, type ChatAsk } from './builtinPrompts';
-import { describeLocation, type CodeContext } from './codeContext';
+import { shownLocation, type CodeContext } from './codeContext';
 import { expandTemplate, mentionsSelection } from './template';
 
 export type PromptMode = 'chat' | 'diff';
@@ -42,7 +42,7 @@ export function customChatAsk(prompt: CustomPrompt, ctx: CodeContext): ChatAsk {
   const inline = mentionsSelection(prompt.template);
   return {
     prompt: expandTemplate(prompt.template, ctx),
-    display: `${prompt.name} (${describeLocation(ctx)})`,
+    display: `${prompt.name} (${shownLocation(ctx)})`,
     context: inline ? undefined : [attachment(ctx)],
   };
 }

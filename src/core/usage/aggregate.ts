@@ -1,12 +1,14 @@
 // What the Usage view shows for one month: spend (or tokens) per day by model, the month's total and the top
 // models, in one pass over the records (a heavy month has 100,000: `npm run bench -- usage`).
+import * as l10n from '@vscode/l10n';
 import { daysOfMonth, localZone, type ZoneOffset } from './calendar';
 import type { UsageRecord } from './record';
 
 /** Models drawn on their own; the rest are summed into one "other" series so the legend stays readable. */
 export const CHART_MODELS = 8;
 export const TOP_MODELS = 5;
-export const OTHER_MODELS = 'Other models';
+/** The chart's series for the models past the first few, named in the display language. */
+export const otherModels = (): string => l10n.t('Other models');
 
 export interface ModelTotal {
   model: string;
@@ -118,7 +120,7 @@ export function summarise(records: readonly UsageRecord[], month: string, zone: 
   const rest = ranked.slice(CHART_MODELS);
   if (rest.length > 0) {
     const other: UsageSeries = {
-      model: OTHER_MODELS,
+      model: otherModels(),
       cost: new Array<number>(days.length).fill(0),
       tokens: new Array<number>(days.length).fill(0),
     };
