@@ -21,7 +21,7 @@ export function registerModels(services: Services): vscode.Disposable {
   const updateTitle = () => {
     const total = services.models.catalog.length;
     if (!tree.filter) {
-      view.description = total > 0 ? `${total} models` : undefined;
+      view.description = total > 0 ? vscode.l10n.t('{0} models', total) : undefined;
       // The first fetch on a fresh profile has no cached list to show meanwhile.
       view.message = total === 0 && services.models.state.status === 'loading' ? vscode.l10n.t("Loading the hub's models…") : undefined;
       return;

@@ -4,6 +4,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeLanguagePack } from './languagePack';
 import { holdMachineLock } from './machineLock';
 import { freePort, registerCleanup, stopGroup, waitForHttp } from './processes';
 import { toolchain } from './toolchain';
@@ -33,6 +34,8 @@ export interface CodeServerOptions {
   port?: number;
   /** How long to wait for `/healthz` (default 60 s). */
   startTimeoutMs?: number;
+  /** VS Code's display language (`--locale`, e.g. `zh-cn`), with a language pack for it (test/runner/languagePack.ts). */
+  locale?: string;
 }
 
 export interface CodeServer {
@@ -92,6 +95,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     fs.mkdirSync(path.join(dirs.userData, scope), { recursive: true });
     fs.writeFileSync(path.join(dirs.userData, scope, 'settings.json'), JSON.stringify(settings, null, 2));
   }
+  if (options.locale) writeLanguagePack(options.locale, dirs);
   const configFile = path.join(root, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   const env: NodeJS.ProcessEnv = {
@@ -135,6 +139,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.locale ? ['--locale', options.locale] : []),
   ];
   const child: ChildProcess = spawn(tools.node24, args, { env, cwd: dirs.home, detached: true, stdio: ['ignore', log, log] });
   fs.closeSync(log);

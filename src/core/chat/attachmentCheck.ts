@@ -34,5 +34,5 @@ export function oversized(name: string, text: string, model: string, limits: Res
 /** "~1,234 tokens", as the chips show an attachment's size. */
 export function tokenLabel(text: string): string {
   const tokens = estimateTokens(text);
-  return `~${n(tokens)} token${tokens === 1 ? '' : 's'}`;
+  return tokens === 1 ? l10n.t('~1 token') : l10n.t('~{0} tokens', n(tokens));
 }

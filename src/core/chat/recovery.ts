@@ -69,8 +69,7 @@ export function recoveredConversation(
   return {
     version: 1,
     id: newId,
-    title:
-      recovered.title && recovered.title !== newChatTitle() ? l10n.t('Recovered: {0}', recovered.title) : l10n.t('Recovered conversation'),
+    title: l10n.t('Recovered: {0}', recovered.title && recovered.title !== newChatTitle() ? recovered.title : l10n.t('conversation')),
     customTitle: true,
     model: recovered.model ?? fallbackModel,
     createdAt: now,

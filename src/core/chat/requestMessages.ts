@@ -1,5 +1,6 @@
 // The messages sent to the hub for a conversation: each question with its attached code, and the earlier
 // answers. Failed answers are left out (the model should not build on an error); stopped ones keep their text.
+import * as l10n from '@vscode/l10n';
 import type { ChatMessage } from '../hub/types';
 import { fencedCode } from '../prompts/codeContext';
 import { tokenLabel } from './attachmentCheck';
@@ -27,5 +28,5 @@ export function requestMessages(turns: readonly Turn[], imageUrls?: ReadonlyMap<
 
 export function attachmentLabel(a: Attachment): string {
   const lines = a.text.replace(/\n$/, '').split('\n').length;
-  return `${a.fileName} · ${lines} line${lines === 1 ? '' : 's'} · ${tokenLabel(a.text)}`;
+  return `${a.fileName} · ${lines === 1 ? l10n.t('1 line') : l10n.t('{0} lines', lines)} · ${tokenLabel(a.text)}`;
 }

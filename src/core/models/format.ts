@@ -13,7 +13,7 @@ export function formatTokens(tokens: number): string {
 /** The one-line summary: "200K ctx · $3/$15 per 1M · tools, vision". */
 export function modelSummary(model: ModelInfo): string {
   const parts: string[] = [];
-  if (model.contextLength) parts.push(`${formatTokens(model.contextLength)} ctx`);
+  if (model.contextLength) parts.push(l10n.t('{0} ctx', formatTokens(model.contextLength)));
   if (model.price) parts.push(formatPrice(model.price));
   if (model.capabilities.length > 0) parts.push(model.capabilities.join(', '));
   return parts.join(' · ');
