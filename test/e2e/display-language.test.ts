@@ -5,24 +5,17 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startHub, type LocalHub } from '../hub/server';
 import { REPO_ROOT } from '../runner/toolchain';
 import { acceptQuickInputRow, chatFrame, runCommand, screenshot, typeInQuickInput } from '../runner/workbench';
-import { useExtensionSession } from './fixture';
+import { useExtensionSession, useLocalHub } from './fixture';
 
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')) as Record<string, string>;
 const nls = read('package.nls.zh-cn.json');
 const bundle = read('l10n/bundle.l10n.zh-cn.json');
 
 describe('Display language: Simplified Chinese (e2e)', function () {
-  let hub: LocalHub | undefined;
-  before(async () => {
-    hub = await startHub({ apiKey: null });
-  });
-  after(async () => {
-    await hub?.close();
-  });
-  const session = useExtensionSession(() => ({ locale: 'zh-cn', machineSettings: { 'aihub.baseUrl': hub!.url } }));
+  const hub = useLocalHub();
+  const session = useExtensionSession(() => ({ locale: 'zh-cn', machineSettings: { 'aihub.baseUrl': hub().url } }));
   const page = () => session.page;
 
   it('shows the status bar, the palette and the chat panel in Chinese', async () => {
