@@ -113,6 +113,8 @@ describe('Chat history (e2e)', function () {
     await rows().first().filter({ hasText: 'Striped animals' }).waitFor({ timeout: 15_000 });
 
     await picker().locator('input').fill('Seeded conversation 998');
+    // Unfiltered, the row is already second in the list: wait for the filter, or the list redraws under the click.
+    await rows().nth(1).waitFor({ state: 'detached', timeout: 15_000 });
     const doomed = row('Seeded conversation 998');
     await doomed.waitFor();
     await doomed.hover();

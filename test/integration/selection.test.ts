@@ -47,8 +47,13 @@ const EXPECTED = SOURCE.replace(
 );
 
 async function openSource(text = SOURCE): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: text });
-  return vscode.window.showTextDocument(document, { preview: false });
+  // A new untitled document can be handed the name, and so the text, of one closed a moment ago that the
+  // extension host has not let go of yet (closeEverything waits for that, within a limit): ask again until it is new.
+  for (let attempt = 1; ; attempt++) {
+    const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: text });
+    if (document.getText() === text || attempt === 5) return vscode.window.showTextDocument(document, { preview: false });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 /**
@@ -357,6 +362,7 @@ describe('selection commands', function () {
   it("refuses code larger than the model's context before sending anything", async () => {
     // About 240,000 tokens of ordinary code: over gpt-4o-mini's 111,616-token input limit by any tokenizer.
     const editor = await openSource('const value = compute(input, options);\n'.repeat(30_000));
+    assert.equal(editor.document.lineCount, 30_001, 'the editor holds the large code');
     editor.selection = new vscode.Selection(0, 0, 30_000, 0);
     const id = await vscode.commands.executeCommand<string>('aihub.refactorSelection', 'simplify');
     assert.equal(id, undefined);
