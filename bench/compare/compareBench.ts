@@ -9,7 +9,8 @@ import { goal } from '../goals';
 import { ms, msSpread, summarize, table } from '../stats';
 import { chunksOf, markdownReply } from '../webview/markdownReply';
 import type { PageGlobals } from '../webview/webviewBench';
-import { buildWebviewHarness, launchChromium } from '../webviewHarness';
+import { buildWebviewHarness, feed, launchChromium, loadFeeder } from '../webviewHarness';
+import { profiled } from '../webviewProfile';
 
 const CHUNKS_PER_SECOND = 2_000;
 const REPLY_BYTES = 100 * 1024;
@@ -68,24 +69,16 @@ async function runOnce(browser: Browser, dir: string, columns: number, text: str
       .locator('.column')
       .nth(columns - 1)
       .waitFor();
+    await loadFeeder(
+      page,
+      chunksOf(text).flatMap((chunk) => ids.map((columnId) => ({ type: 'delta', columnId, text: chunk, reasoning: '' }))),
+      CHUNKS_PER_SECOND * columns,
+    );
     await page.waitForTimeout(200);
     const before = await scriptDuration(session);
     const start = (await page.evaluate(() => performance.now())) as number;
     const started = Date.now();
-    // The feeder runs in the page: each tick posts every column's chunks due by now (a string: see webviewBench).
-    await page.evaluate(`new Promise((resolve) => {
-      const chunks = ${JSON.stringify(chunksOf(text))};
-      const ids = ${JSON.stringify(ids)};
-      const t0 = performance.now();
-      let sent = 0;
-      function tick() {
-        const due = Math.min(chunks.length, Math.floor(((performance.now() - t0) * ${CHUNKS_PER_SECOND}) / 1000));
-        for (; sent < due; sent++) for (const columnId of ids) window.postMessage({ type: 'delta', columnId, text: chunks[sent], reasoning: '' }, '*');
-        if (sent < chunks.length) setTimeout(tick, 4);
-        else requestAnimationFrame(() => setTimeout(resolve, 50));
-      }
-      tick();
-    })`);
+    await profiled(browser, page, session, `compare-${columns}-columns`, () => feed(page));
     const wallSeconds = (Date.now() - started) / 1000;
     const scriptMs = (await scriptDuration(session)) - before;
     await page.waitForTimeout(300);

@@ -1,14 +1,14 @@
 // Benchmark 4: the chat webview's renderer in a real browser (Debian's Chromium through playwright-core).
 // The webview bundle is built from src/webview/ into a throwaway folder and loaded in a harness page that
-// stands in for VS Code: `acquireVsCodeApi` is a stub and the host's messages arrive through
-// window.postMessage, as VS Code delivers them. A markdown reply streams in as `delta` messages at 2,000 a
-// second, then `turnFinished`; Chromium's own counters give the scripting time, the Long Tasks API the
+// stands in for VS Code: `acquireVsCodeApi` is a stub and the host's messages arrive as the page's `message`
+// event, one task each from a Worker (webviewHarness.ts), as VS Code delivers them. A markdown reply streams in
+// as `delta` messages at 2,000 a second, then `turnFinished`; Chromium's own counters give the scripting time, the Long Tasks API the
 // tasks over 50 ms.
 import { goal } from '../goals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
-import { buildWebviewHarness, launchChromium } from '../webviewHarness';
+import { buildWebviewHarness, feed, launchChromium, loadFeeder } from '../webviewHarness';
 import { ms, msSpread, summarize, table } from '../stats';
 import { chunksOf, markdownReply } from './markdownReply';
 
@@ -89,25 +89,17 @@ async function runOnce(browser: Browser, dir: string, text: string, marker = 'ha
         '*',
       );
     });
+    await loadFeeder(
+      page,
+      chunks.map((text) => ({ type: 'delta', conversationId: 'bench', turnId: 'a1', text, reasoning: '' })),
+      CHUNKS_PER_SECOND,
+    );
     await page.waitForTimeout(200);
     const before = await scriptDuration(session);
     const now = () => page.evaluate(() => performance.now());
     const streamStart = await now();
     const started = Date.now();
-    // The feeder runs in the page (no round trip per chunk): each tick posts the chunks due by now. A string,
-    // because tsx would wrap a named function in a helper the page does not have.
-    await page.evaluate(`new Promise((resolve) => {
-      const chunks = ${JSON.stringify(chunks)};
-      const t0 = performance.now();
-      let sent = 0;
-      function tick() {
-        const due = Math.min(chunks.length, Math.floor(((performance.now() - t0) * ${CHUNKS_PER_SECOND}) / 1000));
-        for (; sent < due; sent++) window.postMessage({ type: 'delta', conversationId: 'bench', turnId: 'a1', text: chunks[sent], reasoning: '' }, '*');
-        if (sent < chunks.length) setTimeout(tick, 4);
-        else requestAnimationFrame(() => setTimeout(resolve, 50));
-      }
-      tick();
-    })`);
+    await feed(page);
     const wallSeconds = (Date.now() - started) / 1000;
     const afterStream = await scriptDuration(session);
     const finishStart = await now();

@@ -55,12 +55,16 @@ const ACTIONS: Record<string, CodeAction> = {
 export function codeActionOf(button: HTMLElement): CodeActionMessage | undefined {
   const action = ACTIONS[button.dataset.action ?? ''];
   const block = button.closest<HTMLElement>('.code-block');
-  const code = block?.querySelector('pre code');
-  if (!action || !block || !code) return undefined;
+  // A long block is drawn in pieces, one <pre> each (markdownView.ts): its code is all of them.
+  const codes = block ? Array.from(block.querySelectorAll('pre > code')) : [];
+  if (!action || !block || codes.length === 0) return undefined;
   const message: CodeActionMessage = {
     type: 'codeAction',
     action,
-    code: (code.textContent ?? '').replace(/\n$/, ''),
+    code: codes
+      .map((code) => code.textContent ?? '')
+      .join('')
+      .replace(/\n$/, ''),
     language: block.dataset.language ?? '',
   };
   if (block.dataset.path) message.path = block.dataset.path;

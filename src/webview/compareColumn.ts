@@ -32,9 +32,12 @@ export class CompareColumn {
   private readonly scroll: HTMLElement;
   /** The reader is at the end of this column: keep it there as the answer grows. */
   private atBottom = true;
-  private readonly afterRender = () => {
-    if (this.atBottom) this.scroll.scrollTop = this.scroll.scrollHeight;
-  };
+  /**
+   * Nothing to do after each render: the column follows its answer from a ResizeObserver, which runs once per frame
+   * after the page's layout. Scrolling here read each column's height in turn, right after it changed, so three
+   * columns laid the page out three times a frame.
+   */
+  private readonly afterRender = () => {};
 
   constructor(
     private turn: AssistantTurn,
@@ -71,6 +74,10 @@ export class CompareColumn {
     this.scroll.addEventListener('scroll', () => {
       this.atBottom = this.scroll.scrollHeight - this.scroll.scrollTop - this.scroll.clientHeight < 40;
     });
+    const follow = new ResizeObserver(() => {
+      if (this.atBottom) this.scroll.scrollTop = this.scroll.scrollHeight;
+    });
+    for (const part of [this.details, this.bodyEl, this.extras]) follow.observe(part);
     this.body = new MarkdownView(this.bodyEl, this.afterRender);
     this.thinking = new MarkdownView(thinkingEl, this.afterRender);
     this.showTurn(turn);

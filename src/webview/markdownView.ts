@@ -1,16 +1,18 @@
-// One message's markdown on screen, as it streams. Finished blocks are rendered once and appended; only the
-// unfinished tail is redrawn, at most once per animation frame, and less often when redrawing it is slow
-// (a huge code block still streaming), so a fast 200 KB reply never blocks the page.
+// One message's markdown on screen, as it streams. The text is cut into pieces (src/webview/stableBlocks.ts: at blank
+// lines, and inside one long table, code block or list at line boundaries that keep it whole); each complete piece
+// is drawn once and appended (a table's or a code block's next piece into the same table or code element), a few
+// per frame at most; only the unfinished tail is redrawn, at most once per animation frame, and less often when
+// redrawing it is slow. So no piece, and no frame, costs much more than drawing PIECE_CHARS of markdown, whatever
+// the reply's shape.
 //
-// No reply may block the page, whatever its shape: a block (or an unfinished tail) past PLAIN_ABOVE_CHARS is not
-// parsed as markdown at all: from there on the reply is shown as plain preformatted text, appended as it
-// arrives in pieces the browser lays out only when they scroll into view. A saved reply is rendered a few
-// blocks per frame through the page's render queue, so opening a conversation of long replies does not freeze it
-// either.
+// One line too long to parse (past PLAIN_ABOVE_CHARS) is plain preformatted text; while streaming, such a line turns
+// the rest of the reply into plain text, appended as it arrives in pieces the browser lays out only when they
+// scroll into view. A saved reply is drawn a piece at a time through the page's render queue, so opening a
+// conversation of long replies does not freeze it either.
 import { decorateCodeBlocks } from './codeBlocks';
 import { renderMarkdown } from './markdown';
-import { renderQueue, type RenderJob } from './renderQueue';
-import { PLAIN_ABOVE_CHARS, splitBlocks, stableEnd } from './stableBlocks';
+import { FRAME_BUDGET_MS, renderQueue, type RenderJob } from './renderQueue';
+import { MarkdownCutter, PIECE_CHARS, PLAIN_ABOVE_CHARS, type Piece } from './stableBlocks';
 import * as l10n from '@vscode/l10n';
 
 /** The tail is redrawn at most this often when each redraw is slow: its cost × this factor. */
@@ -20,7 +22,7 @@ const PLAIN_PIECE_CHARS = 8_192;
 
 export class MarkdownView {
   private text = '';
-  private committed = 0;
+  private cutter = new MarkdownCutter();
   private readonly stable: HTMLElement;
   private readonly tail: HTMLElement;
   private frame: number | undefined;
@@ -29,9 +31,12 @@ export class MarkdownView {
   private plainFrom: number | undefined;
   private plainShown = 0;
   private plain: HTMLElement | undefined;
-  /** Blocks of a saved reply still to render, and its job in the render queue while some are left. */
-  private queue: string[] = [];
+  /** Complete pieces not drawn yet, and their job in the render queue while some are left (a saved or finished reply). */
+  private pending: Piece[] = [];
   private job: RenderJob | undefined;
+  /** The box pieces are drawn into now, and how much text it holds. */
+  private box: HTMLElement | undefined;
+  private boxChars = 0;
 
   constructor(
     readonly element: HTMLElement,
@@ -48,29 +53,19 @@ export class MarkdownView {
     return this.text;
   }
 
-  /** Shows a complete text at once (a saved reply), cut into the same blocks a stream would make. */
+  /** Shows a complete text at once (a saved reply), cut into pieces drawn a few per frame. */
   setFinal(text: string): void {
     this.cancelFrame();
     this.text = text;
-    this.committed = text.length;
+    this.cutter = new MarkdownCutter(PIECE_CHARS);
     this.plainFrom = undefined;
     this.plain = undefined;
+    this.box = undefined;
     this.stable.replaceChildren();
     this.tail.replaceChildren();
-    this.queue = splitBlocks(text);
-    if (this.queue.length === 0) {
-      this.afterRender();
-      return;
-    }
-    this.job = {
-      element: this.element,
-      step: () => {
-        this.appendStable(this.queue.shift()!);
-        return this.queue.length > 0;
-      },
-      drew: () => this.afterRender(),
-    };
-    renderQueue.add(this.job);
+    // Cut as it is drawn: a conversation of hundreds of replies is not read line by line before anything shows.
+    this.pending = this.cutter.next(text);
+    this.drawQueued();
   }
 
   /** The view leaves the page: what it had still to draw is dropped. */
@@ -84,17 +79,38 @@ export class MarkdownView {
     this.schedule();
   }
 
-  /** The stream ended: the tail becomes a finished block, highlighted. */
+  /** The stream ended: the tail becomes finished pieces, highlighted. */
   finish(): void {
+    // Pieces complete but not drawn yet (behind a burst) are drawn first.
+    const pending = this.pending;
     this.cancelFrame();
-    if (this.plainFrom !== undefined) {
-      this.appendPlain(this.text.length);
-    } else if (this.committed < this.text.length) {
-      this.appendStable(this.text.slice(this.committed));
-      this.committed = this.text.length;
-    }
+    this.pending = pending;
     this.tail.replaceChildren();
-    this.afterRender();
+    this.tail.classList.remove('continues');
+    if (this.plainFrom !== undefined) {
+      this.pending = [{ kind: 'plain', prefix: '', text: this.text.slice(this.plainShown) }];
+      this.plainShown = this.text.length;
+      this.cutter.skipTo(this.text.length);
+    } else this.pending.push(...this.cutter.rest(this.text));
+    this.drawQueued();
+  }
+
+  /** Draws the pending pieces through the page's render queue (a frame's budget at a time). */
+  private drawQueued(): void {
+    if (this.pending.length === 0) {
+      this.afterRender();
+      return;
+    }
+    this.job = {
+      element: this.element,
+      step: () => {
+        this.drawPiece(this.pending.shift()!);
+        if (this.pending.length === 0) this.pending = this.cutter.next(this.text);
+        return this.pending.length > 0;
+      },
+      drew: () => this.afterRender(),
+    };
+    renderQueue.add(this.job);
   }
 
   private schedule(): void {
@@ -115,24 +131,35 @@ export class MarkdownView {
       this.afterRender();
       return;
     }
-    const end = stableEnd(this.text, this.committed);
-    if (end > this.committed) {
-      this.appendStable(this.text.slice(this.committed, end));
-      this.committed = end;
+    // The pieces complete by now, a frame's budget of them (at least one): behind a burst, the rest next frame.
+    this.pending.push(...this.cutter.cut(this.text));
+    const started = performance.now();
+    do {
+      const piece = this.takePiece();
+      if (piece) this.drawPiece(piece);
+    } while (this.pending.length > 0 && performance.now() - started < FRAME_BUDGET_MS);
+    if (this.pending.length > 0) {
+      this.tail.replaceChildren();
+      this.schedule();
+      this.afterRender();
+      return;
     }
-    if (this.text.length - this.committed > PLAIN_ABOVE_CHARS) {
-      // Too large to redraw as markdown on every frame: the rest of this reply is plain text.
-      this.plainFrom = this.committed;
-      this.plainShown = this.committed;
+    const from = this.cutter.from;
+    if (this.text.length - from > PLAIN_ABOVE_CHARS) {
+      // One line too long to redraw as markdown on every frame: the rest of this reply is plain text.
+      this.plainFrom = from;
+      this.plainShown = from;
       this.tail.replaceChildren();
       if (this.appendPlain(this.text.length)) this.schedule();
       this.afterRender();
       return;
     }
-    const started = performance.now();
-    this.tail.innerHTML = renderMarkdown(this.text.slice(this.committed), { highlight: false });
+    const tailStarted = performance.now();
+    // The unfinished rest of a table or code block is drawn with its header or opening line, which it hides.
+    this.tail.classList.toggle('continues', this.cutter.kind !== 'markdown');
+    this.tail.innerHTML = renderMarkdown(this.cutter.prefix + this.text.slice(from), { highlight: false });
     decorateCodeBlocks(this.tail, { streaming: true });
-    const cost = performance.now() - started;
+    const cost = performance.now() - tailStarted;
     this.notBefore = cost > 8 ? performance.now() + cost * SLOW_TAIL_FACTOR : 0;
     this.afterRender();
   }
@@ -144,21 +171,72 @@ export class MarkdownView {
       this.stable.append(this.plain);
     }
     this.plainShown = writePlain(this.plain, this.text, this.plainShown, end);
-    this.committed = this.plainShown;
     return this.plainShown < end;
   }
 
-  private appendStable(block: string): void {
-    if (block.length > PLAIN_ABOVE_CHARS) {
-      const element = plainElement();
-      for (let at = 0; at < block.length;) at = writePlain(element, block, at, block.length);
-      this.stable.append(element);
+  /**
+   * The next pending piece, joined with the ones after it up to PIECE_CHARS: a stream cuts at every blank line, and
+   * one render of a frame's worth costs less than one per paragraph. Pieces are contiguous text, and the first one's
+   * prefix is the context of all of them, so joined they parse as they would apart.
+   */
+  private takePiece(): Piece | undefined {
+    const first = this.pending.shift();
+    if (!first || first.kind === 'plain') return first;
+    let text = first.text;
+    while (this.pending.length > 0 && this.pending[0].kind !== 'plain' && text.length + this.pending[0].text.length <= PIECE_CHARS)
+      text += this.pending.shift()!.text;
+    return { ...first, text };
+  }
+
+  /**
+   * Draws one complete piece: appended, or into the table or code element the piece before it left open. Pieces are
+   * grouped in boxes of about PIECE_CHARS, each laid out and painted only near the screen (content-visibility):
+   * boxes, not every paragraph, so that a long conversation has thousands of them, not hundreds of thousands for
+   * the browser to check on every frame.
+   */
+  private drawPiece(piece: Piece): void {
+    const last = this.box?.lastElementChild as HTMLElement | null | undefined;
+    if (piece.kind === 'markdown' || !this.box) this.openBox(piece.text.length);
+    const box = this.box!;
+    if (piece.kind === 'plain') {
+      const into = last?.classList.contains('plain-text') ? last : box.appendChild(plainElement());
+      const at = writePlain(into, piece.text, 0, piece.text.length);
+      // A line of megabytes: the rest is the next piece, drawn next (in the next frame past the budget).
+      if (at < piece.text.length) this.pending.unshift({ kind: 'plain', prefix: '', text: piece.text.slice(at) });
       return;
     }
     const template = document.createElement('template');
-    template.innerHTML = renderMarkdown(block);
+    template.innerHTML = renderMarkdown(piece.prefix + piece.text);
     decorateCodeBlocks(template.content, { streaming: false });
-    this.stable.append(template.content);
+    const first = template.content.firstElementChild;
+    if (piece.kind === 'table' && last && first instanceof HTMLTableElement) {
+      const table = last instanceof HTMLTableElement ? last : last.querySelector('table:last-of-type');
+      if (table instanceof HTMLTableElement) {
+        const body = table.tBodies[0] ?? table.createTBody();
+        for (const rows of Array.from(first.tBodies)) body.append(...Array.from(rows.rows));
+        first.remove();
+      }
+    } else if (piece.kind === 'fence' && last && first?.classList.contains('code-block')) {
+      // Its own <pre> in the same block: appending to one growing <pre> would lay out all of it again each time.
+      const block = last.classList.contains('code-block') ? last : Array.from(last.querySelectorAll('.code-block')).pop();
+      const more = first.querySelector('pre');
+      if (block && more) {
+        more.classList.add('continued');
+        block.append(more);
+        first.remove();
+      }
+    }
+    box.append(template.content);
+  }
+
+  /** A new box for a piece that starts afresh, once the last one holds PIECE_CHARS. */
+  private openBox(chars: number): void {
+    if (!this.box || this.boxChars >= PIECE_CHARS) {
+      this.box = this.stable.appendChild(document.createElement('div'));
+      this.box.className = 'md-piece';
+      this.boxChars = 0;
+    }
+    this.boxChars += chars;
   }
 
   private cancelFrame(): void {
@@ -166,7 +244,7 @@ export class MarkdownView {
     this.frame = undefined;
     if (this.job) renderQueue.remove(this.job);
     this.job = undefined;
-    this.queue = [];
+    this.pending = [];
   }
 }
 

@@ -3,7 +3,7 @@
 // the screen, then on the latest ones (the chat opens at its end) and upwards from there.
 
 /** Work per frame, in milliseconds: a frame's scripting stays well under the 50 ms of a long task. */
-const FRAME_BUDGET_MS = 8;
+export const FRAME_BUDGET_MS = 8;
 
 export interface RenderJob {
   /** Where the job draws: the queue watches it to draw what is on screen first. */
@@ -20,6 +20,8 @@ class RenderQueue {
   private readonly nearScreen = new Set<Element>();
   private observer: IntersectionObserver | undefined;
   private scheduled = false;
+  /** A job adding jobs while the queue runs (a batch of turns, each reply a job) waits for the next frame. */
+  private running = false;
   private frame: number | undefined;
 
   add(job: RenderJob): void {
@@ -27,7 +29,7 @@ class RenderQueue {
     this.observe().observe(job.element);
     // At the end of the current task, not at once: a whole conversation is queued before the first piece is
     // drawn, so the budget goes to its end (on screen) and not to its first reply.
-    if (!this.scheduled) {
+    if (!this.scheduled && !this.running) {
       this.scheduled = true;
       queueMicrotask(() => this.run());
     }
@@ -47,10 +49,15 @@ class RenderQueue {
     this.frame = undefined;
     const started = performance.now();
     const drew = new Set<RenderJob>();
-    while (this.jobs.length > 0 && performance.now() - started < FRAME_BUDGET_MS) {
-      const job = this.next();
-      drew.add(job);
-      if (!job.step()) this.remove(job);
+    this.running = true;
+    try {
+      while (this.jobs.length > 0 && performance.now() - started < FRAME_BUDGET_MS) {
+        const job = this.next();
+        drew.add(job);
+        if (!job.step()) this.remove(job);
+      }
+    } finally {
+      this.running = false;
     }
     for (const job of drew) job.drew();
     if (this.jobs.length > 0 && this.frame === undefined && !this.scheduled) this.frame = requestAnimationFrame(() => this.run());

@@ -6,9 +6,13 @@ import { questionChips } from './questionChips';
 import { h, icon, iconButton, textButton } from './dom';
 import { renderErrorCard } from './errorCard';
 import { appendFinishedParts, disposeReply, refreshHeader, renderReply, type ReplyView } from './replyView';
+import { renderQueue, type RenderJob } from './renderQueue';
 import { renderUserText } from './userText';
 import { WaitingNotes } from './waitingNotes';
 import * as l10n from '@vscode/l10n';
+
+/** Turns built in one go: the end of a conversation when it opens, then each batch above it. */
+const TURNS_AT_ONCE = 20;
 
 export class Transcript {
   readonly element: HTMLElement;
@@ -19,6 +23,8 @@ export class Transcript {
   private conversation: Conversation | undefined;
   /** The hub requests go to now (its host), as the extension last said. */
   private hub = '';
+  /** Builds the turns of a long conversation above the ones on screen, while some are left. */
+  private earlier: RenderJob | undefined;
 
   constructor(
     private readonly announce: (text: string) => void,
@@ -80,13 +86,35 @@ export class Transcript {
     if (this.conversation) this.conversation.model = model;
   }
 
-  /** Replaces everything with this conversation (after `ready`, a switch, or an edit). */
+  /**
+   * Replaces everything with this conversation (after `ready`, a switch, or an edit). Its last turns are built at
+   * once (the chat opens at its end); earlier ones a few at a time through the render queue, above them, so that
+   * opening hundreds of turns never blocks the panel.
+   */
   show(conversation: Conversation): void {
     this.conversation = conversation;
     for (const view of this.replies.values()) disposeReply(view);
     this.replies.clear();
     this.waiting.clear();
-    this.list.replaceChildren(...conversation.turns.map((t) => this.render(t)));
+    if (this.earlier) renderQueue.remove(this.earlier);
+    this.earlier = undefined;
+    const turns = conversation.turns;
+    let built = Math.max(0, turns.length - TURNS_AT_ONCE);
+    if (built > 0) {
+      // Queued before the replies below add theirs: those on screen are drawn first (the queue's order).
+      this.earlier = {
+        element: this.list,
+        step: () => {
+          const from = Math.max(0, built - TURNS_AT_ONCE);
+          this.list.prepend(...turns.slice(from, built).map((t) => this.render(t)));
+          built = from;
+          return built > 0;
+        },
+        drew: () => this.refreshChrome(),
+      };
+      renderQueue.add(this.earlier);
+    }
+    this.list.replaceChildren(...turns.slice(built).map((t) => this.render(t)));
     this.refreshChrome();
   }
 

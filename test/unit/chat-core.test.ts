@@ -6,7 +6,7 @@ import { languageIdForFence } from '../../src/core/chat/languageIds';
 import { externalLink } from '../../src/core/chat/links';
 import { requestMessages } from '../../src/core/chat/requestMessages';
 import { deriveTitle, withDerivedTitle } from '../../src/core/chat/title';
-import { BLOCK_CHARS, splitBlocks, stableEnd } from '../../src/webview/stableBlocks';
+import { MarkdownCutter, PIECE_CHARS, PLAIN_ABOVE_CHARS, type Piece } from '../../src/webview/stableBlocks';
 
 function sample(): Conversation {
   const c = newConversation('c1', 'gpt-4o-mini', Date.UTC(2026, 10, 23));
@@ -76,24 +76,75 @@ describe('chat core', () => {
 
   it('cuts streaming markdown only after blank lines outside code fences', () => {
     const text = 'Intro paragraph.\n\n```ts\nconst a = 1;\n\nconst b = 2;\n```\n\nAfter';
-    const end = stableEnd(text, 0);
-    assert.equal(text.slice(0, end), 'Intro paragraph.\n\n```ts\nconst a = 1;\n\nconst b = 2;\n```\n\n');
-    assert.equal(stableEnd('```py\nx\n\ny', 0), 0, 'an open fence is never cut');
-    assert.equal(stableEnd('a\n\nb\n\nc', 3), 6, 'continues from the last boundary');
-    assert.deepEqual(splitBlocks(text, 1), ['Intro paragraph.\n\n', '```ts\nconst a = 1;\n\nconst b = 2;\n```\n\n', 'After']);
-    assert.deepEqual(splitBlocks(text), [text], 'blocks are grouped up to the block size');
-    assert.equal(splitBlocks(text, 1).join(''), text);
-    assert.equal(stableEnd('~~~\n```\n\n~~~\n\nz', 0), 14, 'a fence closes only with its own marker');
-    assert.equal(stableEnd('~~~\n```\n\nx', 0), 0, 'a backtick fence does not close a tilde fence');
+    const stream = new MarkdownCutter();
+    assert.deepEqual(texts(stream.cut(text)), ['Intro paragraph.\n\n', '```ts\nconst a = 1;\n\nconst b = 2;\n```\n\n']);
+    assert.equal(text.slice(stream.from), 'After', 'the unfinished rest');
+    assert.deepEqual(texts(new MarkdownCutter().cut('```py\nx\n\ny\n')), [], 'an open fence is never cut at a blank line');
+    const growing = new MarkdownCutter();
+    assert.deepEqual(texts(growing.cut('a\n\nb')), ['a\n\n']);
+    assert.deepEqual(texts(growing.cut('a\n\nb\n\nc')), ['b\n\n'], 'continues from the last cut as the text grows');
+    assert.deepEqual(
+      texts(new MarkdownCutter().cut('~~~\n```\n\n~~~\n\nz')),
+      ['~~~\n```\n\n~~~\n\n'],
+      'a fence closes only with its own marker',
+    );
+    assert.deepEqual(texts(new MarkdownCutter().cut('~~~\n```\n\nx\n')), [], 'a backtick fence does not close a tilde fence');
+    assert.deepEqual(texts(new MarkdownCutter(PIECE_CHARS).rest(text)), [text], 'a saved reply groups blocks up to the piece size');
   });
 
-  it('cuts a long saved reply into blocks of about the block size, not one block up to its last blank line', () => {
+  it('cuts a long saved reply into pieces of about the piece size, not one block up to its last blank line', () => {
     const paragraph = `${'word '.repeat(60)}\n\n`;
     const text = paragraph.repeat(400);
-    const blocks = splitBlocks(text);
-    assert.equal(blocks.join(''), text);
-    assert.ok(blocks.length >= 40, `${blocks.length} blocks`);
-    for (const block of blocks) assert.ok(block.length < BLOCK_CHARS + paragraph.length, `a block of ${block.length} characters`);
+    const pieces = new MarkdownCutter(PIECE_CHARS).rest(text);
+    assert.equal(texts(pieces).join(''), text);
+    assert.ok(pieces.length >= 40, `${pieces.length} pieces`);
+    for (const piece of pieces) assert.ok(piece.text.length < PIECE_CHARS + paragraph.length, `a piece of ${piece.text.length} characters`);
+  });
+
+  it('cuts one long table between rows, each piece after the first drawn with its header', () => {
+    const header = '| a | b |\n|---|:-:|\n';
+    const rows = Array.from({ length: 500 }, (_, i) => `| ${i} | *x${i}* |\n`).join('');
+    const text = `Intro\n${header}${rows}After the table.\n`;
+    const pieces = new MarkdownCutter(PIECE_CHARS).rest(text);
+    assert.equal(texts(pieces).join(''), text, 'nothing lost or repeated');
+    assert.ok(pieces.length >= 3, `${pieces.length} pieces`);
+    assert.equal(pieces[0].kind, 'markdown');
+    for (const piece of pieces.slice(1)) {
+      assert.equal(piece.kind, 'table');
+      assert.equal(piece.prefix, `| a | b |\n|---|:-:|\n`);
+      assert.match(piece.text, /^\| \d+ \|/, 'starts at a row');
+      assert.ok(piece.text.length <= PIECE_CHARS + 20);
+    }
+  });
+
+  it('cuts one long code block between lines, each piece after the first drawn with its opening line', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `const v${i} = ${i}; // a line of code`).join('\n');
+    const text = `\`\`\`ts path=src/a.ts\n${lines}\n\`\`\`\nAfter.\n`;
+    const stream = new MarkdownCutter();
+    const pieces: Piece[] = [];
+    for (let at = 0; at < text.length; at += 97) pieces.push(...stream.cut(text.slice(0, at)));
+    pieces.push(...stream.rest(text));
+    assert.equal(texts(pieces).join(''), text, 'streamed in small deltas, nothing lost or repeated');
+    assert.ok(pieces.length >= 5, `${pieces.length} pieces`);
+    for (const piece of pieces.slice(1, -1)) {
+      assert.equal(piece.kind, 'fence');
+      assert.equal(piece.prefix, '```ts path=src/a.ts\n');
+    }
+  });
+
+  it('shows one line past PLAIN_ABOVE_CHARS as plain text, and cuts a long list at unindented lines', () => {
+    const line = 'word '.repeat(PLAIN_ABOVE_CHARS / 4);
+    const pieces = new MarkdownCutter(PIECE_CHARS).rest(`# Title\n${line}\nafter\n`);
+    assert.deepEqual(
+      pieces.map((p) => p.kind),
+      ['markdown', 'plain', 'markdown'],
+    );
+    assert.equal(pieces[1].text, `${line}\n`);
+    const list = Array.from({ length: 600 }, (_, i) => `- item ${i}\n  more of item ${i}\n`).join('');
+    const listPieces = new MarkdownCutter(PIECE_CHARS).rest(list);
+    assert.equal(texts(listPieces).join(''), list);
+    assert.ok(listPieces.length >= 3);
+    for (const piece of listPieces) assert.match(piece.text, /^- item/, 'cut only before an item, never inside one');
   });
 
   it('opens only http and https links', () => {
@@ -122,3 +173,7 @@ describe('chat core', () => {
     assert.equal(languageIdForFence('', known), 'plaintext');
   });
 });
+
+function texts(pieces: Piece[]): string[] {
+  return pieces.map((p) => p.text);
+}
