@@ -221,12 +221,14 @@ export class MarkdownView {
       const block = last.classList.contains('code-block') ? last : Array.from(last.querySelectorAll('.code-block')).pop();
       const more = first.querySelector('pre');
       if (block && more) {
+        block.querySelector('pre:last-of-type')?.classList.add('continues');
         more.classList.add('continued');
         block.append(more);
         first.remove();
       }
     }
     box.append(template.content);
+    box.style.containIntrinsicSize = `auto ${estimatedHeight(this.boxChars)}px`;
   }
 
   /** A new box for a piece that starts afresh, once the last one holds PIECE_CHARS. */
@@ -246,6 +248,15 @@ export class MarkdownView {
     this.job = undefined;
     this.pending = [];
   }
+}
+
+/**
+ * About how tall this much markdown is on screen, until the browser has laid it out once (then it remembers): a
+ * box or turn off screen keeps this height, so that scrolling into a long conversation lays out what comes into
+ * view, not every box of a reply at once because each looked a line tall.
+ */
+export function estimatedHeight(chars: number): number {
+  return Math.round(chars * 0.5);
 }
 
 function plainElement(): HTMLElement {

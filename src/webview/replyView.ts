@@ -5,7 +5,7 @@ import { fallbackNotice } from '../core/chat/fallback';
 import { replyCostText, usageLine } from '../core/money/replyCost';
 import { h, icon, iconButton, textButton } from './dom';
 import { renderErrorCard } from './errorCard';
-import { MarkdownView } from './markdownView';
+import { estimatedHeight, MarkdownView } from './markdownView';
 import type { WaitingNotes } from './waitingNotes';
 import * as l10n from '@vscode/l10n';
 
@@ -73,6 +73,8 @@ export function renderReply(turn: AssistantTurn, page: ReplyPage): ReplyView {
     details,
     bodyEl,
   );
+  // Off screen, a turn keeps about its height (content-visibility), not a line's: see estimatedHeight.
+  element.style.containIntrinsicSize = `auto ${estimatedHeight(turn.text.length + (turn.reasoning?.length ?? 0)) + 80}px`;
   const body = new MarkdownView(bodyEl, page.onContentChange);
   const thinking = new MarkdownView(thinkingEl, page.onContentChange);
   if (streaming) {

@@ -81,6 +81,7 @@ export class MarkdownCutter {
 
   /** The text is complete: its rest as the last pieces. */
   rest(text: string): Piece[] {
+    if (this.from >= text.length) return [];
     const pieces = this.cut(text);
     const lastLine = text.lastIndexOf('\n') + 1;
     if (text.length - lastLine > PLAIN_ABOVE_CHARS) {

@@ -127,4 +127,11 @@ describe('chat reply view (Chromium)', function () {
     assert.ok(drawn.text.includes(line), 'the long line whole, as it was written');
     assert.match(drawn.text, /after bold/);
   });
+
+  it('draws a reply that is one long line with no newline once, as plain text', async () => {
+    const line = 'word '.repeat(20_000);
+    const drawn = await draw(line);
+    assert.equal(drawn.plainText, 1);
+    assert.equal(drawn.text, line, 'all of it, once');
+  });
 });

@@ -140,6 +140,13 @@ describe('chat core', () => {
       ['markdown', 'plain', 'markdown'],
     );
     assert.equal(pieces[1].text, `${line}\n`);
+    const oneLine = new MarkdownCutter(PIECE_CHARS);
+    assert.deepEqual(
+      oneLine.next(line).map((p) => p.kind),
+      ['plain'],
+      'a reply that is one long line, with no newline',
+    );
+    assert.deepEqual(oneLine.next(line), [], 'and nothing more once it is cut');
     const list = Array.from({ length: 600 }, (_, i) => `- item ${i}\n  more of item ${i}\n`).join('');
     const listPieces = new MarkdownCutter(PIECE_CHARS).rest(list);
     assert.equal(texts(listPieces).join(''), list);
