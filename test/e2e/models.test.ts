@@ -170,8 +170,9 @@ describe('Models view (e2e)', function () {
       await page().locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       const pane = await showModelsView(page());
       await pane.locator('.monaco-list-row', { hasText: /^OpenAI\s*\d+/ }).waitFor({ timeout: 30_000 });
+      await statusItem(page()).first().waitFor({ timeout: 30_000 });
       const answered = hub().requests.filter((r) => r.id > lastBefore && r.path.endsWith('/models') && r.finished);
-      assert.deepEqual(answered, [], 'the models were on screen before the hub had sent a fresh list');
+      assert.deepEqual(answered, [], 'the models and the status bar were on screen before the hub had sent a fresh list');
       await hub().waitForRequest((r) => r.id > lastBefore && r.path.endsWith('/models'), 30_000);
       await screenshot(page(), 'models-view-cached');
     });
