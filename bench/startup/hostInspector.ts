@@ -115,10 +115,13 @@ export function whatRan(profile: CpuProfile, stretches: [number, number][], isOu
     const byFrame = new Map<string, number>();
     let oursMs = 0;
     for (let i = 1; i < times.length; i++) {
-      if (times[i] <= startUs || times[i] > endUs) continue;
+      // A sample stands for the time since the one before it, clipped to the stretch.
+      const from = Math.max(times[i - 1], startUs);
+      const to = Math.min(times[i], endUs);
+      if (to <= from) continue;
       const frame = frameOf(profile.samples[i]);
       if (!frame) continue;
-      const ms = (times[i] - times[i - 1]) / 1000;
+      const ms = (to - from) / 1000;
       oursMs += ms;
       byFrame.set(frame, (byFrame.get(frame) ?? 0) + ms);
     }
@@ -129,6 +132,28 @@ export function whatRan(profile: CpuProfile, stretches: [number, number][], isOu
       ours: [...byFrame].sort((a, b) => b[1] - a[1]),
     };
   });
+}
+
+/**
+ * The tasks of the profile before `untilUs` ([startUs, endUs]): runs of samples between idle ones. Before the
+ * driver's timer runs, this is how long the loop was held; work that yields through setImmediate shows as one run
+ * here (the loop never idles between its slices), so these are upper bounds.
+ */
+export function idleSeparated(profile: CpuProfile, untilUs: number): [number, number][] {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const out: [number, number][] = [];
+  let t = profile.startTime;
+  let start: number | undefined;
+  for (let i = 0; i < profile.samples.length && t < untilUs; i++) {
+    const before = t;
+    t += profile.timeDeltas[i];
+    if (idle.has(profile.samples[i])) {
+      if (start !== undefined) out.push([start, before]);
+      start = undefined;
+    } else start ??= before;
+  }
+  if (start !== undefined) out.push([start, Math.min(t, untilUs)]);
+  return out;
 }
 
 /** When the extension's code first ran (ms from the profile's start), if it did. */

@@ -11,7 +11,7 @@ import { makeModels } from '../../test/hub/models';
 import { freePort } from '../../test/runner/processes';
 import { ms, table } from '../stats';
 import { startHostSession, type HostSession } from '../session/hostSession';
-import { connectInspector, firstOurs, whatRan, type CpuProfile, type Inspector, type Stretch } from './hostInspector';
+import { connectInspector, firstOurs, idleSeparated, whatRan, type CpuProfile, type Inspector, type Stretch } from './hostInspector';
 
 const MODELS = 5_000;
 const DEFAULT_MODEL = 'gpt-4o-mini';
@@ -59,7 +59,12 @@ export async function runStartupBench(): Promise<string> {
     const answered = hub.requests.filter((r) => r.id > lastBefore && r.path.endsWith('/models') && r.finished).length;
     const { loadedUs, blocked } = await host.driver<{ loadedUs: number; blocked: [number, number][] }>('blocked');
     const isOurs = (url: string) => url.endsWith('dist/extension.js');
-    const stretches = whatRan(profile, blocked, isOurs);
+    // Before the driver's timer ran, the profile's own idle samples delimit what held the loop.
+    const stretches = whatRan(
+      profile,
+      [...idleSeparated(profile, loadedUs).filter(([a, b]) => b - a > 20_000), ...blocked].sort((a, b) => a[0] - b[0]),
+      isOurs,
+    );
     const activatedAt = firstOurs(profile, isOurs);
     const probedFrom = (loadedUs - profile.startTime) / 1000;
     const long = stretches.filter((b) => b.ms > GOAL_TASK_MS);
@@ -77,7 +82,7 @@ export async function runStartupBench(): Promise<string> {
     const cachedShown = answered === 0;
     return [
       '### 13. Startup with a big hub',
-      `A hub listing ${MODELS.toLocaleString('en-US')} models (\`makeModels\`, test/hub/models.ts); a first window fetches and caches the list (VS Code's model picker asks for it), then the window loads again (a new extension host) while every models request to the hub hangs ${HUB_DELAY_MS / 1000} s. Times from the new load: the status bar showing the default model, the Models view showing its first provider group, and \`vscode.lm.selectChatModels({ vendor: 'aihub' })\` answering (what VS Code's model picker lists). The extension host is profiled by V8 from its first line (sampling every 0.25 ms, the workbench starting it with \`inspect-brk-extensions\`) until 3 s after that. The stretches in which its event loop did not get a turn are found by a 1 ms timer in the benchmark's driver inside the host (loaded before \`onStartupFinished\` extensions activate; a stretch is the time between two of its ticks, counted over 20 ms), and what ran in each is read from the profile: "ours" is the samples with a frame of dist/extension.js on their stack, each counted for the innermost such frame. The profiler slows the host down, so the times are upper bounds.`,
+      `A hub listing ${MODELS.toLocaleString('en-US')} models (\`makeModels\`, test/hub/models.ts); a first window fetches and caches the list (VS Code's model picker asks for it), then the window loads again (a new extension host) while every models request to the hub hangs ${HUB_DELAY_MS / 1000} s. Times from the new load: the status bar showing the default model, the Models view showing its first provider group, and \`vscode.lm.selectChatModels({ vendor: 'aihub' })\` answering (what VS Code's model picker lists). The extension host is profiled by V8 from its first line (sampling every 0.25 ms, the workbench starting it with \`inspect-brk-extensions\`) until 3 s after that. The stretches in which its event loop did not get a turn are found by a 1 ms timer in the benchmark's driver inside the host (a stretch is the time between two of its ticks, counted over 20 ms; before the driver loads, the runs of samples between idle ones in the profile stand in, an upper bound), and what ran in each is read from the profile: "ours" is the samples with a frame of dist/extension.js on their stack, each counted for the innermost such frame. The profiler slows the host down, so the times are upper bounds.`,
       table(
         ['after the new window load', 'time'],
         [
@@ -90,7 +95,7 @@ export async function runStartupBench(): Promise<string> {
       table(
         ['extension host: its event loop blocked', 'measured'],
         [
-          ['watched from (the driver loaded)', ms(probedFrom)],
+          ["the driver's timer ran from (before: tasks between idle samples of the profile)", ms(probedFrom)],
           ['our code first ran', activatedAt === undefined ? 'never' : ms(activatedAt)],
           [`stretches over ${GOAL_TASK_MS} ms`, String(long.length)],
           ['longest (VS Code and ours)', longest.ms ? describe(longest) : 'none over 20 ms'],
@@ -118,7 +123,7 @@ export async function runStartupBench(): Promise<string> {
               '13. startup',
               `${MODELS.toLocaleString('en-US')} models: our code ≤ ${GOAL_TASK_MS} ms of any blocked stretch of the extension host`,
               ms(mostOurs.oursMs),
-              mostOurs.oursMs <= GOAL_TASK_MS && activatedAt !== undefined && probedFrom <= activatedAt,
+              mostOurs.oursMs <= GOAL_TASK_MS,
             ),
           ],
         ],
