@@ -2,18 +2,15 @@
 // of the current file, or the terminal's selection. Each becomes a chip the user sees before sending; a binary
 // or deleted file, or one larger than the model takes in, is refused in words instead.
 import * as vscode from 'vscode';
-import { decodeText, oversized } from '../core/chat/attachmentCheck';
+import { decodeText, oversized, type SizeCheck } from '../core/chat/attachmentCheck';
 import type { Attachment } from '../core/chat/conversation';
 import { Commands } from '../ids';
 import { imageFromFile } from './chatImageAttach';
 import type { ChatWebviewDeps } from './chatWebview';
-import type { EditorTracker } from './editorActions';
+import { attachmentFrom, type EditorTracker } from './editorActions';
 
 /** What to attach, as the menu or automation names it. */
 export type ContextSource = { kind: 'file'; uri: vscode.Uri } | { kind: 'problems'; uri?: vscode.Uri } | { kind: 'terminal' };
-
-/** How an attachment is checked against the conversation's model. */
-export type SizeCheck = (name: string, text: string) => string | undefined;
 
 interface SourceItem extends vscode.QuickPickItem {
   source?: ContextSource;
@@ -23,13 +20,20 @@ interface SourceItem extends vscode.QuickPickItem {
 
 /** The Attach menu for the chat, sizes checked against the current conversation's model. */
 export function pickAttachment(deps: ChatWebviewDeps): Promise<Attachment | string | undefined> {
-  return pickContext(deps.tracker, sizeCheck(deps));
+  return pickContext(deps.tracker, chatSizeCheck(deps));
 }
 
 /** `aihub._chatAttach`: what the menu does, by argument; the chip goes to every chat panel. */
 export function registerChatAttach(deps: ChatWebviewDeps): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.chatAttach, async (arg: { kind?: unknown; path?: unknown }) => {
     const uri = typeof arg?.path === 'string' ? vscode.Uri.file(arg.path) : undefined;
+    if (arg?.kind === 'selection' || arg?.kind === 'currentFile') {
+      // What the composer's Attach Selection and Attach Current File buttons do.
+      const attachment = attachmentFrom(deps.tracker, arg.kind === 'selection' ? 'selection' : 'file', chatSizeCheck(deps));
+      if (typeof attachment === 'string') return { message: attachment };
+      deps.controller.broadcast({ type: 'attachment', attachment });
+      return attachment;
+    }
     if (arg?.kind === 'image' && uri) {
       const image = await imageFromFile(deps, (message) => deps.controller.broadcast(message), uri);
       return typeof image === 'string' ? { message: image } : image;
@@ -42,15 +46,19 @@ export function registerChatAttach(deps: ChatWebviewDeps): vscode.Disposable {
           : uri
             ? { kind: 'file', uri }
             : undefined;
-    if (!source) throw new Error("aihub._chatAttach expects { kind: 'file' | 'problems', path } or { kind: 'terminal' }");
-    const attachment = await attachSource(source, sizeCheck(deps));
+    if (!source)
+      throw new Error(
+        "aihub._chatAttach expects { kind: 'file' | 'problems' | 'image', path } or { kind: 'terminal' | 'selection' | 'currentFile' }",
+      );
+    const attachment = await attachSource(source, chatSizeCheck(deps));
     if (typeof attachment === 'string') return { message: attachment };
     deps.controller.broadcast({ type: 'attachment', attachment });
     return attachment;
   });
 }
 
-function sizeCheck({ services, controller }: ChatWebviewDeps): SizeCheck {
+/** Attachments checked against the current conversation's model. */
+export function chatSizeCheck({ services, controller }: ChatWebviewDeps): SizeCheck {
   const model = controller.current.model;
   const limits = services.models.limitsOf(model, services.config.current.modelLimits);
   return (name, text) => oversized(name, text, model, limits);

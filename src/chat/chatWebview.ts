@@ -8,7 +8,7 @@ import type { Services } from '../services';
 import type { ChatController } from './chatController';
 import { attachmentFrom, openLink, runCodeAction, type EditorTracker } from './editorActions';
 import { modelOptions } from './modelOptions';
-import { pickAttachment } from './attachContext';
+import { chatSizeCheck, pickAttachment } from './attachContext';
 import { changeSettings } from './conversationSettings';
 import { attachImage, pickImage } from './chatImageAttach';
 
@@ -81,7 +81,8 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         return;
       case 'attach': {
         if (message.what === 'image') return pickImage(deps, post);
-        const attachment = message.what === 'pick' ? await pickAttachment(deps) : attachmentFrom(deps.tracker, message.what);
+        const attachment =
+          message.what === 'pick' ? await pickAttachment(deps) : attachmentFrom(deps.tracker, message.what, chatSizeCheck(deps));
         if (attachment === undefined) return;
         if (typeof attachment === 'string') notice(attachment);
         else post({ type: 'attachment', attachment });

@@ -2,15 +2,13 @@
 // untitled file, or applied through a diff (the selection commands' proposals); the selection or file attached to a question; links opened after a scheme check.
 import * as vscode from 'vscode';
 import { selectionName } from '../core/chat/attachmentName';
+import type { SizeCheck } from '../core/chat/attachmentCheck';
 import type { Attachment } from '../core/chat/conversation';
 import { languageIdForFence } from '../core/chat/languageIds';
 import { externalLink } from '../core/chat/links';
 import { Commands } from '../ids';
 import type { ApplyRequest, ApplyResult } from '../selection/applyCodeBlock';
 import type { CodeActionMessage } from '../shared/chatProtocol';
-
-/** Attaching more than this of a file would fill most models' context with one attachment. */
-const MAX_ATTACHMENT_CHARS = 200_000;
 
 /**
  * The editor the user last worked in. Focusing the chat (especially as an editor tab) clears
@@ -74,22 +72,17 @@ export async function runCodeAction(
   }
 }
 
-export function attachmentFrom(tracker: EditorTracker, what: 'selection' | 'file'): Attachment | string {
+/** The selection or the file as an attachment, or why not in words (nothing to attach, or more than the model takes). */
+export function attachmentFrom(tracker: EditorTracker, what: 'selection' | 'file', check: SizeCheck): Attachment | string {
   const editor = tracker.editor;
   if (!editor) return vscode.l10n.t('Open a file in an editor first: there is nothing to attach.');
   const { document, selection } = editor;
   const text = what === 'file' ? document.getText() : document.getText(selection);
   if (!text.trim())
     return what === 'file' ? vscode.l10n.t('The current file is empty.') : vscode.l10n.t('Select some code in the editor first.');
-  if (text.length > MAX_ATTACHMENT_CHARS)
-    return vscode.l10n.t(
-      'That is {0} KB; attach a selection under {1} KB instead.',
-      Math.round(text.length / 1000),
-      MAX_ATTACHMENT_CHARS / 1000,
-    );
   const name = vscode.workspace.asRelativePath(document.uri, false);
   const fileName = what === 'file' ? name : selectionName(name, selection.start, selection.end);
-  return { fileName, language: document.languageId, text };
+  return check(fileName, text) ?? { fileName, language: document.languageId, text };
 }
 
 /** Opens web links only; anything else (command:, file:, vscode:) is refused with a message. */

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { oversized, type SizeCheck } from '../core/chat/attachmentCheck';
 import { attachmentSchema, type Attachment, type UserTurn } from '../core/chat/conversation';
 import { columnsOf, MAX_COMPARE_MODELS, MIN_COMPARE_MODELS, newComparison } from '../core/compare/comparison';
 import { attachmentFrom, EditorTracker } from '../chat/editorActions';
@@ -49,7 +50,11 @@ export function registerCompare(services: Services): LoadedFeature {
         recent: await recentModels(services.conversations),
       }));
     if (!models) return undefined;
-    const context = args.context ?? selectionAttachment(tracker);
+    const context = args.context ?? selectionAttachment(tracker, everyModelTakes(services, models));
+    if (typeof context === 'string') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('AI Hub: {0}', context));
+      return undefined;
+    }
     const prompt = args.prompt?.trim() ? args.prompt : await askPrompt(models, context);
     if (prompt === undefined) return undefined;
     const question: UserTurn = { id: randomUUID(), role: 'user', text: prompt, createdAt: Date.now() };
@@ -96,11 +101,23 @@ export function registerCompare(services: Services): LoadedFeature {
   });
 }
 
-/** The editor's selection, when there is one: attached as the chat attaches it. */
-function selectionAttachment(tracker: EditorTracker): Attachment[] {
+/** The editor's selection, when there is one: attached as the chat attaches it, or refused in words. */
+function selectionAttachment(tracker: EditorTracker, check: SizeCheck): Attachment[] | string {
   if (!tracker.editor || tracker.editor.selection.isEmpty) return [];
-  const attachment = attachmentFrom(tracker, 'selection');
-  return typeof attachment === 'string' ? [] : [attachment];
+  const attachment = attachmentFrom(tracker, 'selection', check);
+  return typeof attachment === 'string' ? attachment : [attachment];
+}
+
+/** An attachment fits when every model compared takes it in; else the first refusal, naming that model. */
+function everyModelTakes(services: Services, models: readonly string[]): SizeCheck {
+  const overrides = services.config.current.modelLimits;
+  return (name, text) => {
+    for (const model of models) {
+      const refused = oversized(name, text, model, services.models.limitsOf(model, overrides));
+      if (refused) return refused;
+    }
+    return undefined;
+  };
 }
 
 async function askPrompt(models: string[], context: Attachment[]): Promise<string | undefined> {

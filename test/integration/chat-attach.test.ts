@@ -79,6 +79,32 @@ describe('chat Attach menu sources', function () {
     }
   });
 
+  it("Attach Selection and Attach Current File: refused past the model's input with both numbers, else attached", async () => {
+    const { conversation } = await vscode.commands.executeCommand<{ conversation: { model: string } }>('aihub._chatSnapshot');
+    const config = vscode.workspace.getConfiguration('aihub');
+    await config.update('modelLimits', { [conversation.model]: { maxInputTokens: 50 } }, vscode.ConfigurationTarget.Global);
+    try {
+      const uri = await writeFile('long.ts', Array.from({ length: 60 }, (_, i) => `export const value${i} = ${i};`).join('\n'));
+      const editor = await vscode.window.showTextDocument(uri);
+      editor.selection = new vscode.Selection(0, 0, 59, 0);
+      const refused = (await attach({ kind: 'selection' })).message ?? '';
+      assert.match(
+        refused,
+        new RegExp(`^attach/long\\.ts:1-59 was not attached: it is about [\\d,]+ tokens, and ${conversation.model} takes 50 in`),
+      );
+      assert.match((await attach({ kind: 'currentFile' })).message ?? '', /^attach\/long\.ts was not attached: it is about [\d,]+ tokens/);
+
+      editor.selection = new vscode.Selection(2, 0, 3, 0);
+      assert.deepEqual(await attach({ kind: 'selection' }), {
+        fileName: 'attach/long.ts:3',
+        language: 'typescript',
+        text: 'export const value2 = 2;\n',
+      });
+    } finally {
+      await config.update('modelLimits', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('attaches the problems VS Code reports in a file, one per line', async () => {
     const uri = await writeFile('broken.ts', 'export const n: number = 1;\n');
     const diagnostics = vscode.languages.createDiagnosticCollection('attach-test');

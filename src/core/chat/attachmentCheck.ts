@@ -17,6 +17,9 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** How an attachment is checked against a model: why it is refused, in words, or undefined when it fits. */
+export type SizeCheck = (name: string, text: string) => string | undefined;
+
 /** Why an attachment is refused for its size (with the numbers), or undefined when it fits the model's input. */
 export function oversized(name: string, text: string, model: string, limits: ResolvedLimits): string | undefined {
   const tokens = estimateTokens(text);
