@@ -1,9 +1,9 @@
 // Where markdown can be cut into pieces that are drawn one at a time, each final once drawn: after a blank line
 // outside any fenced code block, and, inside a long block, at a line boundary that keeps its structure: between two
 // rows of a table or two lines of a fenced block (the next piece repeats the table's header or the fence's opening
-// line, and is drawn into the same table or code element), else at the start of an unindented line. So no piece is
-// much longer than PIECE_CHARS, however long one table, code block or list is, and drawing one stays well under a
-// long task (`npm run bench -- threshold` measures the longest).
+// line, and is drawn into the same table or code element; such pieces are half as long), else at the start of an
+// unindented line. So no piece is much longer than PIECE_CHARS, however long one table, code block or list is,
+// and drawing one stays well under a long task (`npm run bench -- threshold` measures the longest).
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const TABLE_DELIMITER = /^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
@@ -121,8 +121,10 @@ export class MarkdownCutter {
 
   /** Whether a piece `size` long ends before `line`. */
   private cutsBefore(line: string, size: number): boolean {
-    if (this.fence) return size >= PIECE_CHARS;
-    if (this.table && line.includes('|')) return size >= PIECE_CHARS;
+    // Inside a table or code block, half a piece: each row or highlighted line costs more than prose, and the
+    // table is laid out again as a whole when rows join it.
+    if (this.fence) return size >= PIECE_CHARS / 2;
+    if (this.table && line.includes('|')) return size >= PIECE_CHARS / 2;
     if (line !== '' && line[0] !== ' ' && line[0] !== '\t') return size >= 2 * PIECE_CHARS;
     return size >= 4 * PIECE_CHARS;
   }
