@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
 import { buildWebviewHarness, feed, launchChromium, loadFeeder } from '../webviewHarness';
 import { ms, msSpread, summarize, table } from '../stats';
+import { PLAIN_ABOVE_CHARS } from '../../src/webview/stableBlocks';
 import { chunksOf, markdownReply } from './markdownReply';
 
 const CHUNKS_PER_SECOND = 2_000;
@@ -183,7 +184,7 @@ export async function runWebviewBench(): Promise<string> {
         [
           ...rows,
           [
-            '2 MB, one line (plain text past 16,000 characters)',
+            `2 MB, one line (plain text: one line past ${PLAIN_ABOVE_CHARS.toLocaleString('en-US')} characters)`,
             String(chunksOf('word '.repeat((2 * 1024 * 1024) / 5)).length),
             `${line.wallSeconds.toFixed(1)} s`,
             ms(line.streamScriptMs),
