@@ -1,10 +1,12 @@
 // The chat's reply view in a real Chromium page: a reply of any shape is drawn a piece at a time (no frame does all
 // of a huge table or code block) and completely (every row and line, in one table and one code block).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { toolchain } from '../runner/toolchain';
+import { screenshot } from '../runner/workbench';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -76,6 +78,7 @@ describe('chat reply view (Chromium)', function () {
     page = await browser.newPage();
     await page.setContent('<!DOCTYPE html><html><body><div id="out"></div></body></html>');
     await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    await page.addStyleTag({ content: fs.readFileSync(path.join(ROOT, 'src', 'webview', 'styles', 'chat.css'), 'utf8') });
   });
   after(async () => {
     await browser?.close();
@@ -118,6 +121,44 @@ describe('chat reply view (Chromium)', function () {
       assert.match(drawn.text, /Done\./);
     });
   }
+
+  it('scrolls a long code block sideways as one, however many pieces it was drawn in; its header stays in view', async () => {
+    await page.setViewportSize({ width: 400, height: 500 });
+    await page.evaluate(
+      () =>
+        ((globalThis as unknown as { document: { getElementById(id: string): { style: { width: string } } } }).document.getElementById(
+          'out',
+        ).style.width = '320px'),
+    );
+    const wide = Array.from({ length: 80 }, (_, i) => `const line${i} = ['a long line of code that is wider than the side bar', ${i}];`);
+    await draw(`\`\`\`ts\n${wide.join('\n')}\n\`\`\`\n`);
+    const scrolled = await page.evaluate(() => {
+      type Box = { scrollWidth: number; clientWidth: number; scrollLeft: number; getBoundingClientRect(): { left: number } };
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): Box; querySelectorAll(s: string): ArrayLike<Box> } })
+        .document;
+      const block = doc.querySelector('.code-block');
+      const pres = Array.from(doc.querySelectorAll('.code-block pre'));
+      block.scrollLeft = 150;
+      return {
+        pieces: pres.length,
+        scrollingOnTheirOwn: pres.filter((p) => p.scrollWidth > p.clientWidth + 1).length,
+        blockScrolls: block.scrollWidth > block.clientWidth,
+        scrollLeft: block.scrollLeft,
+        headerShift: doc.querySelector('.code-header').getBoundingClientRect().left - block.getBoundingClientRect().left,
+      };
+    });
+    await screenshot(page, 'chat-code-block-scrolled');
+    await page.evaluate(
+      () =>
+        ((globalThis as unknown as { document: { getElementById(id: string): { style: { width: string } } } }).document.getElementById(
+          'out',
+        ).style.width = ''),
+    );
+    assert.ok(scrolled.pieces >= 2, `drawn in pieces (${scrolled.pieces})`);
+    assert.equal(scrolled.scrollingOnTheirOwn, 0, 'no piece scrolls on its own');
+    assert.ok(scrolled.blockScrolls && scrolled.scrollLeft === 150, 'the block scrolls sideways as a whole');
+    assert.ok(Math.abs(scrolled.headerShift) <= 1, `the header stays at the block's left edge (${scrolled.headerShift}px)`);
+  });
 
   it('shows one line too long for markdown as plain text, and the markdown around it as markdown', async () => {
     const line = 'word *w* '.repeat(2_000);
