@@ -10,9 +10,9 @@ import type { ConversationStore } from '../core/chat/conversationStore';
 import { fallbackNotice } from '../core/chat/fallback';
 import type { ReplyLoop } from '../core/chat/replyLoop';
 import { withDerivedTitle } from '../core/chat/title';
-import { Commands } from '../ids';
 import type { HostMessage } from '../shared/chatProtocol';
 import type { Services } from '../services';
+import { ConversationHistory } from './conversationHistory';
 import { DamagedConversations } from './damagedConversations';
 import { chatReplyLoop } from './chatReplyLoop';
 
@@ -39,6 +39,8 @@ export class ChatController implements vscode.Disposable {
   private running: Running | undefined;
   private readonly surfaces = new Set<ChatSurface>();
   readonly damaged: DamagedConversations;
+  /** Switching, renaming, pinning and deleting conversations of the history. */
+  readonly history = new ConversationHistory(this);
   readonly ready: Promise<void>;
 
   constructor(
@@ -101,7 +103,7 @@ export class ChatController implements vscode.Disposable {
     const readOnly = this.store.readOnlyReason(this.conversation.id);
     if (readOnly) {
       // Never written to: the question goes to a new chat instead, so nothing typed is lost either.
-      await this.show(this.blank());
+      await this.showBlank();
       this.broadcast({
         type: 'notice',
         message: vscode.l10n.t('The conversation you were in is read-only, so your question started a new chat.'),
@@ -175,50 +177,7 @@ export class ChatController implements vscode.Disposable {
   async newChat(): Promise<void> {
     await this.ready;
     if (this.conversation.turns.length === 0) return this.broadcastState();
-    await this.show(this.blank());
-  }
-
-  async switchTo(id: string): Promise<boolean> {
-    await this.ready;
-    if (id === this.conversation.id) return true;
-    const live = this.live(id);
-    if (live) {
-      await this.show(live);
-      return true;
-    }
-    const opened = await this.store.open(id);
-    if (opened.kind === 'ok') {
-      // A comparison lives in its own tab: its several answers are not one conversation to continue here.
-      if (opened.conversation.kind === 'comparison')
-        return (await vscode.commands.executeCommand<boolean>(Commands.openComparison, id)) ?? false;
-      await this.show(opened.conversation);
-      return true;
-    }
-    if (opened.kind === 'damaged') {
-      const recovered = await this.damaged.handle([opened], id, this.services.config.current.defaultModel);
-      if (recovered) await this.show(recovered);
-      for (const notice of this.damaged.take()) this.broadcast(notice);
-      return recovered !== undefined;
-    }
-    return false;
-  }
-
-  async rename(id: string, title: string): Promise<void> {
-    const c = await this.load(id);
-    if (!c || !title.trim() || this.refuseReadOnly(c)) return;
-    c.title = title.trim();
-    c.customTitle = true;
-    await this.save(c);
-    await this.broadcastState();
-  }
-
-  /** Pinned conversations stay at the top of the history. */
-  async pin(id: string, pinned: boolean): Promise<void> {
-    const c = await this.load(id);
-    if (!c || !!c.pinned === pinned || this.refuseReadOnly(c)) return;
-    if (pinned) c.pinned = true;
-    else delete c.pinned;
-    await this.save(c);
+    await this.showBlank();
   }
 
   /** Says, in the panel, why a newer version's conversation is not changed; true when it is one. */
@@ -228,19 +187,8 @@ export class ChatController implements vscode.Disposable {
     return reason !== undefined;
   }
 
-  async delete(id: string): Promise<void> {
-    if (this.running?.loop.conversation.id === id) await this.stop();
-    await this.store.delete(id);
-    if (id === this.conversation.id) await this.show(this.blank());
-    else await this.broadcastState();
-  }
-
-  async load(id: string): Promise<Conversation | undefined> {
-    return this.live(id) ?? this.store.load(id);
-  }
-
   /** The conversation in memory (on screen, or an answer streaming into it): never re-read from its file. */
-  private live(id: string): Conversation | undefined {
+  live(id: string): Conversation | undefined {
     if (id === this.conversation.id) return this.conversation;
     return this.running?.loop.conversation.id === id ? this.running.loop.conversation : undefined;
   }
@@ -256,7 +204,17 @@ export class ChatController implements vscode.Disposable {
     this.surfaces.clear();
   }
 
-  private async show(c: Conversation): Promise<void> {
+  /** Stops the answer streaming into this conversation, if one is. */
+  async stopAnswering(id: string): Promise<void> {
+    if (this.running?.loop.conversation.id === id) await this.stop();
+  }
+
+  /** Shows an empty conversation (nothing is saved until something is asked in it). */
+  showBlank(): Promise<void> {
+    return this.show(this.blank());
+  }
+
+  async show(c: Conversation): Promise<void> {
     this.conversation = c;
     await this.services.context.globalState.update(CURRENT_KEY, c.id);
     await this.broadcastState();

@@ -51,7 +51,7 @@ export async function showHistory(controller: ChatController): Promise<void> {
     // The active row, also when Enter comes while the rows are being replaced (a search, the background check).
     const item = picker.selectedItems[0] ?? picker.activeItems[0];
     picker.hide();
-    if (item) void controller.switchTo(item.id);
+    if (item) void controller.history.switchTo(item.id);
   });
   // A button's own prompt (the rename box, the delete dialog, the save dialog) hides the picker for a moment: it
   // comes back afterwards instead of being disposed.
@@ -68,14 +68,14 @@ export async function showHistory(controller: ChatController): Promise<void> {
   });
   const runButton = async (item: HistoryItem, button: vscode.QuickInputButton) => {
     if (button === PIN || button === UNPIN) {
-      await controller.pin(item.id, button === PIN);
+      await controller.history.pin(item.id, button === PIN);
     } else if (button === RENAME) {
       const title = await vscode.window.showInputBox({
         title: vscode.l10n.t('Rename Conversation'),
         value: item.label,
         validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A title cannot be empty')),
       });
-      if (title) await controller.rename(item.id, title);
+      if (title) await controller.history.rename(item.id, title);
     } else if (button === EXPORT) {
       await exportConversation(controller, item.id);
     } else if (button === DELETE) {
@@ -84,7 +84,7 @@ export async function showHistory(controller: ChatController): Promise<void> {
         { modal: true, detail: vscode.l10n.t('It cannot be restored.') },
         vscode.l10n.t('Delete'),
       );
-      if (answer === vscode.l10n.t('Delete')) await controller.delete(item.id);
+      if (answer === vscode.l10n.t('Delete')) await controller.history.delete(item.id);
     }
   };
   picker.onDidHide(() => {

@@ -106,7 +106,7 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         notice(await openLink(message.href));
         return;
       case 'switchConversation':
-        if (!(await controller.switchTo(message.id)))
+        if (!(await controller.history.switchTo(message.id)))
           notice(vscode.l10n.t('That conversation could not be opened (it may have been deleted).'));
         return;
       case 'noticeAction':

@@ -12,7 +12,7 @@ export async function exportConversation(
   id = controller.current.id,
   to?: vscode.Uri,
 ): Promise<vscode.Uri | undefined> {
-  const conversation = await controller.load(id);
+  const conversation = await controller.history.load(id);
   if (!conversation || conversation.turns.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('AI Hub: there is nothing to export in this conversation yet.'));
     return undefined;

@@ -98,7 +98,7 @@ export function registerChat(services: Services): ChatRegistration {
     vscode.commands.registerCommand(Commands.chatOpen, async (id: unknown) => {
       if (typeof id !== 'string') throw new Error('aihub._chatOpen expects a conversation id');
       await focusView();
-      return controller.switchTo(id);
+      return controller.history.switchTo(id);
     }),
     vscode.commands.registerCommand(Commands.chatSettings, (raw: unknown) =>
       changeSettings(controller, raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {}),
