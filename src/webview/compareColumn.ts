@@ -7,7 +7,7 @@ import { h, icon, iconButton, textButton } from './dom';
 import { MarkdownView } from './markdownView';
 import * as l10n from '@vscode/l10n';
 
-const PHASE_TEXT: Record<ColumnView['phase'], string> = {
+export const PHASE_TEXT: Record<ColumnView['phase'], string> = {
   queued: l10n.t('Waiting for a free slot…'),
   waiting: l10n.t('Waiting…'),
   streaming: l10n.t('Answering…'),

@@ -9,16 +9,15 @@ import type { AssistantTurn } from '../core/chat/conversation';
 import { attachmentLabel } from '../core/chat/requestMessages';
 import { columnsOf, questionOf } from '../core/compare/comparison';
 import { compareHostMessageSchema, type CompareHostMessage, type CompareWebviewMessage } from '../shared/compareProtocol';
-import { codeActionOf } from './codeBlocks';
-import { CompareColumn } from './compareColumn';
+import { CompareColumn, PHASE_TEXT } from './compareColumn';
 import { h, icon, textButton } from './dom';
-import { catchLinks } from './linkCatcher';
+import { liveRegion, startPage } from './pageShell';
 import { postCompare, saveState } from './vscodeApi';
 import * as l10n from '@vscode/l10n';
 
 const app = document.getElementById('app')!;
 const columns = new Map<string, CompareColumn>();
-const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+const live = liveRegion();
 const noticeText = h('span');
 const notice = h('div', { class: 'notice', role: 'status', hidden: true }, icon('info'), noticeText);
 const question = h('div', { class: 'compare-question' });
@@ -78,7 +77,10 @@ function handle(message: CompareHostMessage): void {
       if (!column) return;
       if (message.turn) {
         column.finish(message.turn);
-        live.textContent = `${message.turn.model}: ${message.column.phase === 'done' ? 'answer complete' : message.column.phase}.`;
+        live.textContent =
+          message.column.phase === 'done'
+            ? l10n.t('{0}: answer complete.', message.turn.model)
+            : `${message.turn.model}: ${PHASE_TEXT[message.column.phase]}`;
       }
       column.setView(message.column);
       refreshStopAll();
@@ -91,47 +93,34 @@ function handle(message: CompareHostMessage): void {
   }
 }
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const parsed = compareHostMessageSchema.safeParse(event.data);
-  if (parsed.success) handle(parsed.data);
-  else console.warn('AI Hub compare: ignored an unexpected message', parsed.error.issues[0]?.message);
-});
-
-catchLinks(post);
-
-// One handler for every button in the page.
-document.addEventListener('click', (event) => {
-  const button = (event.target as Element).closest<HTMLElement>('[data-action]');
-  if (!button) return;
-  const columnId = button.closest<HTMLElement>('[data-column-id]')?.dataset.columnId;
-  const action = button.dataset.action;
-  const codeAction = codeActionOf(button);
-  if (codeAction) {
-    post(codeAction);
-    return;
-  }
-  switch (action) {
-    case 'stop-all':
-      post({ type: 'stop' });
-      return;
-    case 'export':
-      post({ type: 'export' });
-      return;
-    case 'column-stop':
-      if (columnId) post({ type: 'stop', columnId });
-      return;
-    case 'column-retry':
-      if (columnId) post({ type: 'retry', columnId });
-      return;
-    case 'column-continue':
-      if (columnId) post({ type: 'continue', columnId });
-      return;
-    case 'column-copy': {
-      const text = columnId ? columns.get(columnId)?.text : undefined;
-      if (text) post({ type: 'copyText', text });
-      return;
+startPage<CompareHostMessage, CompareWebviewMessage>({
+  name: 'compare',
+  schema: compareHostMessageSchema,
+  post,
+  handle,
+  act: (action, button) => {
+    const columnId = button.closest<HTMLElement>('[data-column-id]')?.dataset.columnId;
+    switch (action) {
+      case 'stop-all':
+        post({ type: 'stop' });
+        return;
+      case 'export':
+        post({ type: 'export' });
+        return;
+      case 'column-stop':
+        if (columnId) post({ type: 'stop', columnId });
+        return;
+      case 'column-retry':
+        if (columnId) post({ type: 'retry', columnId });
+        return;
+      case 'column-continue':
+        if (columnId) post({ type: 'continue', columnId });
+        return;
+      case 'column-copy': {
+        const text = columnId ? columns.get(columnId)?.text : undefined;
+        if (text) post({ type: 'copyText', text });
+        return;
+      }
     }
-  }
+  },
 });
-
-post({ type: 'ready' });

@@ -4,12 +4,11 @@ import '@vscode/codicons/dist/codicon.css';
 import './styles/chat.css';
 import './styles/highlight.css';
 import './l10n';
-import { hostMessageSchema, type HostMessage } from '../shared/chatProtocol';
-import { codeActionOf } from './codeBlocks';
+import { hostMessageSchema, type HostMessage, type WebviewMessage } from '../shared/chatProtocol';
 import { Composer } from './composer';
 import { h, icon, textButton } from './dom';
-import { catchLinks } from './linkCatcher';
 import { ModelPicker } from './modelPicker';
+import { liveRegion, startPage } from './pageShell';
 import { SettingsPopover } from './settingsPopover';
 import { Transcript } from './transcript';
 import { loadState, post, saveState } from './vscodeApi';
@@ -19,7 +18,7 @@ const BOTTOM_SLACK_PX = 40;
 
 const saved = loadState();
 const app = document.getElementById('app')!;
-const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+const live = liveRegion();
 const noticeText = h('span');
 const noticeAction = textButton('go-to-file', '', 'notice-action');
 const notice = h(
@@ -208,27 +207,8 @@ function setKey(hasKey: boolean, hub: string): void {
   keyBannerText.textContent = l10n.t("No API key is set for {0}. Add one to start chatting; it is kept in VS Code's secret storage.", hub);
 }
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const parsed = hostMessageSchema.safeParse(event.data);
-  if (parsed.success) handle(parsed.data);
-  else console.warn('AI Hub chat: ignored an unexpected message', parsed.error.issues[0]?.message);
-});
-
-catchLinks(post);
-
-// One handler for every button in the page.
-document.addEventListener('click', (event) => {
-  const target = event.target as Element;
-  const button = target.closest<HTMLElement>('[data-action]');
-  if (!button) return;
+function act(action: string, button: HTMLElement): void {
   const turnId = button.closest<HTMLElement>('[data-turn-id]')?.dataset.turnId;
-  const action = button.dataset.action;
-  const codeAction = codeActionOf(button);
-  if (codeAction) {
-    post(codeAction);
-    if (codeAction.action === 'copy') flash(button, 'check');
-    return;
-  }
   switch (action) {
     case 'copy-reply': {
       const text = turnId ? transcript.replyText(turnId) : undefined;
@@ -268,7 +248,7 @@ document.addEventListener('click', (event) => {
       if (button.dataset.noticeId) post({ type: 'noticeAction', id: button.dataset.noticeId });
       return;
   }
-});
+}
 
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && busy && !picker.isOpen && !settings.isOpen) {
@@ -300,4 +280,13 @@ function flash(button: HTMLElement, iconName: string): void {
   setTimeout(() => button.replaceChildren(...original), 1200);
 }
 
-post({ type: 'ready' });
+startPage<HostMessage, WebviewMessage>({
+  name: 'chat',
+  schema: hostMessageSchema,
+  post,
+  handle,
+  act,
+  codeActionSent: (message, button) => {
+    if (message.action === 'copy') flash(button, 'check');
+  },
+});
