@@ -6,7 +6,7 @@ import { Commands } from '../ids';
 import { webviewMessageSchema, type HostMessage, type WebviewMessage } from '../shared/chatProtocol';
 import type { Services } from '../services';
 import type { ChatController } from './chatController';
-import { attachmentFrom, openLink, runCodeAction, type EditorTracker } from './editorActions';
+import { attachmentFrom, runPageAction, type EditorTracker } from './editorActions';
 import { modelOptions } from './modelOptions';
 import { chatSizeCheck, pickAttachment } from './attachContext';
 import { changeSettings } from './conversationSettings';
@@ -97,13 +97,9 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         });
         return;
       case 'codeAction':
-        notice(await runCodeAction(deps.tracker, message));
-        return;
       case 'copyText':
-        await vscode.env.clipboard.writeText(message.text);
-        return;
       case 'openLink':
-        notice(await openLink(message.href));
+        notice(await runPageAction(message, deps.tracker));
         return;
       case 'switchConversation':
         if (!(await controller.history.switchTo(message.id)))

@@ -32,6 +32,22 @@ export class EditorTracker implements vscode.Disposable {
   }
 }
 
+/** What the chat and Compare pages both ask of the host: a code block's action, a copy, a link to open. */
+export type PageAction = CodeActionMessage | { type: 'copyText'; text: string } | { type: 'openLink'; href: string };
+
+/** Does what a page asked; resolves with a message for the user when it could not be done. */
+export async function runPageAction(message: PageAction, tracker: EditorTracker): Promise<string | undefined> {
+  switch (message.type) {
+    case 'codeAction':
+      return runCodeAction(tracker, message);
+    case 'copyText':
+      await vscode.env.clipboard.writeText(message.text);
+      return undefined;
+    case 'openLink':
+      return openLink(message.href);
+  }
+}
+
 /** Runs a code block action; resolves with a message for the user when it could not be done. */
 export async function runCodeAction(
   tracker: EditorTracker,

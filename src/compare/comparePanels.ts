@@ -7,7 +7,7 @@ import type { Conversation } from '../core/chat/conversation';
 import { Views } from '../ids';
 import type { Services } from '../services';
 import { compareWebviewMessageSchema, type CompareHostMessage, type CompareWebviewMessage } from '../shared/compareProtocol';
-import { openLink, runCodeAction, type EditorTracker } from '../chat/editorActions';
+import { runPageAction, type EditorTracker } from '../chat/editorActions';
 import { webviewOptions } from '../chat/chatWebview';
 import { saveAsMarkdown } from '../chat/exportConversation';
 import { CompareSession } from './compareSession';
@@ -115,13 +115,9 @@ export class ComparePanels implements vscode.Disposable {
           await saveAsMarkdown(session.comparison, services.models);
           return;
         case 'codeAction':
-          notice(await runCodeAction(this.tracker, message));
-          return;
         case 'copyText':
-          await vscode.env.clipboard.writeText(message.text);
-          return;
         case 'openLink':
-          notice(await openLink(message.href));
+          notice(await runPageAction(message, this.tracker));
           return;
       }
     };
