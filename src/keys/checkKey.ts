@@ -7,7 +7,7 @@ import { keyCheckVerdict, type KeyCheck, type KeyCheckAction } from '../core/hub
 import { Commands } from '../ids';
 import type { Services } from '../services';
 
-export async function checkKey(services: Services): Promise<KeyCheck> {
+export async function checkKey(services: Pick<Services, 'hub' | 'models'>): Promise<KeyCheck> {
   const host = hubHost(services.hub.baseUrl);
   try {
     // Through the models service, so the view and the status bar show the same answer at once.
@@ -31,7 +31,7 @@ const BUTTONS: Record<KeyCheckAction, { label: string; command: string }> = {
 };
 
 /** Checks with a progress notification and says the verdict in words, with the buttons that fit it. */
-export async function checkKeyAndReport(services: Services): Promise<KeyCheck> {
+export async function checkKeyAndReport(services: Pick<Services, 'hub' | 'models'>): Promise<KeyCheck> {
   const check = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -50,6 +50,6 @@ export async function checkKeyAndReport(services: Services): Promise<KeyCheck> {
   return check;
 }
 
-export function registerCheckKey(services: Services): vscode.Disposable {
+export function registerCheckKey(services: Pick<Services, 'hub' | 'models'>): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.checkKey, () => checkKey(services));
 }

@@ -4,7 +4,7 @@ import { hubHost } from '../core/hubs/hubUrl';
 import { Commands } from '../ids';
 import type { Services } from '../services';
 
-export function registerClearApiKey(services: Services): vscode.Disposable {
+export function registerClearApiKey(services: Pick<Services, 'hub' | 'keys' | 'log'>): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.clearApiKey, async () => {
     const baseUrl = services.hub.baseUrl;
     const host = hubHost(baseUrl);

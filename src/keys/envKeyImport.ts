@@ -8,7 +8,10 @@ import { checkKeyAndReport } from './checkKey';
 
 export const ENV_KEY_VARIABLE = 'AIHUB_API_KEY';
 
-export function registerEnvKeyOffer(services: Services, env: NodeJS.ProcessEnv = process.env): vscode.Disposable {
+export function registerEnvKeyOffer(
+  services: Pick<Services, 'hub' | 'keys' | 'log' | 'models'>,
+  env: NodeJS.ProcessEnv = process.env,
+): vscode.Disposable {
   let offered = false;
   const maybeOffer = async () => {
     if (offered || !env[ENV_KEY_VARIABLE]?.trim()) return;

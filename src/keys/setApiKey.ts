@@ -8,7 +8,7 @@ import { Commands } from '../ids';
 import type { Services } from '../services';
 import { checkKeyAndReport } from './checkKey';
 
-export function registerSetApiKey(services: Services): vscode.Disposable {
+export function registerSetApiKey(services: Pick<Services, 'hub' | 'keys' | 'log' | 'models'>): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.setApiKey, async (argument?: unknown) => {
     const baseUrl = services.hub.baseUrl;
     const key = typeof argument === 'string' ? argument : await askForKey(baseUrl);

@@ -22,7 +22,7 @@ export class BalanceStatusBar implements vscode.Disposable {
   private readonly notified = new Set<string>();
 
   constructor(
-    private readonly services: Services,
+    private readonly services: Pick<Services, 'config' | 'hub'>,
     private readonly money: MoneyService,
     private readonly topUp: () => Thenable<unknown>,
   ) {

@@ -20,7 +20,10 @@ const STYLE_SAMPLE = 30;
 const MAX_UNTRACKED_BYTES = 512 * 1024;
 const SELECT_MODEL = { label: vscode.l10n.t('Select Model'), command: Commands.selectModel };
 
-export function registerGenerateCommitMessage(services: Services): vscode.Disposable {
+/** What writing a commit message uses: the model setting, the log, the model's limits, a measured client. */
+type CommitMessageServices = Pick<Services, 'config' | 'log' | 'models' | 'usage'>;
+
+export function registerGenerateCommitMessage(services: CommitMessageServices): vscode.Disposable {
   const running = new Set<string>();
   // From the Source Control title bar the argument is the repository's SourceControl (it has the rootUri).
   return vscode.commands.registerCommand(Commands.generateCommitMessage, async (arg?: unknown) => {
@@ -112,7 +115,7 @@ async function recentMessages(repo: GitRepository): Promise<string[]> {
   }
 }
 
-async function generate(services: Services, repo: GitRepository): Promise<string | undefined> {
+async function generate(services: CommitMessageServices, repo: GitRepository): Promise<string | undefined> {
   const name = vscode.workspace.asRelativePath(repo.rootUri, true) || repo.rootUri.fsPath;
   const model = services.config.current.defaultModel;
   if (!model) {

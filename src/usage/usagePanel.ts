@@ -16,7 +16,7 @@ export class UsagePanel implements vscode.Disposable {
   private readonly serializer: vscode.Disposable;
 
   constructor(
-    private readonly services: Services,
+    private readonly services: Pick<Services, 'context' | 'log'>,
     private readonly log: UsageLog,
   ) {
     this.serializer = vscode.window.registerWebviewPanelSerializer(Views.usage, {
