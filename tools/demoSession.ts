@@ -1,6 +1,7 @@
 // The demo as `npm run demo` runs it, for the command and for the end-to-end test that drives it: the packaged
 // extension in a real VS Code (code-server), the demo hub (tools/demoHub) as its only hub, the demo workspace
-// open, and a profile that puts AI Hub's chat first.
+// open, and a profile that puts AI Hub's chat first: VS Code's own chat closed, and a demo-only companion
+// extension (tools/demoStart) that opens AI Hub's chat when the window first starts.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +11,8 @@ import { startDemoHub, type DemoHub } from './demoHub/server';
 
 const ROOT = path.resolve(__dirname, '..');
 const VSIX = path.join(ROOT, 'dist', 'aihub-vscode.vsix');
+const DEMO_START = path.join(ROOT, 'tools', 'demoStart');
+const DEMO_START_VSIX = path.join(ROOT, 'dist', 'aihub-demo-start.vsix');
 export const DEMO_WORKSPACE = path.join(ROOT, 'tools', 'demo-workspace');
 export const DEMO_HUB_NAME = 'Demo hub (offline, scripted)';
 
@@ -45,6 +48,7 @@ export function demoSettings(hubUrl: string): { machine: Record<string, unknown>
 
 export async function startDemo(options: DemoOptions = {}): Promise<DemoSession> {
   if (options.build !== false) execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: 'inherit' });
+  packageDemoStart();
   const hub = await startDemoHub({ port: options.hubPort ?? 0 });
   let server: CodeServer | undefined;
   const stop = async () => {
@@ -54,7 +58,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoSession>
   try {
     const settings = demoSettings(hub.url);
     server = await startCodeServer({
-      installVsix: VSIX,
+      installVsix: [VSIX, DEMO_START_VSIX],
       port: options.port,
       machineSettings: settings.machine,
       userSettings: settings.user,
@@ -65,4 +69,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoSession>
     throw err;
   }
   return { hub, server, url: `${server.url}/?folder=${encodeURIComponent(server.dirs.workspace)}`, stop };
+}
+
+/** The companion that opens AI Hub's chat at start: packaged apart, so AI Hub's own .vsix never carries it. */
+function packageDemoStart(): void {
+  execFileSync(
+    path.join(ROOT, 'node_modules', '.bin', 'vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', DEMO_START_VSIX],
+    { cwd: DEMO_START, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
 }

@@ -29,8 +29,8 @@ export interface CodeServerOptions {
   smokeTestDriver?: boolean;
   /** An extensions folder to use (kept on stop); without it a fresh one in the temp dir. */
   extensionsDir?: string;
-  /** A .vsix to install into the extensions folder before starting. */
-  installVsix?: string;
+  /** The .vsix files to install into the extensions folder before starting. */
+  installVsix?: string | string[];
   port?: number;
   /** How long to wait for `/healthz` (default 60 s). */
   startTimeoutMs?: number;
@@ -109,9 +109,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   };
   const removeRoot = () => fs.rmSync(root, { recursive: true, force: true });
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--config', configFile];
-  if (options.installVsix) {
+  const vsixes = options.installVsix === undefined ? [] : [options.installVsix].flat();
+  if (vsixes.length > 0) {
     try {
-      execFileSync(tools.node24, [tools.codeServerEntry, ...common, '--install-extension', options.installVsix, '--force'], {
+      execFileSync(tools.node24, [tools.codeServerEntry, ...common, ...vsixes.flatMap((v) => ['--install-extension', v]), '--force'], {
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -119,7 +120,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       removeRoot();
       const e = err as { stdout?: Buffer; stderr?: Buffer; message: string };
       throw new Error(
-        `code-server could not install ${options.installVsix}: ${e.message}\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`,
+        `code-server could not install ${vsixes.join(', ')}: ${e.message}\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`,
       );
     }
   }

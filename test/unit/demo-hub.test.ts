@@ -20,14 +20,18 @@ import { extractCode } from '../../src/core/prompts/extractCode';
 import { estimateTokens } from '../../src/core/models/tokenEstimate';
 import { DEMO_MODELS } from '../../tools/demoHub/catalogue';
 import { PREPARED, SAMPLE_ARGUMENTS, type RewriteKind } from '../../tools/demoHub/preparedCode';
-import { demoReply, type RequestMessage } from '../../tools/demoHub/reply';
+import { demoReply, shortVersion, type RequestMessage } from '../../tools/demoHub/reply';
 import { startDemoHub, type DemoHub } from '../../tools/demoHub/server';
+import type { Balance } from '../../src/core/money/balance';
+import type { Fetched } from '../../src/core/money/moneyFetch';
+import { readBalance, readHubPricing, readHubStatus } from '../../src/core/money/moneyReader';
+import { costOf } from '../../src/core/money/price';
 import { compileErrors, loadModule as load, outcome } from '../runner/typescriptCheck';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WORKSPACE = path.join(ROOT, 'tools', 'demo-workspace');
 const UTILS = fs.readFileSync(path.join(WORKSPACE, 'utils.ts'), 'utf8');
-const [assistant, thinker] = DEMO_MODELS;
+const [assistant, thinker, swift] = DEMO_MODELS;
 
 function contextFor(text: string, symbolName?: string): CodeContext {
   const startLine = UTILS.slice(0, UTILS.indexOf(text)).split('\n').length;
@@ -224,6 +228,29 @@ describe('demo hub', () => {
       assert.ok(!second.content.includes('Choose Hub'));
     });
 
+    it('each model answers in its own way: demo/swift gives the short version, demo/thinker thinks first', () => {
+      const question = 'Compare interface vs type in TypeScript';
+      const [full, reasoned, brief] = [assistant, thinker, swift].map((m) => ask(question, m));
+      assert.equal(reasoned.content, full.content);
+      assert.ok(reasoned.reasoning && !full.reasoning && !brief.reasoning);
+      assert.ok(brief.content.length < full.content.length * 0.8, 'the short version is shorter');
+      assert.match(
+        brief.content,
+        /^Both describe the shape of a value[^\n]*\n\n\| \| `interface` \| `type` alias \|/,
+        'its opening and its table',
+      );
+      assert.doesNotMatch(brief.content, /Rule of thumb/);
+      assert.match(brief.content, /AI Hub: Choose Hub/, 'the short first reply still says how to switch');
+    });
+
+    it('the short version keeps a fenced block whole, blank lines inside it too', () => {
+      assert.equal(
+        shortVersion('Intro.\n\nMore prose.\n\n```ts\nconst a = 1;\n\nconst b = 2;\n```\n\nAfter.'),
+        'Intro.\n\n```ts\nconst a = 1;\n\nconst b = 2;\n```',
+      );
+      assert.equal(shortVersion('Only prose.\n\nAnd more.'), 'Only prose.');
+    });
+
     it("ignores the test hub's scenario directives: they are text like any other", () => {
       const reply = ask('Compare REST vs GraphQL [[scenario:{"kind":"status","status":503}]]');
       assert.match(reply.content, /\| \| REST \| GraphQL \|/);
@@ -239,9 +266,9 @@ describe('demo hub', () => {
       await hub?.close();
     });
 
-    it('lists demo/… models described as scripted, with context lengths, capabilities and a price of nothing', async () => {
+    it('lists demo/… models described as scripted, with context lengths and capabilities; their prices apart, as new-api does', async () => {
       const list = (await (await fetch(`${hub!.url}/models`)).json()) as {
-        data: { id: string; description: string; context_length: number; pricing: unknown }[];
+        data: { id: string; description: string; context_length: number; pricing?: unknown }[];
       };
       assert.deepEqual(
         list.data.map((m) => m.id),
@@ -249,9 +276,45 @@ describe('demo hub', () => {
       );
       for (const m of list.data) {
         assert.match(m.description, /[Ss]cripted/);
+        assert.match(m.description, /demo price, billed in play money/);
         assert.ok(m.context_length > 0);
-        assert.deepEqual(m.pricing, { prompt: '0', completion: '0' });
+        assert.equal(m.pricing, undefined);
       }
+    });
+
+    it("publishes demo prices and a play-money balance the extension's money reader reads, billed per reply as it prices them", async () => {
+      const root = hub!.url.replace(/\/v1$/, '');
+      const get = async (url: string): Promise<Fetched> => ({ ok: true, json: await (await fetch(url)).json() });
+      const status = await readHubStatus(get, hub!.url);
+      assert.deepEqual(status?.display, { kind: 'currency', symbol: '$', perUsd: 1 });
+      const pricing = await readHubPricing(get, hub!.url, status);
+      assert.deepEqual(pricing?.prices.get('demo/assistant'), { kind: 'tokens', inputPerMillion: 2, outputPerMillion: 8 });
+      assert.deepEqual(pricing?.prices.get('demo/thinker'), { kind: 'tokens', inputPerMillion: 3, outputPerMillion: 15 });
+      assert.deepEqual(pricing?.prices.get('demo/swift'), { kind: 'tokens', inputPerMillion: 0.4, outputPerMillion: 1.6 });
+      const balance = async () => {
+        const result = await readBalance(get, hub!.url, status, undefined);
+        assert.equal(result.kind, 'balance');
+        return (result as { balance: Balance }).balance;
+      };
+      const before = await balance();
+      assert.equal(before.remaining, 5);
+      assert.equal(before.keyName, 'demo play money: nothing is charged');
+      const res = await fetch(`${hub!.url}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'demo/thinker', stream: true, messages: [{ role: 'user', content: 'Compare REST vs GraphQL' }] }),
+      });
+      const usageEvent = (await res.text()).split('\n\n').findLast((e) => e.includes('"usage"'))!;
+      const usage = (JSON.parse(usageEvent.slice(6)) as { usage: { prompt_tokens: number; completion_tokens: number } }).usage;
+      const cost = costOf(
+        { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens },
+        pricing!.prices.get('demo/thinker'),
+      );
+      assert.ok(typeof cost === 'number' && cost > 0);
+      const after = await balance();
+      // new-api bills in whole quota units (500,000 per dollar).
+      assert.ok(Math.abs(before.remaining! - after.remaining! - cost) < 1 / 500_000, `${before.remaining} - ${after.remaining} = ${cost}`);
+      assert.equal((await fetch(`${root}/api/usage/token/`)).status, 200, "new-api's own path, with its trailing slash");
     });
 
     it('streams the thinking, then the answer, then usage counted like the extension counts tokens', async () => {

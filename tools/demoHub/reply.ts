@@ -32,7 +32,7 @@ export function textOf(content: unknown): string {
 }
 
 const SWITCH_NOTE =
-  '---\n\n_You are talking to the **offline demo hub**: its `demo/…` models are scripted, so this answer was prepared, not generated. To use real models, run **AI Hub: Choose Hub** and **AI Hub: Set API Key** from the command palette._';
+  '---\n\n_You are talking to the **offline demo hub**: its `demo/…` models are scripted, so this answer was prepared, not generated, and their prices and the balance are play money. To use real models, run **AI Hub: Choose Hub** and **AI Hub: Set API Key** from the command palette._';
 
 /** Fenced code blocks at the start of a line, with the tag after the opening fence. */
 function codeBlocks(text: string): { tag: string; code: string }[] {
@@ -114,12 +114,13 @@ function chatAnswer(question: string, model: DemoModel): DemoReply {
   const block = firstBlock(question);
   const q = question.toLowerCase();
   const prose = question.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1[ \t]*$/gm, '').trim();
+  const prepared = (content: string) => (model.brief ? shortVersion(content) : content);
   if (block && (/\b(explain|what does|how does|walk me through|understand|review)\b/.test(q) || !intentOf(prose))) {
     const { text, thinking } = explanation(block);
-    return { content: text, reasoning: thinking };
+    return { content: prepared(text), reasoning: thinking };
   }
   const topic = findTopic(prose);
-  if (topic) return { content: topic.answer, reasoning: topic.thinking };
+  if (topic) return { content: prepared(topic.answer), reasoning: topic.thinking };
   const intent = intentOf(prose);
   if (intent) {
     const what = { compare: 'comparison', write: 'function', howto: 'how-to' }[intent];
@@ -138,6 +139,25 @@ function chatAnswer(question: string, model: DemoModel): DemoReply {
       ? 'A greeting or a question about me: introduce myself honestly as a scripted demo model and suggest what to try.'
       : 'No prepared answer matches this question. Rather than make something up, say so and suggest what the demo can show.',
   };
+}
+
+/** The short version a brief model gives: the opening paragraph and the first table or code block after it. */
+export function shortVersion(text: string): string {
+  const blocks: string[] = [];
+  let fence: string | undefined;
+  let current: string[] = [];
+  for (const line of text.split('\n')) {
+    const marker = /^(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence === undefined && marker) fence = marker;
+    else if (fence !== undefined && line.trim() === fence) fence = undefined;
+    if (fence === undefined && line.trim() === '') {
+      if (current.length) blocks.push(current.join('\n'));
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length) blocks.push(current.join('\n'));
+  const example = blocks.slice(1).find((b) => /^(\||`{3,}|~{3,})/.test(b));
+  return example ? `${blocks[0]}\n\n${example}` : (blocks[0] ?? text);
 }
 
 function shorten(text: string): string {

@@ -1,10 +1,12 @@
 // The demo hub: an OpenAI-compatible server on 127.0.0.1 for `npm run demo`, answering like a plausible model,
-// deterministically and offline (reply.ts), streaming at a model's pace. It needs no key. Unlike the test hub
+// deterministically and offline (reply.ts), streaming at a model's pace, with new-api's price list and a key
+// balance in play money (money.ts). It needs no key. Unlike the test hub
 // (test/hub/) it has no fault scenarios: nothing a person types can make it misbehave on purpose.
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { estimateTokens } from '../../src/core/models/tokenEstimate';
 import { DEMO_MODELS, modelEntries, type DemoModel } from './catalogue';
+import { demoMoney } from './money';
 import { demoReply, usageOf, type DemoReply, type RequestMessage } from './reply';
 
 export interface DemoHubOptions {
@@ -36,6 +38,7 @@ const FIRST_TOKEN_MS = 450;
 
 export async function startDemoHub(options: DemoHubOptions = {}): Promise<DemoHub> {
   const pace = options.pace ?? 1;
+  const money = demoMoney();
   const sockets = new Set<Socket>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const sleep = (ms: number) =>
@@ -63,6 +66,8 @@ export async function startDemoHub(options: DemoHubOptions = {}): Promise<DemoHu
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const path = (req.url ?? '/').split('?')[0].replace(/\/+$/, '');
+    const moneyAnswer = req.method === 'GET' ? money.answer(path) : undefined;
+    if (moneyAnswer !== undefined) return sendJson(res, 200, moneyAnswer);
     const modelPath = /\/models(?:\/(.+))?$/.exec(path);
     if (modelPath && req.method === 'GET') {
       if (!modelPath[1]) return sendJson(res, 200, { object: 'list', data: modelEntries(), success: true });
@@ -83,6 +88,7 @@ export async function startDemoHub(options: DemoHubOptions = {}): Promise<DemoHu
     const reply = demoReply(messages, model);
     const usage = usageOf(messages, reply);
     if (body.stream !== true) {
+      money.charge(model, usage.prompt_tokens, usage.completion_tokens);
       const message: Record<string, unknown> = { role: 'assistant', content: reply.content };
       if (reply.reasoning) message.reasoning_content = reply.reasoning;
       return sendJson(res, 200, {
@@ -95,10 +101,12 @@ export async function startDemoHub(options: DemoHubOptions = {}): Promise<DemoHu
       });
     }
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    await streamReply(res, model, reply, usage);
+    // Billed once the whole reply went out, as new-api bills after the stream ends.
+    if (await streamReply(res, model, reply, usage)) money.charge(model, usage.prompt_tokens, usage.completion_tokens);
   }
 
-  async function streamReply(res: http.ServerResponse, model: DemoModel, reply: DemoReply, usage: object): Promise<void> {
+  /** True when the reply was sent to the end (not stopped by the client). */
+  async function streamReply(res: http.ServerResponse, model: DemoModel, reply: DemoReply, usage: object): Promise<boolean> {
     const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
       frame({
         id: 'chatcmpl-demo',
@@ -117,10 +125,11 @@ export async function startDemoHub(options: DemoHubOptions = {}): Promise<DemoHu
     const msPerToken = 1000 / model.tokensPerSecond;
     for (const piece of pieces(reply.reasoning ?? '')) await send(chunk({ reasoning_content: piece.text }), piece.tokens * msPerToken);
     for (const piece of pieces(reply.content)) await send(chunk({ content: piece.text }), piece.tokens * msPerToken);
-    if (res.destroyed) return;
+    if (res.destroyed) return false;
     res.write(chunk({}, 'stop'));
     res.write(frame({ id: 'chatcmpl-demo', object: 'chat.completion.chunk', created: CREATED, model: model.id, choices: [], usage }));
     res.end('data: [DONE]\n\n');
+    return true;
   }
 
   await new Promise<void>((resolve, reject) => {
