@@ -2,10 +2,9 @@
 // process: three models picked in the multi-select picker answer side by side (screenshots mid-stream and
 // finished), a link in a column opens only after VS Code asks, and a chat reply whose model has no channel is answered by the fallback model, which its header says.
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { startHubProcess, type HubProcess } from '../runner/hubProcess';
 import { assertLinkOpensOnlyAfterAsking } from '../runner/linkClicks';
-import { chatFrame, runCommand, screenshot, webviewFrame } from '../runner/workbench';
+import { chatFrame, compareModels, runCommand, screenshot, webviewFrame } from '../runner/workbench';
 import { useExtensionSession } from './fixture';
 
 const MODELS = ['gpt-4o', 'claude-sonnet-4.6', 'deepseek-chat'];
@@ -28,27 +27,6 @@ const ANSWER = [
 async function enqueue(hub: HubProcess, scenario: unknown, times = 1): Promise<void> {
   const res = await fetch(new URL('/__hub/enqueue', hub.url), { method: 'POST', body: JSON.stringify({ scenario, times }) });
   assert.equal(res.status, 200);
-}
-
-/** Compare Models…: the default model is ticked; tick the others by searching for each, then ask. */
-async function compare(page: Page, others: string[], prompt: string): Promise<void> {
-  await runCommand(page, 'AI Hub: Compare Models…');
-  const input = page.locator('.quick-input-widget input');
-  for (const model of others) {
-    await input.fill(model);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: model }).first();
-    await row.waitFor();
-    await row.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-checkbox').first().click();
-  }
-  await input.fill('');
-  await page.keyboard.press('Enter');
-  // The prompt box, once it has replaced the picker (its title names every model ticked).
-  const question = page.locator('.quick-input-widget input[placeholder="Your prompt"]');
-  await question.waitFor();
-  const title = await page.locator('.quick-input-widget .quick-input-title').innerText();
-  for (const model of others) assert.ok(title.includes(model), `${model} ticked (${title})`);
-  await question.fill(prompt);
-  await page.keyboard.press('Enter');
 }
 
 describe('Compare and fallback (e2e)', function () {
@@ -75,7 +53,7 @@ describe('Compare and fallback (e2e)', function () {
     await page.locator('.statusbar-item', { hasText: 'gpt-4o' }).first().waitFor({ timeout: 60_000 });
     for (const [i, model] of MODELS.entries())
       await enqueue(hub!, { kind: 'text', text: `${ANSWER}\n\n_(${model})_`, chunkSize: 6, chunkDelayMs: 60 + i * 25, model });
-    await compare(page, MODELS.slice(1), 'Explain closures with a short example');
+    await compareModels(page, MODELS.slice(1), 'Explain closures with a short example');
     await screenshot(page, 'compare-opening');
     const frame = webviewFrame(page);
     await frame.locator('.column').nth(2).waitFor({ timeout: 30_000 });
@@ -102,7 +80,7 @@ describe('Compare and fallback (e2e)', function () {
     await runCommand(page, 'View: Close All Editors');
     const text = 'Read [the guide](https://guide.example.org/closures) first.';
     for (const model of ['gpt-4o', 'deepseek-chat']) await enqueue(hub!, { kind: 'text', text: `${text} (${model})`, model });
-    await compare(page, ['deepseek-chat'], 'Where do I read about closures?');
+    await compareModels(page, ['deepseek-chat'], 'Where do I read about closures?');
     const frame = webviewFrame(page);
     await frame.locator('.column.phase-done').nth(1).waitFor({ timeout: 60_000 });
     const link = frame.locator('.column', { hasText: 'deepseek-chat' }).locator('.reply-body a', { hasText: 'the guide' });

@@ -1,6 +1,7 @@
 // `npm run demo` driven as a new user would: its packaged extension, demo hub and workspace (tools/demoSession.ts),
 // in Chromium. Explain on a function, Refactor → Simplify → Accept (the file still compiles and the function
-// behaves the same), a chat question answered with a table, and a reasoning model's thinking. The screenshots
+// behaves the same), a chat question answered with a table, a reasoning model's thinking, prices, costs and the
+// play-money balance, and Compare with the three demo models. The screenshots
 // named readme-* are the README's pictures (copied to media/screenshots once looked at).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { startDemo, DEMO_WORKSPACE, type DemoSession } from '../../tools/demoSes
 import {
   acceptQuickInputRow,
   chatFrame,
+  compareModels,
   openWorkbench,
   runCommand,
   screenshot,
@@ -70,14 +72,34 @@ describe('npm run demo (e2e)', function () {
     execFileSync('node', ['esbuild.js'], { cwd: ROOT, stdio: 'inherit' });
   });
 
-  it("opens with VS Code's own chat closed, the demo hub and its scripted model in the status bar", async () => {
+  it("opens with VS Code's own chat closed and AI Hub's chat ready to type in, the demo hub, its scripted model and its play-money balance in the status bar", async () => {
     await page().locator('.statusbar-item', { hasText: 'demo/assistant' }).first().waitFor({ timeout: 60_000 });
     assert.equal(await page().locator('.part.auxiliarybar:visible').count(), 0, "VS Code's chat (secondary side bar) is closed");
-    await page().locator('.activitybar [aria-label^="AI Hub"]').first().click();
+    // Nothing clicked: the demo opens to AI Hub's chat by itself.
     chat = chatFrame(page());
-    await chat.locator('textarea.input').waitFor({ timeout: 60_000 });
+    const input = chat.locator('textarea.input');
+    await input.waitFor({ timeout: 60_000 });
+    const sidebar = page().locator('.part.sidebar');
+    assert.match((await sidebar.locator('.composite.title .title-label').textContent()) ?? '', /AI Hub/i);
+    // Ready to type in: AI Hub: Open Chat focuses the input once the view has loaded.
+    const deadline = Date.now() + 30_000;
+    while (!(await input.evaluate((el) => el === el.ownerDocument.activeElement))) {
+      if (Date.now() > deadline) assert.fail("the chat's input never took the focus");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const chatPane = sidebar.locator('.pane', { has: page().locator('.pane-header', { hasText: /^Chat/ }) });
+    const modelsPane = sidebar.locator('.pane', { has: page().locator('.pane-header', { hasText: /^Models/ }) });
+    const [chatBox, modelsBox] = [await chatPane.boundingBox(), await modelsPane.boundingBox()];
+    assert.ok(
+      chatBox && modelsBox && chatBox.height > 2 * modelsBox.height,
+      `the chat has the room (${chatBox?.height} vs ${modelsBox?.height})`,
+    );
+    const balance = page().locator('.statusbar-item', { hasText: 'left' }).first();
+    await balance.waitFor({ timeout: 30_000 });
+    assert.match(await balance.innerText(), /\$5\.00 left/);
+    await screenshot(page(), 'demo-first-screen');
     // A wider side bar, as someone reading answers there would drag it: the README's pictures show it so.
-    const sash = await page().locator('.part.sidebar').boundingBox();
+    const sash = await sidebar.boundingBox();
     if (sash) {
       await page().mouse.move(sash.x + sash.width + 1, sash.y + 300);
       await page().mouse.down();
@@ -98,7 +120,8 @@ describe('npm run demo (e2e)', function () {
     assert.match(text, /returns the middle value of a list of numbers/);
     assert.match(text, /compares elements as strings/);
     assert.match(text, /AI Hub: Choose Hub/, 'the first reply says how to use a real hub');
-    assert.match(await reply.locator('.usage').innerText(), /\d+ in · \d+ out tokens/);
+    // Its tokens, and its cost at demo/assistant's demo price ($2/$8 per 1M).
+    assert.match(await reply.locator('.usage').innerText(), /\d+ in · \d+ out tokens.*\$0\.00\d+/s);
     await reply.locator('.reply-body strong', { hasText: 'A bug' }).scrollIntoViewIfNeeded();
     await readmeShot(page(), 'chat');
   });
@@ -170,7 +193,7 @@ describe('npm run demo (e2e)', function () {
     await screenshot(page(), 'demo-thinking');
   });
 
-  it('lists the demo models in the Models view, free', async () => {
+  it('lists the demo models in the Models view with their demo prices, and the balance falls by what the replies cost', async () => {
     const models = page()
       .locator('.pane-header', { hasText: /^Models/ })
       .first();
@@ -180,7 +203,46 @@ describe('npm run demo (e2e)', function () {
     if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
     const thinker = page().locator('.monaco-list-row', { hasText: 'demo/thinker' }).first();
     await thinker.waitFor();
-    assert.match(await thinker.innerText(), /free/, 'the demo hub publishes a price of nothing');
+    assert.match(await thinker.innerText(), /\$3\/\$15 per 1M/);
+    assert.match(await page().locator('.monaco-list-row', { hasText: 'demo/swift' }).first().innerText(), /\$0\.4\/\$1\.6 per 1M/);
+    // Read again now (the status bar item's own command) rather than waiting for the read after replies.
+    const balance = page().locator('.statusbar-item', { hasText: 'left' }).first();
+    await balance.click();
+    await page()
+      .locator('.statusbar-item', { hasText: /\$4\.9\d left/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await readmeShot(page(), 'models');
+    await balance.hover();
+    const tooltip = page().locator('.monaco-hover', { hasText: 'demo play money' }).first();
+    await tooltip.waitFor({ timeout: 15_000 });
+    assert.match(await tooltip.innerText(), /Total: \$5\.00/);
+    await readmeShot(page(), 'money');
+    await page().mouse.move(900, 500);
+  });
+
+  it('compares the three demo models side by side: each answers in its own way, with its cost', async () => {
+    // No editor, so no selection goes along as context.
+    await runCommand(page(), 'View: Close All Editors');
+    await compareModels(page(), ['demo/thinker', 'demo/swift'], 'Compare interface vs type in TypeScript');
+    // The Compare tab's frame: the only webview that is not a view (the chat's frame carries purpose=webviewView).
+    const frame = page()
+      .locator('iframe.webview.ready:not([src*="purpose=webviewView"])')
+      .first()
+      .contentFrame()
+      .locator('#active-frame')
+      .contentFrame();
+    await frame.locator('.column.phase-done').nth(2).waitFor({ timeout: 120_000 });
+    const column = (model: string) => frame.locator('.column', { hasText: model });
+    const answers: Record<string, string> = {};
+    for (const model of ['demo/assistant', 'demo/thinker', 'demo/swift']) {
+      answers[model] = await column(model).locator('.reply-body').innerText();
+      assert.match(answers[model], /Both describe the shape of a value/);
+      assert.match(await column(model).locator('.column-figures').innerText(), /Cost\s+<?\$0\.\d+/);
+    }
+    assert.match(answers['demo/assistant'], /Rule of thumb/);
+    assert.doesNotMatch(answers['demo/swift'], /Rule of thumb/, 'demo/swift gives the short version');
+    assert.equal(await column('demo/thinker').locator('details.thinking').count(), 1, 'demo/thinker shows its thinking');
+    await readmeShot(page(), 'compare');
   });
 });

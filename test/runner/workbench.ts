@@ -1,5 +1,6 @@
 // Opens the VS Code workbench of a running code-server in Debian's Chromium (driven by playwright-core), and
 // the UI helpers end-to-end tests share.
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -133,6 +134,27 @@ export async function typeInQuickInput(page: Page, shortcut: string, text: strin
       if (attempt === 3) throw err;
     }
   }
+}
+
+/** Compare Models…: the default model is ticked; tick the others by searching for each, then ask. */
+export async function compareModels(page: Page, others: string[], prompt: string): Promise<void> {
+  await runCommand(page, 'AI Hub: Compare Models…');
+  const input = page.locator('.quick-input-widget input');
+  for (const model of others) {
+    await input.fill(model);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: model }).first();
+    await row.waitFor();
+    await row.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-checkbox').first().click();
+  }
+  await input.fill('');
+  await page.keyboard.press('Enter');
+  // The prompt box, once it has replaced the picker (its title names every model ticked).
+  const question = page.locator('.quick-input-widget input[placeholder="Your prompt"]');
+  await question.waitFor();
+  const title = await page.locator('.quick-input-widget .quick-input-title').innerText();
+  for (const model of others) assert.ok(title.includes(model), `${model} ticked (${title})`);
+  await question.fill(prompt);
+  await page.keyboard.press('Enter');
 }
 
 /** Opens a workspace file through Quick Open (`name` may carry `:line`) and waits for its editor to show `firstLine`. */
