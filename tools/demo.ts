@@ -15,9 +15,9 @@ async function main(): Promise<void> {
   console.log(`Demo hub (scripted models, no key):  ${session.hub.url}`);
   console.log(`VS Code with AI Hub:                 ${session.url}`);
   console.log('');
-  console.log('Open the URL in a browser, then the AI Hub icon in the activity bar. Ctrl+C stops the demo.');
-  console.log("The demo hub speaks new-api's billing API: prices in the Models view, a cost under each reply, and the");
-  console.log("key's balance ($12.34, falling as you chat) in the status bar.");
+  console.log("Open the URL in a browser: AI Hub's chat is open in the side bar. Ctrl+C stops the demo.");
+  console.log("The demo hub speaks new-api's price and balance API in play money: demo prices in the Models view, a cost");
+  console.log("under each reply, and the demo key's balance ($5.00, falling as you chat) in the status bar. Nothing is charged.");
 }
 
 main().catch((err: unknown) => {
