@@ -40,7 +40,10 @@ export function demoSettings(hubUrl: string): { machine: Record<string, unknown>
       'workbench.colorTheme': 'Default Dark Modern',
       // VS Code's own chat needs a GitHub Copilot sign-in: left closed, so the first thing in view is AI Hub's.
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'workbench.startupEditor': 'readme',
+      // No README preview at start: a second webview loading beside the chat's in a browser that has never run
+      // VS Code's webview service worker can wait forever for it (the chat stayed blank); the companion opens
+      // utils.ts instead, and the README is one click away in the Explorer.
+      'workbench.startupEditor': 'none',
       'editor.minimap.enabled': false,
     },
   };

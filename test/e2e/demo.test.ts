@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { startDemo, DEMO_WORKSPACE, type DemoSession } from '../../tools/demoSession';
 import {
   acceptQuickInputRow,
@@ -79,6 +79,7 @@ describe('npm run demo (e2e)', function () {
     chat = chatFrame(page());
     const input = chat.locator('textarea.input');
     await input.waitFor({ timeout: 60_000 });
+    await page().locator('.tab.active', { hasText: 'utils.ts' }).waitFor();
     const sidebar = page().locator('.part.sidebar');
     assert.match((await sidebar.locator('.composite.title .title-label').textContent()) ?? '', /AI Hub/i);
     // Ready to type in: AI Hub: Open Chat focuses the input once the view has loaded.
@@ -225,15 +226,23 @@ describe('npm run demo (e2e)', function () {
     // No editor, so no selection goes along as context.
     await runCommand(page(), 'View: Close All Editors');
     await compareModels(page(), ['demo/thinker', 'demo/swift'], 'Compare interface vs type in TypeScript');
-    // The Compare tab's frame: AI Hub's only webview that is not a view (the chat's frame carries purpose=webviewView).
-    const frame = page()
-      .locator('iframe.webview.ready[src*="extensionId=aihub.aihub-vscode"]:not([src*="purpose=webviewView"])')
-      .first()
-      .contentFrame()
-      .locator('#active-frame')
-      .contentFrame();
+    // The Compare tab's frame: the one that has its toolbar.
+    let frame: Frame | undefined;
+    const deadline = Date.now() + 60_000;
+    while (!frame) {
+      for (const f of page().frames())
+        if (
+          (await f
+            .locator('.compare-toolbar')
+            .count()
+            .catch(() => 0)) > 0
+        )
+          frame = f;
+      if (!frame && Date.now() > deadline) assert.fail('no Compare tab');
+      if (!frame) await new Promise((r) => setTimeout(r, 500));
+    }
     await frame.locator('.column.phase-done').nth(2).waitFor({ timeout: 120_000 });
-    const column = (model: string) => frame.locator('.column', { hasText: model });
+    const column = (model: string) => frame!.locator('.column', { hasText: model });
     const answers: Record<string, string> = {};
     for (const model of ['demo/assistant', 'demo/thinker', 'demo/swift']) {
       answers[model] = await column(model).locator('.reply-body').innerText();
