@@ -22,6 +22,9 @@ need_apt=()
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 # VS Code's Git extension runs git: the commit-message suites drive it on a real repository.
 command -v git >/dev/null 2>&1 || need_apt+=(git)
+# The demo's answers and the README's pictures have emoji (✅ ❌ in tables): without a colour emoji font
+# Chromium draws empty boxes.
+dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || need_apt+=(fonts-noto-color-emoji)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
