@@ -1,5 +1,5 @@
-// `npm run demo`'s first screen: the demo workspace's utils.ts, and AI Hub's chat with its input focused, once,
-// when the demo's window first starts. This lives in its own tiny extension that only the demo installs, so AI
+// `npm run demo`'s first screen: the demo workspace's utils.ts and AI Hub's chat, once, when the demo's window
+// first starts. This lives in its own tiny extension that only the demo installs, so AI
 // Hub itself never takes over a real user's side bar at start-up.
 const vscode = require('vscode');
 
