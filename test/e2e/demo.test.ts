@@ -144,11 +144,13 @@ describe('npm run demo (e2e)', function () {
     await page().keyboard.press('Control+S');
     const file = path.join(session!.server.dirs.workspace, 'utils.ts');
     const deadline = Date.now() + 15_000;
-    while (fs.readFileSync(file, 'utf8') === ORIGINAL) {
+    // Until the save is over: the file can be read empty while VS Code writes it.
+    let saved = ORIGINAL;
+    while (saved === ORIGINAL || !saved.includes('export function median')) {
       if (Date.now() > deadline) assert.fail('utils.ts was not saved');
       await new Promise((r) => setTimeout(r, 200));
+      saved = fs.readFileSync(file, 'utf8');
     }
-    const saved = fs.readFileSync(file, 'utf8');
     assert.match(saved, /const totalSeconds = Math\.floor\(ms \/ 1000\);/);
     assert.ok(saved.includes('export function fibonacci') && saved.includes('export function median'), 'the rest of the file is intact');
     assert.deepEqual(compileErrors({ 'utils.ts': saved })['utils.ts'], []);
