@@ -19,7 +19,8 @@ import { chatReplyLoop } from './chatReplyLoop';
 const CURRENT_KEY = 'aihub.chat.currentConversation';
 
 export interface ChatSurface {
-  post(message: HostMessage): void;
+  /** Whether a page took the message (not one still loading, nor a surface that is no page). */
+  post(message: HostMessage): boolean;
 }
 
 interface Running {
@@ -38,6 +39,7 @@ export class ChatController implements vscode.Disposable {
   private conversation: Conversation;
   private running: Running | undefined;
   private readonly surfaces = new Set<ChatSurface>();
+  private focusWanted = false;
   readonly damaged: DamagedConversations;
   /** Switching, renaming, pinning and deleting conversations of the history. */
   readonly history = new ConversationHistory(this);
@@ -89,6 +91,23 @@ export class ChatController implements vscode.Disposable {
 
   broadcast(message: HostMessage): void {
     for (const surface of this.surfaces) surface.post(message);
+  }
+
+  /**
+   * Puts the cursor in the chat's input: at once where a chat page is showing, else in the next page to finish
+   * loading (Open Chat reveals a view whose page is not there yet, and a request sent before it was would be lost).
+   */
+  focusInput(): void {
+    let taken = false;
+    for (const surface of this.surfaces) taken = surface.post({ type: 'focusInput' }) || taken;
+    this.focusWanted = !taken;
+  }
+
+  /** Whether a page that has just loaded is to take the input's focus (asked for while none was showing). */
+  takeFocusRequest(): boolean {
+    const wanted = this.focusWanted;
+    this.focusWanted = false;
+    return wanted;
   }
 
   async broadcastState(): Promise<void> {

@@ -38,11 +38,12 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
   });
 
   let ready = false;
-  const post = (message: HostMessage) => {
-    if (!ready) return;
+  const post = (message: HostMessage): boolean => {
+    if (!ready) return false;
     // Typed here, and checked once where it is received (the webview's schema): checking it here too cost 65 ms
     // for the model list of a 5,000-model hub, in a stretch that held up the extension host at startup.
     void webview.postMessage(message);
+    return true;
   };
   const connection = controller.connect({ post });
   const notice = (message: string | undefined) => {
@@ -58,6 +59,7 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         post({ type: 'defaultSystemPrompt', systemPrompt: services.config.current.systemPrompt });
         post({ type: 'models', ...modelOptions(services) });
         for (const damaged of controller.damaged.take()) post(damaged);
+        if (controller.takeFocusRequest()) post({ type: 'focusInput' });
         return;
       case 'send':
         if (message.text.trim() || message.context.length > 0 || message.images?.length)

@@ -31,7 +31,12 @@ export function registerChat(services: Services): ChatRegistration {
   const panels = new ChatPanels(deps);
 
   const focusView = () => vscode.commands.executeCommand(`${Views.chat}.focus`);
-  const titles = controller.connect({ post: (message) => followTitle(message) });
+  const titles = controller.connect({
+    post: (message) => {
+      followTitle(message);
+      return false;
+    },
+  });
   let hadTurns: boolean | undefined;
   const syncHasTurns = () => {
     const hasTurns = controller.current.turns.length > 0;
@@ -76,13 +81,13 @@ export function registerChat(services: Services): ChatRegistration {
     services.models.onDidChange(() => controller.broadcast({ type: 'models', ...modelOptions(services) })),
     vscode.commands.registerCommand(Commands.openChat, async () => {
       await focusView();
-      controller.broadcast({ type: 'focusInput' });
+      controller.focusInput();
     }),
     vscode.commands.registerCommand(Commands.openChatInEditor, () => panels.open()),
     vscode.commands.registerCommand(Commands.newChat, async () => {
       await focusView();
       await controller.newChat();
-      controller.broadcast({ type: 'focusInput' });
+      controller.focusInput();
     }),
     // The history and the export load on first use (src/lazyFeature.ts says why).
     vscode.commands.registerCommand(Commands.chatHistory, async () => (await import('./chatHistory')).showHistory(controller)),

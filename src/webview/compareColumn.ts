@@ -5,6 +5,7 @@ import { metricRows } from '../core/compare/metrics';
 import type { ColumnView } from '../shared/compareProtocol';
 import { h, icon, iconButton, textButton } from './dom';
 import { MarkdownView } from './markdownView';
+import { appendDelta } from './replyView';
 import * as l10n from '@vscode/l10n';
 
 export const PHASE_TEXT: Record<ColumnView['phase'], string> = {
@@ -93,15 +94,7 @@ export class CompareColumn {
   }
 
   delta(text: string, reasoning: string): void {
-    if (reasoning) {
-      this.details.hidden = false;
-      this.turn.reasoning = (this.turn.reasoning ?? '') + reasoning;
-      this.thinking.append(reasoning);
-    }
-    if (text) {
-      this.turn.text += text;
-      this.body.append(text);
-    }
+    appendDelta({ turn: this.turn, body: this.body, thinking: this.thinking, details: this.details }, text, reasoning);
   }
 
   setView(view: ColumnView): void {

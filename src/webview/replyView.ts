@@ -22,6 +22,19 @@ const STATUS_TEXT: Partial<Record<AssistantTurn['status'], { icon: string; text:
   interrupted: { icon: 'warning', text: l10n.t('Interrupted: the window was reloaded or closed while this reply was streaming') },
 };
 
+/** A streamed piece of a reply on screen: its thinking (shown once there is some) and its text, kept in its turn too. */
+export function appendDelta(view: Omit<ReplyView, 'element'>, text: string, reasoning: string): void {
+  if (reasoning) {
+    view.details.hidden = false;
+    view.turn.reasoning = (view.turn.reasoning ?? '') + reasoning;
+    view.thinking.append(reasoning);
+  }
+  if (text) {
+    view.turn.text += text;
+    view.body.append(text);
+  }
+}
+
 /** What a reply needs of the page it is drawn in. */
 export interface ReplyPage {
   onContentChange: () => void;

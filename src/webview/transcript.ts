@@ -5,7 +5,7 @@ import { fallbackNotice, type FallbackStep } from '../core/chat/fallback';
 import { questionChips } from './questionChips';
 import { h, icon, iconButton, textButton } from './dom';
 import { renderErrorCard } from './errorCard';
-import { appendFinishedParts, disposeReply, refreshHeader, renderReply, type ReplyView } from './replyView';
+import { appendDelta, appendFinishedParts, disposeReply, refreshHeader, renderReply, type ReplyView } from './replyView';
 import { renderQueue, type RenderJob } from './renderQueue';
 import { renderUserText } from './userText';
 import { WaitingNotes } from './waitingNotes';
@@ -130,15 +130,7 @@ export class Transcript {
     const view = this.replies.get(turnId);
     if (!view) return;
     if (reasoning || text) this.waiting.stop(turnId);
-    if (reasoning) {
-      view.details.hidden = false;
-      view.turn.reasoning = (view.turn.reasoning ?? '') + reasoning;
-      view.thinking.append(reasoning);
-    }
-    if (text) {
-      view.turn.text += text;
-      view.body.append(text);
-    }
+    appendDelta(view, text, reasoning);
   }
 
   /** Another model answers this reply (a fallback): its header says which, and why. */

@@ -80,6 +80,17 @@ describe('npm run demo (e2e)', function () {
     const input = chat.locator('textarea.input');
     await input.waitFor({ timeout: 60_000 });
     await page().locator('.tab.active', { hasText: 'utils.ts' }).waitFor();
+    // Open Chat asked for the input's focus before the chat's page had loaded: the page takes it once it has.
+    const focused = () =>
+      input.evaluate((el) => {
+        const doc = (el as unknown as { ownerDocument: { activeElement: unknown; hasFocus(): boolean } }).ownerDocument;
+        return doc.activeElement === el && doc.hasFocus();
+      });
+    for (let i = 0; i < 100 && !(await focused()); i++) await page().waitForTimeout(100);
+    assert.ok(await focused(), 'the chat input has the keyboard focus');
+    await page().keyboard.type('Hello');
+    assert.equal(await input.inputValue(), 'Hello', 'typing goes into the chat input');
+    await input.fill('');
     const sidebar = page().locator('.part.sidebar');
     assert.match((await sidebar.locator('.composite.title .title-label').textContent()) ?? '', /AI Hub/i);
     const balance = page().locator('.statusbar-item', { hasText: 'left' }).first();
