@@ -195,11 +195,13 @@ export class MarkdownView {
    * the browser to check on every frame.
    */
   private drawPiece(piece: Piece): void {
+    // The rest of a line that was streaming as plain text continues that element: a second one would break the line.
+    const streamedPlain = piece.kind === 'plain' && this.plain && this.stable.lastElementChild === this.plain ? this.plain : undefined;
     const last = this.box?.lastElementChild as HTMLElement | null | undefined;
-    if (piece.kind === 'markdown' || !this.box) this.openBox(piece.text.length);
+    if (piece.kind === 'markdown' || (!this.box && !streamedPlain)) this.openBox(piece.text.length);
     const box = this.box!;
     if (piece.kind === 'plain') {
-      const into = last?.classList.contains('plain-text') ? last : box.appendChild(plainElement());
+      const into = streamedPlain ?? (last?.classList.contains('plain-text') ? last : box.appendChild(plainElement()));
       const at = writePlain(into, piece.text, 0, piece.text.length);
       // A line of megabytes: the rest is the next piece, drawn next (in the next frame past the budget).
       if (at < piece.text.length) this.pending.unshift({ kind: 'plain', prefix: '', text: piece.text.slice(at) });

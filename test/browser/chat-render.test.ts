@@ -169,10 +169,12 @@ describe('chat reply view (Chromium)', function () {
     assert.match(drawn.text, /after bold/);
   });
 
-  it('draws a reply that is one long line with no newline once, as plain text', async () => {
-    const line = 'word '.repeat(20_000);
-    const drawn = await draw(line);
-    assert.equal(drawn.plainText, 1);
-    assert.equal(drawn.text, line, 'all of it, once');
-  });
+  for (const stream of [false, true]) {
+    it(`draws a ${stream ? 'streamed' : 'saved'} reply that is one long line with no newline once, as one plain text`, async () => {
+      const line = 'word '.repeat(20_000);
+      const drawn = await draw(line, stream);
+      assert.equal(drawn.plainText, 1, 'one element: the line is not broken where the stream ended');
+      assert.equal(drawn.text, line, 'all of it, once');
+    });
+  }
 });
