@@ -93,10 +93,8 @@ export class ChatController implements vscode.Disposable {
     for (const surface of this.surfaces) surface.post(message);
   }
 
-  /**
-   * Puts the cursor in the chat's input: at once where a chat page is showing, else in the next page to finish
-   * loading (Open Chat reveals a view whose page is not there yet, and a request sent before it was would be lost).
-   */
+  /** The cursor in the chat's input: at once where a page shows, else in the next page to load (Open Chat reveals a
+   *  view whose page is not there yet, and a request sent before it was would be lost). */
   focusInput(): void {
     let taken = false;
     for (const surface of this.surfaces) taken = surface.post({ type: 'focusInput' }) || taken;

@@ -1,12 +1,8 @@
 // The chat's markdown renderer in a real Chromium page (the webview's engine): model output is untrusted, so
 // nothing in it may run, load a remote resource, or link to anything but the web.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
-import * as esbuild from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { toolchain } from '../runner/toolchain';
-
-const ROOT = path.resolve(__dirname, '..', '..');
+import type { Browser, Page } from 'playwright-core';
+import { bundleProbe, launchChromium } from './probePage';
 
 const XSS_CORPUS = [
   '<script>window.__xss = "script"</script>',
@@ -70,15 +66,8 @@ describe('chat markdown renderer (Chromium)', function () {
   const dialogs: string[] = [];
 
   before(async () => {
-    const bundle = await esbuild.build({
-      stdin: { contents: PROBE, resolveDir: ROOT, loader: 'ts' },
-      bundle: true,
-      write: false,
-      format: 'iife',
-      platform: 'browser',
-      logLevel: 'silent',
-    });
-    browser = await chromium.launch({ executablePath: toolchain().chromium, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    const probe = await bundleProbe(PROBE);
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('request', (r) => {
       if (!r.url().startsWith('data:') && r.url() !== 'about:blank') requests.push(r.url());
@@ -88,7 +77,7 @@ describe('chat markdown renderer (Chromium)', function () {
       void d.dismiss();
     });
     await page.setContent('<!DOCTYPE html><html><body><div id="out"></div></body></html>');
-    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    await page.addScriptTag({ content: probe });
   });
   after(async () => {
     await browser?.close();

@@ -3,10 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { toolchain } from '../runner/toolchain';
+import type { Browser, Page } from 'playwright-core';
 import { screenshot } from '../runner/workbench';
+import { bundleProbe, launchChromium } from './probePage';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -66,18 +65,11 @@ describe('chat reply view (Chromium)', function () {
   let page: Page;
 
   before(async () => {
-    const bundle = await esbuild.build({
-      stdin: { contents: PROBE, resolveDir: ROOT, loader: 'ts' },
-      bundle: true,
-      write: false,
-      format: 'iife',
-      platform: 'browser',
-      logLevel: 'silent',
-    });
-    browser = await chromium.launch({ executablePath: toolchain().chromium, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    const probe = await bundleProbe(PROBE);
+    browser = await launchChromium();
     page = await browser.newPage();
     await page.setContent('<!DOCTYPE html><html><body><div id="out"></div></body></html>');
-    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    await page.addScriptTag({ content: probe });
     await page.addStyleTag({ content: fs.readFileSync(path.join(ROOT, 'src', 'webview', 'styles', 'chat.css'), 'utf8') });
   });
   after(async () => {
