@@ -25,8 +25,13 @@ export interface LanguageModelInfo {
   configurationSchema?: Record<string, unknown>;
 }
 
-/** One formatter for every model: `toLocaleString('en-US')` builds one per call (a third of the time of a list). */
-const TOKENS = new Intl.NumberFormat('en-US');
+/**
+ * One formatter for every model: `toLocaleString('en-US')` builds one per call (a third of the time of a list).
+ * Built on first use: the first number formatter of a process loads ICU's data (10–20 ms), which at module
+ * evaluation would count in the extension's activation time.
+ */
+let tokensFormat: Intl.NumberFormat | undefined;
+const formatTokens = (n: number): string => (tokensFormat ??= new Intl.NumberFormat('en-US')).format(n);
 
 /**
  * The picker's entries for the chat models of a list, built in slices: thousands of models (a big hub) are
@@ -66,8 +71,8 @@ export function toLanguageModelInfo(
         : l10n.t('{0} by {1}, through AI Hub.', model.id, info.provider),
       l10n.t(
         'Context: {0} in / {1} out tokens ({2}).',
-        TOKENS.format(maxInputTokens),
-        TOKENS.format(maxOutputTokens),
+        formatTokens(maxInputTokens),
+        formatTokens(maxOutputTokens),
         describeLimitsSource(source),
       ),
       capabilities.length > 0 ? l10n.t('Capabilities: {0}.', capabilities.join(', ')) : l10n.t('Capabilities: text only.'),

@@ -5,8 +5,12 @@
 
 // o200k's pre-tokenization pattern (letters with an optional leading symbol and English contractions, runs of
 // up to three digits, punctuation runs, newlines, other whitespace).
-const PIECE =
-  /[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?:'s|'t|'re|'ve|'m|'ll|'d)?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?:'s|'t|'re|'ve|'m|'ll|'d)?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+/gu;
+// Built on first use: a Unicode-property pattern this size takes milliseconds to construct, which at module
+// evaluation would count in the extension's activation time.
+let piece: RegExp | undefined;
+const pieces = (): RegExp =>
+  (piece ??=
+    /[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?:'s|'t|'re|'ve|'m|'ll|'d)?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?:'s|'t|'re|'ve|'m|'ll|'d)?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+/gu);
 const LETTER = /\p{L}/u;
 const LETTERS = /\p{L}/gu;
 const DIGIT = /\p{N}/u;
@@ -20,7 +24,7 @@ const SYMBOLS_PER_TOKEN = 2;
 
 export function estimateTokens(text: string): number {
   let tokens = 0;
-  for (const match of text.matchAll(PIECE)) {
+  for (const match of text.matchAll(pieces())) {
     const piece = match[0];
     if (LETTER.test(piece)) {
       const letters = piece.match(LETTERS)?.length ?? 0;
