@@ -58,18 +58,121 @@ const common = {
   plugins: [problemMatcher],
 };
 
+const hostOptions = {
+  ...common,
+  absWorkingDir: __dirname,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  mainFields: ['module', 'main'],
+};
+
+/** The host bundle that VS Code loads at activation, and the one that holds what loads on first use. */
+const MAIN = 'dist/extension.js';
+const ON_FIRST_USE = 'dist/onFirstUse.js';
+
+/**
+ * Packages onFirstUse.js takes from extension.js rather than bundling its own copy: those with state set at
+ * activation (l10n's bundle). Others are copied: sharing a package keeps the whole of it in extension.js (zod's
+ * namespace, locales included, is 400 KB), a copy only what onFirstUse.js uses.
+ */
+const SHARED_PACKAGES = ['@vscode/l10n'];
+
+/** A repository-relative path with forward slashes: the key both bundles name a module by. */
+const keyOf = (file) => path.relative(__dirname, file).split(path.sep).join('/');
+
+/**
+ * The extension host's code in two files. VS Code counts reading, compiling and evaluating dist/extension.js in
+ * the activation time, so what `import()` loads on first use (src/lazyFeature.ts, the chat's history and export)
+ * goes to dist/onFirstUse.js, required on the first such import. esbuild's own code splitting made a dozen shared
+ * chunks that all load at start (measured slower than one file); here the split is exact: every module the start
+ * needs is in extension.js, and onFirstUse.js takes those from it (the same instances, not copies) through
+ * `__shared`, a table of their namespaces that extension.js exports. Three passes: the start's modules, then the
+ * on-first-use bundle (which finds which of them it uses), then extension.js exporting exactly those.
+ */
+async function buildHost() {
+  /** The modules the start's code imports with `import()`, by key. */
+  const lazy = new Set();
+  const onFirstUseStubs = {
+    name: 'on-first-use-stubs',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData === 'resolving') return undefined;
+        const resolved = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'resolving' });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        lazy.add(keyOf(resolved.path));
+        return { path: keyOf(resolved.path), namespace: 'on-first-use' };
+      });
+      build.onResolve({ filter: /^\.\/onFirstUse\.js$/, namespace: 'on-first-use' }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
+        contents: `module.exports = require("./onFirstUse.js").modules[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+    },
+  };
+  const mainBuild = (shared) => ({
+    ...hostOptions,
+    stdin: {
+      contents: [
+        `export * from './src/extension';`,
+        ...shared.map((key, i) => `import * as m${i} from ${JSON.stringify(`./${key}`)};`),
+        `export const __shared = { ${shared.map((key, i) => `${JSON.stringify(key)}: m${i}`).join(', ')} };`,
+      ].join('\n'),
+      resolveDir: __dirname,
+      sourcefile: 'extension-entry.js',
+      loader: 'js',
+    },
+    outfile: MAIN,
+    plugins: [vscodeOnce, onFirstUseStubs],
+  });
+  const first = await esbuild.build({ ...mainBuild([]), write: false });
+  const startModules = new Set(Object.keys(first.metafile.inputs).filter((f) => !f.includes(':') && f !== '<stdin>'));
+
+  /** The start's modules the on-first-use code imports. */
+  const shared = new Set();
+  const fromMain = {
+    name: 'from-extension-js',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === 'resolving' || args.namespace !== 'file' || args.path === 'vscode') return undefined;
+        const resolved = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'resolving' });
+        if (resolved.errors.length > 0 || resolved.external) return resolved.errors.length > 0 ? { errors: resolved.errors } : undefined;
+        const key = keyOf(resolved.path);
+        if (
+          !startModules.has(key) ||
+          (key.startsWith('node_modules/') && !SHARED_PACKAGES.some((p) => key.startsWith(`node_modules/${p}/`)))
+        )
+          return undefined;
+        shared.add(key);
+        return { path: key, namespace: 'from-extension-js' };
+      });
+      build.onResolve({ filter: /^\.\/extension\.js$/, namespace: 'from-extension-js' }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'from-extension-js' }, (args) => ({
+        contents: `module.exports = require("./extension.js").__shared[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+    },
+  };
+  const keys = [...lazy];
+  await esbuild.build({
+    ...hostOptions,
+    stdin: {
+      contents: [
+        ...keys.map((key, i) => `import * as m${i} from ${JSON.stringify(`./${key}`)};`),
+        `export const modules = { ${keys.map((key, i) => `${JSON.stringify(key)}: m${i}`).join(', ')} };`,
+      ].join('\n'),
+      resolveDir: __dirname,
+      sourcefile: 'onFirstUse-entry.js',
+      loader: 'js',
+    },
+    outfile: ON_FIRST_USE,
+    plugins: [vscodeOnce, fromMain],
+  });
+  await esbuild.build(mainBuild([...shared].sort()));
+}
+
 const builds = [
-  {
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    mainFields: ['module', 'main'],
-    plugins: [...common.plugins, vscodeOnce],
-  },
   {
     ...common,
     // The chat, the Compare tab and the Usage view (whose chart library loads only with it): one bundle each (with its CSS) in the one folder the webviews may load from.
@@ -96,18 +199,43 @@ if (!production && integrationTests.length > 0) {
   });
 }
 
+/** In watch mode, a context on the host's sources (imports followed through the dynamic ones) rebuilds both files. */
+const hostWatcher = {
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: MAIN,
+  write: false,
+  platform: 'node',
+  format: 'cjs',
+  external: ['vscode'],
+  mainFields: ['module', 'main'],
+  plugins: [
+    ...common.plugins,
+    {
+      name: 'host-bundles',
+      setup(build) {
+        build.onEnd(async (result) => {
+          if (result.errors.length === 0) await buildHost().catch((err) => console.error(err));
+        });
+      },
+    },
+  ],
+};
+
 async function main() {
   // A production build must not ship a stale source map or bundle from an earlier development build.
   if (production) fs.rmSync('dist', { recursive: true, force: true });
   const contexts = await Promise.all(
-    builds.filter((b) => Object.values(b.entryPoints).every((e) => fs.existsSync(e))).map((b) => esbuild.context(b)),
+    [...(watch ? [hostWatcher] : []), ...builds]
+      .filter((b) => Object.values(b.entryPoints).every((e) => fs.existsSync(e)))
+      .map((b) => esbuild.context(b)),
   );
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     return;
   }
   try {
-    await Promise.all(contexts.map((c) => c.rebuild()));
+    await Promise.all([buildHost(), ...contexts.map((c) => c.rebuild())]);
   } finally {
     await Promise.all(contexts.map((c) => c.dispose()));
   }

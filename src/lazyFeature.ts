@@ -1,5 +1,5 @@
 // A feature nobody needs at start loads on first use: activation registers stand-ins for its commands (and its
-// webview panels' serializers), and the first call imports the feature's module (a chunk of its own), lets it
+// webview panels' serializers), and the first call imports the feature's module (from dist/onFirstUse.js: esbuild.js), lets it
 // register the real ones in their place, and hands the call on. VS Code counts loading and evaluating our code
 // in the extension's activation time, so what is not imported at start costs nothing there.
 import * as vscode from 'vscode';

@@ -58,7 +58,7 @@ export async function runStartupBench(): Promise<string> {
     const { profile } = await inspector.send<{ profile: CpuProfile }>('Profiler.stop');
     const answered = hub.requests.filter((r) => r.id > lastBefore && r.path.endsWith('/models') && r.finished).length;
     const { loadedUs, blocked } = await host.driver<{ loadedUs: number; blocked: [number, number][] }>('blocked');
-    const isOurs = (url: string) => url.endsWith('dist/extension.js');
+    const isOurs = (url: string) => url.endsWith('dist/extension.js') || url.endsWith('dist/onFirstUse.js');
     // Before the driver's timer ran, the profile's own idle samples delimit what held the loop.
     const stretches = whatRan(
       profile,

@@ -33,6 +33,8 @@ describe('packaged extension (.vsix)', () => {
   it('contains the bundles, media, manifest and translations only: no sources, tests, maps or node_modules', () => {
     const entries = vsixEntries(build!.vsix);
     assert.ok(entries.includes('extension/dist/extension.js'));
+    // What loads on first use (esbuild.js): without it every lazily loaded command would fail in the installed extension.
+    assert.ok(entries.includes('extension/dist/onFirstUse.js'));
     assert.ok(entries.includes('extension/package.json'));
     assert.ok(entries.includes('extension/media/icon.png'));
     for (const bundle of ['package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json'])
