@@ -7,7 +7,7 @@ import { webviewMessageSchema, type HostMessage, type WebviewMessage } from '../
 import type { Services } from '../services';
 import type { ChatController } from './chatController';
 import { attachmentFrom, runPageAction, type EditorTracker } from './editorActions';
-import { modelOptions } from './modelOptions';
+import type { ModelOptions } from './modelOptions';
 import { chatSizeCheck, pickAttachment } from './attachContext';
 import { changeSettings } from './conversationSettings';
 import { attachImage, pickImage } from './chatImageAttach';
@@ -16,6 +16,7 @@ export interface ChatWebviewDeps {
   services: Services;
   controller: ChatController;
   tracker: EditorTracker;
+  modelOptions: ModelOptions;
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -57,7 +58,7 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         post(await controller.stateFor());
         post({ type: 'defaultModel', model: services.config.current.defaultModel });
         post({ type: 'defaultSystemPrompt', systemPrompt: services.config.current.systemPrompt });
-        post({ type: 'models', ...modelOptions(services) });
+        post(await deps.modelOptions.message());
         for (const damaged of controller.damaged.take()) post(damaged);
         if (controller.takeFocusRequest()) post({ type: 'focusInput' });
         return;
@@ -77,9 +78,9 @@ export function attachChatWebview(webview: vscode.Webview, surface: 'sidebar' | 
         await changeSettings(controller, message.settings);
         return;
       case 'loadModels':
-        post({ type: 'models', ...modelOptions(services), loading: true });
+        post({ ...(await deps.modelOptions.message()), loading: true });
         await services.models.getModels({ refresh: message.refresh }).catch(() => undefined);
-        post({ type: 'models', ...modelOptions(services) });
+        post(await deps.modelOptions.message());
         return;
       case 'attach': {
         if (message.what === 'image') return pickImage(deps, post);

@@ -10,7 +10,7 @@ import { hubHost } from '../core/hubs/hubUrl';
 import { ChatPanels } from './chatPanel';
 import { ChatViewProvider } from './chatViewProvider';
 import { EditorTracker } from './editorActions';
-import { modelOptions } from './modelOptions';
+import { ModelOptions } from './modelOptions';
 import { changeSettings } from './conversationSettings';
 
 /** The chat's registrations, the port through which other features ask in it, and what must still be written
@@ -26,7 +26,8 @@ export function registerChat(services: Services): ChatRegistration {
   logSettingProblems(services.config.current.fallbackProblems);
   const controller = new ChatController(services, store);
   const tracker = new EditorTracker();
-  const deps = { services, controller, tracker };
+  const modelOptions = new ModelOptions(services);
+  const deps = { services, controller, tracker, modelOptions };
   const view = new ChatViewProvider(deps);
   const panels = new ChatPanels(deps);
 
@@ -78,7 +79,7 @@ export function registerChat(services: Services): ChatRegistration {
     services.hub.onDidChangeHub(async () => {
       controller.broadcast({ type: 'keyState', hasKey: await services.hub.hasKey(), hub: hubHost(services.hub.baseUrl) });
     }),
-    services.models.onDidChange(() => controller.broadcast({ type: 'models', ...modelOptions(services) })),
+    services.models.onDidChange(() => void modelOptions.message().then((message) => controller.broadcast(message))),
     vscode.commands.registerCommand(Commands.openChat, async () => {
       await focusView();
       controller.focusInput();

@@ -4,17 +4,30 @@
 /** How long one slice may run before the loop gets a turn (well under the 50 ms that counts as a long task). */
 export const SLICE_BUDGET_MS = 8;
 
-/** `items.map(fn)`, yielding to the event loop whenever a slice has run `budgetMs`. */
-export async function mapInSlices<T, U>(items: readonly T[], fn: (item: T) => U, budgetMs = SLICE_BUDGET_MS): Promise<U[]> {
-  const out: U[] = new Array<U>(items.length);
+/** Lets the event loop run whatever is waiting (timers, I/O, other extensions) before going on. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Calls `step` until it returns false, yielding to the event loop whenever a slice has run `budgetMs`. */
+export async function runInSlices(step: () => boolean, budgetMs = SLICE_BUDGET_MS): Promise<void> {
   let sliceStart = performance.now();
-  for (let i = 0; i < items.length; i++) {
-    out[i] = fn(items[i]);
-    // Reading the clock costs little next to the work per item it is used for (a model's description).
+  while (step()) {
+    // Reading the clock costs little next to the work per step it is used for (a model's description).
     if (performance.now() - sliceStart >= budgetMs) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       sliceStart = performance.now();
     }
   }
+}
+
+/** `items.map(fn)`, yielding to the event loop whenever a slice has run `budgetMs`. */
+export async function mapInSlices<T, U>(items: readonly T[], fn: (item: T) => U, budgetMs = SLICE_BUDGET_MS): Promise<U[]> {
+  const out: U[] = new Array<U>(items.length);
+  let i = 0;
+  await runInSlices(() => {
+    if (i >= items.length) return false;
+    out[i] = fn(items[i]);
+    i++;
+    return true;
+  }, budgetMs);
   return out;
 }

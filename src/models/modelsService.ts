@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { isHubError, type HubErrorKind } from '../core/hub/errors';
 import type { HubModel } from '../core/hub/types';
 import type { Logger } from '../core/logger';
-import { buildCatalog, type ModelInfo } from '../core/models/catalog';
+import type { ModelInfo } from '../core/models/catalog';
+import { CatalogInSlices } from '../core/models/catalogInSlices';
 import { resolveLimits, type LimitOverride, type ResolvedLimits } from '../core/models/limits';
 import { compactRaw } from '../core/models/metadata';
 import type { HubStatus } from '../core/money/hubStatus';
@@ -44,7 +45,7 @@ export class ModelsService implements vscode.Disposable {
   private stateValue: ModelsState = { status: 'idle' };
   private readonly subscription: vscode.Disposable;
   private list: CachedList | undefined;
-  private catalogMemo: { list: CachedList | undefined; catalog: ModelInfo[] } | undefined;
+  private catalogMemo: { list: CachedList | undefined; catalog: CatalogInSlices } | undefined;
   private statusRequest: { baseUrl: string; promise: Promise<HubStatus | undefined> } | undefined;
   private readonly failures = new RecentFailures();
 
@@ -54,6 +55,8 @@ export class ModelsService implements vscode.Disposable {
     private readonly logger: Logger,
   ) {
     this.list = this.readCache();
+    // Described in slices from the next turn on: the views ask for the catalogue after activation.
+    void this.prepareCatalog();
     this.subscription = hub.onDidChangeHub(() => {
       this.generation++;
       void this.refresh().catch(() => undefined);
@@ -74,13 +77,25 @@ export class ModelsService implements vscode.Disposable {
     return this.list && this.list.baseUrl === this.hub.baseUrl ? this.list.fetchedAt : undefined;
   }
 
-  /** The cached list described and sorted (provider, context, price, capabilities); built once per list. */
+  /**
+   * The cached list described and sorted (provider, context, price, capabilities); built once per list, in slices
+   * ahead of time when the list arrives (whatever is left is built when asked sooner).
+   */
   get catalog(): ModelInfo[] {
+    return this.currentCatalog().get();
+  }
+
+  private currentCatalog(): CatalogInSlices {
     const list = this.list && this.list.baseUrl === this.hub.baseUrl ? this.list : undefined;
     if (!this.catalogMemo || this.catalogMemo.list !== list) {
-      this.catalogMemo = { list, catalog: buildCatalog(list?.models ?? [], list?.prices ? new Map(list.prices) : undefined) };
+      this.catalogMemo = { list, catalog: new CatalogInSlices(list?.models ?? [], list?.prices ? new Map(list.prices) : undefined) };
     }
     return this.catalogMemo.catalog;
+  }
+
+  /** Builds the current list's catalogue in slices, before the listeners told of the list ask for it. */
+  private prepareCatalog(): Promise<void> {
+    return this.currentCatalog().prepare();
   }
 
   /** A model could not serve (no channel, not found, a 5xx): marked in the view and the pickers for a while. */
@@ -155,6 +170,7 @@ export class ModelsService implements vscode.Disposable {
       const previous = this.list?.baseUrl === baseUrl ? this.list : undefined;
       this.list = { baseUrl, fetchedAt, models, prices: previous?.prices, status: previous?.status };
       await this.save();
+      await this.prepareCatalog();
       this.setState({ status: 'ready', fetchedAt });
       this.logger.info(`models: ${models.length} from ${baseUrl}`);
       void this.fetchPrices(generation, baseUrl, models);
@@ -190,6 +206,7 @@ export class ModelsService implements vscode.Disposable {
     this.list = { ...this.list, status, prices: pricing ? [...pricing.prices] : undefined };
     if (pricing) this.logger.info(`models: ${pricing.prices.size} prices from ${baseUrl} (group ${pricing.group.name || 'unknown'})`);
     await this.save();
+    await this.prepareCatalog();
     this.emitter.fire();
   }
 

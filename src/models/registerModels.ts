@@ -19,7 +19,8 @@ export function registerModels(services: Services): vscode.Disposable {
   const statusBar = new ModelStatusBar(services, keys);
 
   const updateTitle = () => {
-    const total = services.models.catalog.length;
+    // The list's length is the catalogue's, without building it (at activation it is built in slices later).
+    const total = services.models.cached.length;
     if (!tree.filter) {
       view.description = total > 0 ? vscode.l10n.t('{0} models', total) : undefined;
       // The first fetch on a fresh profile has no cached list to show meanwhile.

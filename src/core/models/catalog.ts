@@ -37,7 +37,11 @@ export function describeModel(model: HubModel, prices?: ReadonlyMap<string, Mode
 
 /** Every model described and sorted by id; build it once per list, then group and filter it as often as needed. */
 export function buildCatalog(models: readonly HubModel[], prices?: ReadonlyMap<string, ModelPrice>): ModelInfo[] {
-  const infos = models.map((m) => describeModel(m, prices));
+  return sortCatalog(models.map((m) => describeModel(m, prices)));
+}
+
+/** Described models in catalogue order (by id, case-insensitively); sorts `infos` in place. */
+export function sortCatalog(infos: ModelInfo[]): ModelInfo[] {
   const keys = new Map(infos.map((m) => [m, m.id.toLowerCase()]));
   return infos.sort((a, b) => compareKeys(keys.get(a)!, keys.get(b)!) || compareKeys(a.id, b.id));
 }
