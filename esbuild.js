@@ -141,7 +141,8 @@ async function buildHost() {
         const key = keyOf(resolved.path);
         if (
           !startModules.has(key) ||
-          (key.startsWith('node_modules/') && !SHARED_PACKAGES.some((p) => key.startsWith(`node_modules/${p}/`)))
+          // Matched anywhere in the path: node_modules may be a link to another tree (the benchmarks' copy of this one).
+          (key.includes('node_modules/') && !SHARED_PACKAGES.some((p) => key.includes(`node_modules/${p}/`)))
         )
           return undefined;
         shared.add(key);
