@@ -2,8 +2,9 @@
 // lines, and inside one long table, code block or list at line boundaries that keep it whole); each complete piece
 // is drawn once and appended (a table's or a code block's next piece into the same table or code element), a few
 // per frame at most; only the unfinished tail is redrawn, at most once per animation frame, and less often when
-// redrawing it is slow. So no piece, and no frame, costs much more than drawing PIECE_CHARS of markdown, whatever
-// the reply's shape.
+// redrawing it is slow. Every streaming view on the page shares one frame budget (src/webview/streamFrame.ts). So no
+// piece, and no frame, costs much more than drawing PIECE_CHARS of markdown, whatever the reply's shape or the
+// number of replies streaming.
 //
 // One line too long to parse (past PLAIN_ABOVE_CHARS) is plain preformatted text; while streaming, such a line turns
 // the rest of the reply into plain text, appended as it arrives in pieces the browser lays out only when they
@@ -11,8 +12,9 @@
 // conversation of long replies does not freeze it either.
 import { decorateCodeBlocks } from './codeBlocks';
 import { renderMarkdown } from './markdown';
-import { FRAME_BUDGET_MS, renderQueue, type RenderJob } from './renderQueue';
+import { renderQueue, type RenderJob } from './renderQueue';
 import { MarkdownCutter, PIECE_CHARS, PLAIN_ABOVE_CHARS, type Piece } from './stableBlocks';
+import { streamFrame, type StreamDrawer } from './streamFrame';
 import * as l10n from '@vscode/l10n';
 
 /** The tail is redrawn at most this often when each redraw is slow: its cost × this factor. */
@@ -20,12 +22,11 @@ const SLOW_TAIL_FACTOR = 4;
 /** Plain text is appended in pieces of this size; each is laid out only when on screen (content-visibility). */
 const PLAIN_PIECE_CHARS = 8_192;
 
-export class MarkdownView {
+export class MarkdownView implements StreamDrawer {
   private text = '';
   private cutter = new MarkdownCutter();
   private readonly stable: HTMLElement;
   private readonly tail: HTMLElement;
-  private frame: number | undefined;
   private notBefore = 0;
   /** Where the plain text fallback starts (undefined: all markdown so far), and how much of it is on screen. */
   private plainFrom: number | undefined;
@@ -114,35 +115,29 @@ export class MarkdownView {
   }
 
   private schedule(): void {
-    if (this.frame !== undefined) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = undefined;
-      if (performance.now() < this.notBefore) {
-        this.schedule();
-        return;
-      }
-      this.render();
-    });
+    streamFrame.request(this);
   }
 
-  private render(): void {
-    if (this.plainFrom !== undefined) {
-      if (this.appendPlain(this.text.length)) this.schedule();
-      this.afterRender();
-      return;
-    }
+  /** This stream's turn in the page's frame (streamFrame.ts): what arrived since, until `deadline`. */
+  drawFrame(deadline: number): boolean {
+    if (performance.now() < this.notBefore) return true;
+    const more = this.render(deadline);
+    this.afterRender();
+    return more;
+  }
+
+  /** Draws the complete pieces and redraws the tail; true when some is left for the next frame. */
+  private render(deadline: number): boolean {
+    if (this.plainFrom !== undefined) return this.appendPlain(this.text.length);
     // The pieces complete by now, a frame's budget of them (at least one): behind a burst, the rest next frame.
     this.pending.push(...this.cutter.cut(this.text));
-    const started = performance.now();
     do {
       const piece = this.takePiece();
       if (piece) this.drawPiece(piece);
-    } while (this.pending.length > 0 && performance.now() - started < FRAME_BUDGET_MS);
+    } while (this.pending.length > 0 && performance.now() < deadline);
     if (this.pending.length > 0) {
       this.tail.replaceChildren();
-      this.schedule();
-      this.afterRender();
-      return;
+      return true;
     }
     const from = this.cutter.from;
     if (this.text.length - from > PLAIN_ABOVE_CHARS) {
@@ -150,9 +145,7 @@ export class MarkdownView {
       this.plainFrom = from;
       this.plainShown = from;
       this.tail.replaceChildren();
-      if (this.appendPlain(this.text.length)) this.schedule();
-      this.afterRender();
-      return;
+      return this.appendPlain(this.text.length);
     }
     const tailStarted = performance.now();
     // The unfinished rest of a table or code block is drawn with its header or opening line, which it hides.
@@ -161,7 +154,7 @@ export class MarkdownView {
     decorateCodeBlocks(this.tail, { streaming: true });
     const cost = performance.now() - tailStarted;
     this.notBefore = cost > 8 ? performance.now() + cost * SLOW_TAIL_FACTOR : 0;
-    this.afterRender();
+    return false;
   }
 
   /** Shows more of the plain rest of a streaming reply, a frame's worth; true when some is left for the next frame. */
@@ -244,8 +237,7 @@ export class MarkdownView {
   }
 
   private cancelFrame(): void {
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
-    this.frame = undefined;
+    streamFrame.cancel(this);
     if (this.job) renderQueue.remove(this.job);
     this.job = undefined;
     this.pending = [];
