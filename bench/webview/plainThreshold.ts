@@ -90,10 +90,9 @@ window.requestAnimationFrame = (callback) => nativeFrame((t) => timed(() => call
 (window as any).drawAtOnce = (source: string) => {
   out.replaceChildren();
   const t0 = performance.now();
-  const template = document.createElement('template');
-  template.innerHTML = renderMarkdown(source);
-  decorateCodeBlocks(template.content, { streaming: false });
-  out.append(template.content);
+  const content = renderMarkdown(source);
+  decorateCodeBlocks(content, { streaming: false });
+  out.append(content);
   void out.offsetHeight;
   return performance.now() - t0;
 };

@@ -150,7 +150,7 @@ export class MarkdownView implements StreamDrawer {
     const tailStarted = performance.now();
     // The unfinished rest of a table or code block is drawn with its header or opening line, which it hides.
     this.tail.classList.toggle('continues', this.cutter.kind !== 'markdown');
-    this.tail.innerHTML = renderMarkdown(this.cutter.prefix + this.text.slice(from), { highlight: false });
+    this.tail.replaceChildren(renderMarkdown(this.cutter.prefix + this.text.slice(from), { highlight: false }));
     decorateCodeBlocks(this.tail, { streaming: true });
     const cost = performance.now() - tailStarted;
     this.notBefore = cost > 8 ? performance.now() + cost * SLOW_TAIL_FACTOR : 0;
@@ -200,10 +200,9 @@ export class MarkdownView implements StreamDrawer {
       if (at < piece.text.length) this.pending.unshift({ kind: 'plain', prefix: '', text: piece.text.slice(at) });
       return;
     }
-    const template = document.createElement('template');
-    template.innerHTML = renderMarkdown(piece.prefix + piece.text);
-    decorateCodeBlocks(template.content, { streaming: false });
-    const first = template.content.firstElementChild;
+    const content = renderMarkdown(piece.prefix + piece.text);
+    decorateCodeBlocks(content, { streaming: false });
+    const first = content.firstElementChild;
     if (piece.kind === 'table' && last && first instanceof HTMLTableElement) {
       const table = last instanceof HTMLTableElement ? last : last.querySelector('table:last-of-type');
       if (table instanceof HTMLTableElement) {
@@ -222,7 +221,7 @@ export class MarkdownView implements StreamDrawer {
         first.remove();
       }
     }
-    box.append(template.content);
+    box.append(content);
     box.style.containIntrinsicSize = `auto ${estimatedHeight(this.boxChars)}px`;
   }
 

@@ -44,7 +44,7 @@ const PROBE = `
 import { renderMarkdown } from './src/webview/markdown';
 (window as any).probe = async (source: string) => {
   const out = document.getElementById('out')!;
-  out.innerHTML = renderMarkdown(source);
+  out.replaceChildren(renderMarkdown(source));
   for (const el of Array.from(out.querySelectorAll('*'))) el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
   await new Promise((r) => setTimeout(r, 50));
   return {
