@@ -75,7 +75,8 @@ async function runPhases(browser: Browser, dir: string): Promise<{ open: OpenPha
     const longTasksSince = (from: number) =>
       page.evaluate((t) => (globalThis as unknown as PageGlobals).__longTasks.filter(([start]) => start >= t).map(([, d]) => d), from);
 
-    // Open: the message, then the last reply on screen, then every reply drawn (the first is drawn last).
+    // Open: the message, then the last reply on screen, then every turn in the page (replies are drawn only near the
+    // screen: the rest as the scroll brings them).
     // The message is put in the page first: handing the page 5 MB of script to evaluate is the harness's cost, not
     // the panel's (a 1.2 s task of its own in a trace); posting it from the page costs what VS Code's delivery does.
     await page.evaluate(`window.__state = ${JSON.stringify(state)};`);
@@ -89,7 +90,7 @@ async function runPhases(browser: Browser, dir: string): Promise<{ open: OpenPha
         const drawn = (i) => document.querySelector('[data-turn-id="a' + i + '"] .reply-body .md-stable')?.textContent.includes('end of reply ' + i + '.');
         (function poll() {
           if (lastOnScreen === undefined && drawn(${TURNS / 2 - 1})) lastOnScreen = performance.now() - t0;
-          if (lastOnScreen !== undefined && drawn(0)) resolve({ ms: performance.now() - t0, lastOnScreenMs: lastOnScreen });
+          if (lastOnScreen !== undefined && document.querySelectorAll('.turn').length === ${TURNS}) resolve({ ms: performance.now() - t0, lastOnScreenMs: lastOnScreen });
           else requestAnimationFrame(poll);
         })();
       })`,
@@ -192,7 +193,11 @@ export async function runLongConversationBench(): Promise<string> {
       table(
         ['phase', 'time', 'longest task', 'goal: no task > 50 ms'],
         [
-          row('open', open, `last reply on screen after ${ms(open.lastOnScreenMs)}, all ${TURNS / 2} replies drawn after ${ms(open.ms)}`),
+          row(
+            'open',
+            open,
+            `last reply on screen after ${ms(open.lastOnScreenMs)}, all ${TURNS} turns in the page after ${ms(open.ms)} (each reply drawn when it nears the screen)`,
+          ),
           row(
             'scroll top to bottom',
             scroll,

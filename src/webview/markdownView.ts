@@ -56,6 +56,14 @@ export class MarkdownView implements StreamDrawer {
 
   /** Shows a complete text at once (a saved reply), cut into pieces drawn a few per frame. */
   setFinal(text: string): void {
+    this.hold(text);
+    // Cut as it is drawn: a conversation of hundreds of replies is not read line by line before anything shows.
+    this.pending = this.cutter.next(text);
+    this.drawQueued();
+  }
+
+  /** Keeps a complete text without drawing any of it yet (a reply far from the screen): setFinal draws it. */
+  hold(text: string): void {
     this.cancelFrame();
     this.text = text;
     this.cutter = new MarkdownCutter(PIECE_CHARS);
@@ -64,9 +72,6 @@ export class MarkdownView implements StreamDrawer {
     this.box = undefined;
     this.stable.replaceChildren();
     this.tail.replaceChildren();
-    // Cut as it is drawn: a conversation of hundreds of replies is not read line by line before anything shows.
-    this.pending = this.cutter.next(text);
-    this.drawQueued();
   }
 
   /** The view leaves the page: what it had still to draw is dropped. */
@@ -191,9 +196,13 @@ export class MarkdownView implements StreamDrawer {
     // The rest of a line that was streaming as plain text continues that element: a second one would break the line.
     const streamedPlain = piece.kind === 'plain' && this.plain && this.stable.lastElementChild === this.plain ? this.plain : undefined;
     const last = this.box?.lastElementChild as HTMLElement | null | undefined;
-    if (piece.kind === 'markdown' || (!this.box && !streamedPlain)) this.openBox(piece.text.length);
-    const box = this.box!;
+    // A table's or code block's next piece continues an element of the last box; what follows that element in the
+    // piece opens a new box once the last one is full (else a reply whose pieces all start inside a code block, as
+    // most are cut there, was one box: laid out whole as soon as any of it neared the screen).
+    const continues = piece.kind !== 'markdown' && (this.box !== undefined || streamedPlain !== undefined);
+    if (!continues) this.openBox(piece.text.length);
     if (piece.kind === 'plain') {
+      const box = this.box!;
       const into = streamedPlain ?? (last?.classList.contains('plain-text') ? last : box.appendChild(plainElement()));
       const at = writePlain(into, piece.text, 0, piece.text.length);
       // A line of megabytes: the rest is the next piece, drawn next (in the next frame past the budget).
@@ -221,8 +230,10 @@ export class MarkdownView implements StreamDrawer {
         first.remove();
       }
     }
-    box.append(content);
-    box.style.containIntrinsicSize = `auto ${estimatedHeight(this.boxChars)}px`;
+    if (continues && content.firstElementChild) this.openBox(piece.text.length);
+    else if (continues) this.boxChars += piece.text.length;
+    this.box!.append(content);
+    this.box!.style.containIntrinsicSize = `auto ${estimatedHeight(this.boxChars)}px`;
   }
 
   /** A new box for a piece that starts afresh, once the last one holds PIECE_CHARS. */

@@ -44,10 +44,11 @@ export interface ReplyPage {
 }
 
 /**
- * A reply's article: header, notes, thinking and body. A finished reply's text is queued for drawing; a streaming
- * one's `waiting` runs until its first token.
+ * A reply's article: header, notes, thinking and body. A finished reply's text is queued for drawing (unless `draw`
+ * is false: then it is only kept, for OffscreenReplies to draw when it nears the screen); a streaming one's
+ * `waiting` runs until its first token.
  */
-export function renderReply(turn: AssistantTurn, page: ReplyPage): ReplyView {
+export function renderReply(turn: AssistantTurn, page: ReplyPage, draw = true): ReplyView {
   const streaming = turn.status === 'streaming';
   const bodyEl = h('div', { class: 'markdown reply-body' });
   const thinkingEl = h('div', { class: 'markdown thinking-body' });
@@ -96,8 +97,13 @@ export function renderReply(turn: AssistantTurn, page: ReplyPage): ReplyView {
     bodyEl.classList.add('streaming');
     if (!turn.text && !turn.reasoning) page.waiting.start(turn.id, turn.createdAt, element);
   } else {
-    body.setFinal(turn.text);
-    thinking.setFinal(turn.reasoning ?? '');
+    if (draw) {
+      body.setFinal(turn.text);
+      thinking.setFinal(turn.reasoning ?? '');
+    } else {
+      body.hold(turn.text);
+      thinking.hold(turn.reasoning ?? '');
+    }
     appendFinishedParts(element, bodyEl, turn, page.hub);
   }
   return { turn, element, body, thinking, details };

@@ -5,6 +5,7 @@ import { fallbackNotice, type FallbackStep } from '../core/chat/fallback';
 import { questionChips } from './questionChips';
 import { h, icon, iconButton, textButton } from './dom';
 import { renderErrorCard } from './errorCard';
+import { OffscreenReplies } from './offscreenReplies';
 import { appendDelta, appendFinishedParts, disposeReply, refreshHeader, renderReply, type ReplyView } from './replyView';
 import { renderQueue, type RenderJob } from './renderQueue';
 import { renderUserText } from './userText';
@@ -25,6 +26,8 @@ export class Transcript {
   private hub = '';
   /** Builds the turns of a long conversation above the ones on screen, while some are left. */
   private earlier: RenderJob | undefined;
+  /** Replies of the earlier turns are drawn when they near the screen. */
+  private readonly offscreen: OffscreenReplies;
 
   constructor(
     private readonly announce: (text: string) => void,
@@ -53,6 +56,7 @@ export class Transcript {
     // Nothing is known until the extension's first `state`: no welcome flashes before a conversation arrives.
     this.empty.hidden = true;
     this.element = h('main', { class: 'transcript', 'aria-label': l10n.t('Conversation'), tabindex: '-1' }, this.empty, this.list);
+    this.offscreen = new OffscreenReplies(this.element);
   }
 
   /** The hub requests go to: an error from another hub (before a switch) is shown as that hub's. */
@@ -87,13 +91,14 @@ export class Transcript {
   }
 
   /**
-   * Replaces everything with this conversation (after `ready`, a switch, or an edit). Its last turns are built at
-   * once (the chat opens at its end); earlier ones a few at a time through the render queue, above them, so that
-   * opening hundreds of turns never blocks the panel.
+   * Replaces everything with this conversation (after `ready`, a switch, or an edit). Its last turns are built and
+   * drawn at once (the chat opens at its end); earlier ones are built a few at a time through the render queue,
+   * above them, so that opening hundreds of turns never blocks the panel, and each reply is drawn only when it
+   * comes near the screen (OffscreenReplies).
    */
   show(conversation: Conversation): void {
     this.conversation = conversation;
-    for (const view of this.replies.values()) disposeReply(view);
+    for (const view of this.replies.values()) this.dispose(view);
     this.replies.clear();
     this.waiting.clear();
     if (this.earlier) renderQueue.remove(this.earlier);
@@ -106,7 +111,7 @@ export class Transcript {
         element: this.list,
         step: () => {
           const from = Math.max(0, built - TURNS_AT_ONCE);
-          this.list.prepend(...turns.slice(from, built).map((t) => this.render(t)));
+          this.list.prepend(...turns.slice(from, built).map((t) => this.render(t, false)));
           built = from;
           return built > 0;
         },
@@ -163,7 +168,7 @@ export class Transcript {
       view.details.hidden = !turn.reasoning;
       appendFinishedParts(view.element, view.body.element, turn, this.hub);
     } else {
-      disposeReply(view);
+      this.dispose(view);
       view.element.replaceWith(this.render(turn));
     }
     this.refreshChrome();
@@ -224,11 +229,18 @@ export class Transcript {
     input.setSelectionRange(input.value.length, input.value.length);
   }
 
-  private render(turn: Turn): HTMLElement {
+  /** A turn's element; a finished reply's text is drawn now, or (`draw` false) when it nears the screen. */
+  private render(turn: Turn, draw = true): HTMLElement {
     if (turn.role === 'user') return this.renderUser(turn);
-    const view = renderReply(turn, { onContentChange: this.onContentChange, waiting: this.waiting, hub: this.hub });
+    const view = renderReply(turn, { onContentChange: this.onContentChange, waiting: this.waiting, hub: this.hub }, draw);
     this.replies.set(turn.id, view);
+    if (turn.status !== 'streaming' && !draw) this.offscreen.watch(view);
     return view.element;
+  }
+
+  private dispose(view: ReplyView): void {
+    this.offscreen.forget(view);
+    disposeReply(view);
   }
 
   private renderUser(turn: UserTurn): HTMLElement {
