@@ -23,14 +23,20 @@ const SLOW_TAIL_FACTOR = 4;
 const PLAIN_PIECE_CHARS = 8_192;
 
 export class MarkdownView implements StreamDrawer {
-  private text = '';
+  /** The whole text; while streaming, only appended to (a string read once it is complete). */
+  private full = '';
+  /**
+   * The text not final on screen yet (a stream's drawn pieces are forgotten, the cutter's offsets are into this):
+   * reading a string built by a thousand appends copies all of it into one, and reading the whole reply every frame
+   * copied a megabyte a frame by its end, garbage that made the collector pause the page.
+   */
+  private rest = '';
   private cutter = new MarkdownCutter();
   private readonly stable: HTMLElement;
   private readonly tail: HTMLElement;
   private notBefore = 0;
-  /** Where the plain text fallback starts (undefined: all markdown so far), and how much of it is on screen. */
-  private plainFrom: number | undefined;
-  private plainShown = 0;
+  /** The rest of a stream is plain text (one line too long for markdown): `rest` is what is not on screen yet. */
+  private plainRest = false;
   private plain: HTMLElement | undefined;
   /** Complete pieces not drawn yet, and their job in the render queue while some are left (a saved or finished reply). */
   private pending: Piece[] = [];
@@ -51,7 +57,7 @@ export class MarkdownView implements StreamDrawer {
   }
 
   get value(): string {
-    return this.text;
+    return this.full;
   }
 
   /** Shows a complete text at once (a saved reply), cut into pieces drawn a few per frame. */
@@ -65,9 +71,9 @@ export class MarkdownView implements StreamDrawer {
   /** Keeps a complete text without drawing any of it yet (a reply far from the screen): setFinal draws it. */
   hold(text: string): void {
     this.cancelFrame();
-    this.text = text;
+    this.full = this.rest = text;
     this.cutter = new MarkdownCutter(PIECE_CHARS);
-    this.plainFrom = undefined;
+    this.plainRest = false;
     this.plain = undefined;
     this.box = undefined;
     this.stable.replaceChildren();
@@ -81,7 +87,8 @@ export class MarkdownView implements StreamDrawer {
 
   append(delta: string): void {
     if (!delta) return;
-    this.text += delta;
+    this.full += delta;
+    this.rest += delta;
     this.schedule();
   }
 
@@ -93,11 +100,10 @@ export class MarkdownView implements StreamDrawer {
     this.pending = pending;
     this.tail.replaceChildren();
     this.tail.classList.remove('continues');
-    if (this.plainFrom !== undefined) {
-      this.pending = [{ kind: 'plain', prefix: '', text: this.text.slice(this.plainShown) }];
-      this.plainShown = this.text.length;
-      this.cutter.skipTo(this.text.length);
-    } else this.pending.push(...this.cutter.rest(this.text));
+    if (this.plainRest) {
+      this.pending = [{ kind: 'plain', prefix: '', text: this.rest }];
+      this.cutter.skipTo(this.rest.length);
+    } else this.pending.push(...this.cutter.rest(this.rest));
     this.drawQueued();
   }
 
@@ -111,7 +117,7 @@ export class MarkdownView implements StreamDrawer {
       element: this.element,
       step: () => {
         this.drawPiece(this.pending.shift()!);
-        if (this.pending.length === 0) this.pending = this.cutter.next(this.text);
+        if (this.pending.length === 0) this.pending = this.cutter.next(this.rest);
         return this.pending.length > 0;
       },
       drew: () => this.afterRender(),
@@ -133,9 +139,11 @@ export class MarkdownView implements StreamDrawer {
 
   /** Draws the complete pieces and redraws the tail; true when some is left for the next frame. */
   private render(deadline: number): boolean {
-    if (this.plainFrom !== undefined) return this.appendPlain(this.text.length);
+    if (this.plainRest) return this.appendPlain();
     // The pieces complete by now, a frame's budget of them (at least one): behind a burst, the rest next frame.
-    this.pending.push(...this.cutter.cut(this.text));
+    this.pending.push(...this.cutter.cut(this.rest));
+    this.rest = this.rest.slice(this.cutter.from);
+    this.cutter.forget(this.cutter.from);
     do {
       const piece = this.takePiece();
       if (piece) this.drawPiece(piece);
@@ -144,18 +152,16 @@ export class MarkdownView implements StreamDrawer {
       this.tail.replaceChildren();
       return true;
     }
-    const from = this.cutter.from;
-    if (this.text.length - from > PLAIN_ABOVE_CHARS) {
+    if (this.rest.length > PLAIN_ABOVE_CHARS) {
       // One line too long to redraw as markdown on every frame: the rest of this reply is plain text.
-      this.plainFrom = from;
-      this.plainShown = from;
+      this.plainRest = true;
       this.tail.replaceChildren();
-      return this.appendPlain(this.text.length);
+      return this.appendPlain();
     }
     const tailStarted = performance.now();
     // The unfinished rest of a table or code block is drawn with its header or opening line, which it hides.
     this.tail.classList.toggle('continues', this.cutter.kind !== 'markdown');
-    this.tail.replaceChildren(renderMarkdown(this.cutter.prefix + this.text.slice(from), { highlight: false }));
+    this.tail.replaceChildren(renderMarkdown(this.cutter.prefix + this.rest, { highlight: false }));
     decorateCodeBlocks(this.tail, { streaming: true });
     const cost = performance.now() - tailStarted;
     this.notBefore = cost > 8 ? performance.now() + cost * SLOW_TAIL_FACTOR : 0;
@@ -163,13 +169,13 @@ export class MarkdownView implements StreamDrawer {
   }
 
   /** Shows more of the plain rest of a streaming reply, a frame's worth; true when some is left for the next frame. */
-  private appendPlain(end: number): boolean {
+  private appendPlain(): boolean {
     if (!this.plain) {
       this.plain = plainElement();
       this.stable.append(this.plain);
     }
-    this.plainShown = writePlain(this.plain, this.text, this.plainShown, end);
-    return this.plainShown < end;
+    this.rest = this.rest.slice(writePlain(this.plain, this.rest));
+    return this.rest.length > 0;
   }
 
   /**
@@ -204,7 +210,7 @@ export class MarkdownView implements StreamDrawer {
     if (piece.kind === 'plain') {
       const box = this.box!;
       const into = streamedPlain ?? (last?.classList.contains('plain-text') ? last : box.appendChild(plainElement()));
-      const at = writePlain(into, piece.text, 0, piece.text.length);
+      const at = writePlain(into, piece.text);
       // A line of megabytes: the rest is the next piece, drawn next (in the next frame past the budget).
       if (at < piece.text.length) this.pending.unshift({ kind: 'plain', prefix: '', text: piece.text.slice(at) });
       return;
@@ -271,12 +277,12 @@ function plainElement(): HTMLElement {
 }
 
 /**
- * Appends `source[from, end)` to a plain-text element in pieces of PLAIN_PIECE_CHARS (the last piece is filled up
- * first), at most 32 pieces a call; returns where it stopped.
+ * Appends `source` to a plain-text element in pieces of PLAIN_PIECE_CHARS (the last piece is filled up first), at
+ * most 32 pieces a call; returns how much of it was appended.
  */
-function writePlain(into: HTMLElement, source: string, from: number, end: number): number {
-  const limit = Math.min(end, from + PLAIN_PIECE_CHARS * 32);
-  let at = from;
+function writePlain(into: HTMLElement, source: string): number {
+  const limit = Math.min(source.length, PLAIN_PIECE_CHARS * 32);
+  let at = 0;
   while (at < limit) {
     let piece = into.lastElementChild as HTMLElement | null;
     if (!piece || (piece.textContent ?? '').length >= PLAIN_PIECE_CHARS) {

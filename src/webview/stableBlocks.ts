@@ -94,6 +94,12 @@ export class MarkdownCutter {
     return pieces;
   }
 
+  /** The first `chars` of the text are dropped by its reader (drawn for good): offsets count from there now. */
+  forget(chars: number): void {
+    this.from -= chars;
+    this.scanned -= chars;
+  }
+
   /** Nothing more to cut: the rest is drawn otherwise (as plain text). */
   skipTo(end: number): void {
     this.from = this.scanned = end;

@@ -132,6 +132,32 @@ describe('chat core', () => {
     }
   });
 
+  it('cuts a stream the same when the reader drops what was cut (forget), as a streaming view does every frame', () => {
+    const table = `| a | b |\n| --- | --- |\n${Array.from({ length: 120 }, (_, i) => `| ${i} | *${i}* |`).join('\n')}\n\n`;
+    const code = `\`\`\`ts\n${Array.from({ length: 150 }, (_, i) => `const v${i} = ${i};`).join('\n')}\n\`\`\`\n\n`;
+    const text = `# Title\n\nA paragraph.\n\n${table}${code}- item\n  more\n- item\n\n${'word '.repeat(PLAIN_ABOVE_CHARS / 4)}\nafter\n\ntail`;
+    for (const step of [7, 24, 333]) {
+      const whole = new MarkdownCutter();
+      const dropping = new MarkdownCutter();
+      const expected: Piece[] = [];
+      const got: Piece[] = [];
+      let rest = '';
+      for (let at = 0; at < text.length; at += step) {
+        expected.push(...whole.cut(text.slice(0, at + step)));
+        rest += text.slice(at, at + step);
+        got.push(...dropping.cut(rest));
+        rest = rest.slice(dropping.from);
+        dropping.forget(dropping.from);
+        assert.equal(dropping.kind, whole.kind);
+        assert.equal(dropping.prefix, whole.prefix);
+      }
+      expected.push(...whole.rest(text));
+      got.push(...dropping.rest(rest));
+      assert.deepEqual(got, expected, `deltas of ${step} characters`);
+      assert.equal(texts(got).join(''), text);
+    }
+  });
+
   it('shows one line past PLAIN_ABOVE_CHARS as plain text, and cuts a long list at unindented lines', () => {
     const line = 'word '.repeat(PLAIN_ABOVE_CHARS / 4);
     const pieces = new MarkdownCutter(PIECE_CHARS).rest(`# Title\n${line}\nafter\n`);
