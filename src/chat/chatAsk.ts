@@ -8,6 +8,7 @@ import { fileOfAttachment, isAboutFile } from '../core/chat/conversationFiles';
 import type { ChatAsk } from '../core/prompts/builtinPrompts';
 import { Commands } from '../ids';
 import type { ChatController } from './chatController';
+import { lazySchema } from '../core/lazySchema';
 
 export interface ChatPort {
   /** Shows the chat and asks there; resolves once the question is saved and its request has started. */
@@ -15,13 +16,15 @@ export interface ChatPort {
 }
 
 /** The argument of `aihub._chatAsk`: the question, how the transcript shows it, and attached code. */
-const chatAskSchema = z.object({
-  prompt: z.string().check(z.minLength(1)),
-  display: z.optional(z.string()),
-  context: z.optional(z.array(attachmentSchema)),
-  /** Images stored by `aihub._chatAttach` `{ kind: 'image' }`. */
-  images: z.optional(z.array(imageRefSchema)),
-});
+const chatAskSchema = lazySchema(() =>
+  z.object({
+    prompt: z.string().check(z.minLength(1)),
+    display: z.optional(z.string()),
+    context: z.optional(z.array(attachmentSchema)),
+    /** Images stored by `aihub._chatAttach` `{ kind: 'image' }`. */
+    images: z.optional(z.array(imageRefSchema)),
+  }),
+);
 
 export function chatPort(controller: ChatController, reveal: () => Thenable<unknown>): ChatPort {
   return {

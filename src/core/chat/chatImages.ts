@@ -5,6 +5,7 @@ import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import type { ContentPart } from '../hub/types';
 import { familyVision } from '../models/metadata';
+import { lazySchema } from '../lazySchema';
 
 /** OpenAI's limit for one image in a request is 20 MB; larger ones would be refused by the hub after the upload. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -12,13 +13,15 @@ export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 export const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
 export const IMAGE_TYPES = Object.keys(EXTENSIONS);
 
-export const imageRefSchema = z.object({
-  /** SHA-256 of the bytes, hex: the file's name in the image folder. */
-  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  mime: z.enum(['image/png', 'image/jpeg', 'image/gif', 'image/webp']),
-  name: z.string().check(z.maxLength(300)),
-  bytes: z.number(),
-});
+export const imageRefSchema = lazySchema(() =>
+  z.object({
+    /** SHA-256 of the bytes, hex: the file's name in the image folder. */
+    hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+    mime: z.enum(['image/png', 'image/jpeg', 'image/gif', 'image/webp']),
+    name: z.string().check(z.maxLength(300)),
+    bytes: z.number(),
+  }),
+);
 export type ImageRef = z.infer<typeof imageRefSchema>;
 
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);

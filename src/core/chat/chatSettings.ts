@@ -5,6 +5,7 @@ import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import type { ChatMessage, ChatRequest } from '../hub/types';
 import { REASONING_EFFORTS, type ReasoningEffort } from '../lm/reasoningEffort';
+import { lazySchema } from '../lazySchema';
 
 /** OpenAI's documented range; the hubs (seeds 001/002) pass it on unchanged. */
 export const TEMPERATURE_RANGE = { min: 0, max: 2 } as const;
@@ -13,13 +14,15 @@ export const MAX_TOKENS_CEILING = 1_000_000;
 /** A system prompt longer than this is almost certainly a paste gone wrong; it would be sent with every question. */
 export const SYSTEM_PROMPT_MAX_CHARS = 100_000;
 
-export const chatSettingsSchema = z.object({
-  /** Replaces `aihub.systemPrompt` for this conversation; absent: the default applies. */
-  systemPrompt: z.optional(z.string().check(z.maxLength(SYSTEM_PROMPT_MAX_CHARS))),
-  temperature: z.optional(z.number().check(z.gte(TEMPERATURE_RANGE.min), z.lte(TEMPERATURE_RANGE.max))),
-  maxTokens: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_TOKENS_CEILING))),
-  reasoningEffort: z.optional(z.enum(REASONING_EFFORTS)),
-});
+export const chatSettingsSchema = lazySchema(() =>
+  z.object({
+    /** Replaces `aihub.systemPrompt` for this conversation; absent: the default applies. */
+    systemPrompt: z.optional(z.string().check(z.maxLength(SYSTEM_PROMPT_MAX_CHARS))),
+    temperature: z.optional(z.number().check(z.gte(TEMPERATURE_RANGE.min), z.lte(TEMPERATURE_RANGE.max))),
+    maxTokens: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_TOKENS_CEILING))),
+    reasoningEffort: z.optional(z.enum(REASONING_EFFORTS)),
+  }),
+);
 export type ChatSettings = z.infer<typeof chatSettingsSchema>;
 
 /** Whether a model takes `reasoning_effort`: said by the hub, guessed from its family, or not known at all. */

@@ -5,31 +5,34 @@
 // cache of the files, never the record.
 import * as z from 'zod/mini';
 import type { Conversation, ConversationSummary } from './conversation';
+import { lazySchema } from '../lazySchema';
 
 /** Not `*.json`: the store lists conversations by that ending. */
 export const INDEX_FILE = 'history.index';
 /** How much of each conversation's text is searched: its questions first, then its answers. */
 export const SEARCH_TEXT_CHARS = 2_000;
 
-const historyEntrySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  model: z.string(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  turns: z.number(),
-  kind: z.optional(z.literal('comparison')),
-  pinned: z.optional(z.boolean()),
-  /** Why it is shown read-only (written by a newer version of AI Hub). */
-  readOnly: z.optional(z.string()),
-  text: z.string(),
-  /** The file the entry was read from, to notice it changed. */
-  mtimeMs: z.number(),
-  size: z.number(),
-});
+const historyEntrySchema = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    model: z.string(),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+    turns: z.number(),
+    kind: z.optional(z.literal('comparison')),
+    pinned: z.optional(z.boolean()),
+    /** Why it is shown read-only (written by a newer version of AI Hub). */
+    readOnly: z.optional(z.string()),
+    text: z.string(),
+    /** The file the entry was read from, to notice it changed. */
+    mtimeMs: z.number(),
+    size: z.number(),
+  }),
+);
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
-const indexFileSchema = z.object({ version: z.literal(1), entries: z.array(historyEntrySchema) });
+const indexFileSchema = lazySchema(() => z.object({ version: z.literal(1), entries: z.array(historyEntrySchema) }));
 
 export interface FileStamp {
   mtimeMs: number;

@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import { bareModelName } from './provider';
+import { lazySchema } from '../lazySchema';
 
 export interface ModelLimits {
   contextTokens: number;
@@ -52,13 +53,15 @@ export interface LimitOverride {
   imageInput?: boolean;
 }
 
-const tokens = z.optional(z.number().check(z.int(), z.positive()));
-const overrideSchema = z.object({
-  maxInputTokens: tokens,
-  maxOutputTokens: tokens,
-  toolCalling: z.optional(z.boolean()),
-  imageInput: z.optional(z.boolean()),
-});
+const tokens = lazySchema(() => z.optional(z.number().check(z.int(), z.positive())));
+const overrideSchema = lazySchema(() =>
+  z.object({
+    maxInputTokens: tokens,
+    maxOutputTokens: tokens,
+    toolCalling: z.optional(z.boolean()),
+    imageInput: z.optional(z.boolean()),
+  }),
+);
 
 /** The `aihub.modelLimits` setting, entry by entry: a malformed entry is left out, never the whole setting. */
 export function readLimitOverrides(raw: unknown): Record<string, LimitOverride> {

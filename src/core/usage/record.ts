@@ -3,50 +3,53 @@
 import * as z from 'zod/mini';
 import { compiledObject } from '../hub/schemas';
 import { isCommonUsageRecord } from './recordGuard';
+import { lazySchema } from '../lazySchema';
 
 /** Where a reply was asked from. A string, not an enum: a newer version's surfaces must not spoil an older reader. */
 export type UsageSurface = 'chat' | 'selection' | 'lm' | (string & {});
 
 export type UsageOutcome = 'done' | 'stopped' | 'error';
 
-const count = z.nullable(z.number().check(z.int(), z.nonnegative()));
-const name = z.string().check(z.minLength(1), z.maxLength(500));
+const count = lazySchema(() => z.nullable(z.number().check(z.int(), z.nonnegative())));
+const name = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(500)));
 
 // On zod's compiled fast path: opening a heavy month validates a hundred thousand lines (`npm run bench -- usage`).
-export const usageRecordSchema = compiledObject({
-  /** The format's version: a reader skips lines of a version it does not know. */
-  v: z.literal(1),
-  /** When the request was sent, ISO 8601 in UTC. */
-  time: z.string().check(z.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/)),
-  surface: name,
-  /** The hub's API address (no key, no credentials: hub addresses with a user or password are refused). */
-  hub: name,
-  /** The model asked for. */
-  model: name,
-  /** The model the hub says answered (hubs remap aliases); null when it did not say. */
-  servedModel: z.nullable(name),
-  /** Token counts as the hub reported them; null where it reported nothing. */
-  inputTokens: count,
-  outputTokens: count,
-  cachedTokens: count,
-  reasoningTokens: count,
-  /** What the reply cost, in `currency`; null when unknown (never a guess). */
-  cost: z.nullable(z.number().check(z.nonnegative())),
-  currency: z.nullable(z.string().check(z.maxLength(20))),
-  /** From sending the request to the end of the reply. */
-  durationMs: z.number().check(z.nonnegative()),
-  /** From sending the request to the first piece of the answer (text, reasoning or a tool call); null if none came. */
-  firstTokenMs: z.nullable(z.number().check(z.nonnegative())),
-  outcome: z.enum(['done', 'stopped', 'error']),
-  /** The hub client's error kind (`quota`, `timeout`, …) when the outcome is `error`. */
-  errorKind: z.nullable(z.string().check(z.maxLength(40))),
-  /**
-   * Present when `model` answered as a fallback: the models that could not serve before it, in order, each with
-   * why ("no available channel (503)"); the first is the model the person asked for. Their own failed requests
-   * have their own lines (outcome `error`).
-   */
-  fallbackFrom: z.optional(z.array(compiledObject({ model: name, reason: z.string().check(z.minLength(1), z.maxLength(200)) }))),
-});
+export const usageRecordSchema = lazySchema(() =>
+  compiledObject({
+    /** The format's version: a reader skips lines of a version it does not know. */
+    v: z.literal(1),
+    /** When the request was sent, ISO 8601 in UTC. */
+    time: z.string().check(z.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/)),
+    surface: name,
+    /** The hub's API address (no key, no credentials: hub addresses with a user or password are refused). */
+    hub: name,
+    /** The model asked for. */
+    model: name,
+    /** The model the hub says answered (hubs remap aliases); null when it did not say. */
+    servedModel: z.nullable(name),
+    /** Token counts as the hub reported them; null where it reported nothing. */
+    inputTokens: count,
+    outputTokens: count,
+    cachedTokens: count,
+    reasoningTokens: count,
+    /** What the reply cost, in `currency`; null when unknown (never a guess). */
+    cost: z.nullable(z.number().check(z.nonnegative())),
+    currency: z.nullable(z.string().check(z.maxLength(20))),
+    /** From sending the request to the end of the reply. */
+    durationMs: z.number().check(z.nonnegative()),
+    /** From sending the request to the first piece of the answer (text, reasoning or a tool call); null if none came. */
+    firstTokenMs: z.nullable(z.number().check(z.nonnegative())),
+    outcome: z.enum(['done', 'stopped', 'error']),
+    /** The hub client's error kind (`quota`, `timeout`, …) when the outcome is `error`. */
+    errorKind: z.nullable(z.string().check(z.maxLength(40))),
+    /**
+     * Present when `model` answered as a fallback: the models that could not serve before it, in order, each with
+     * why ("no available channel (503)"); the first is the model the person asked for. Their own failed requests
+     * have their own lines (outcome `error`).
+     */
+    fallbackFrom: z.optional(z.array(compiledObject({ model: name, reason: z.string().check(z.minLength(1), z.maxLength(200)) }))),
+  }),
+);
 
 export type UsageRecord = z.infer<typeof usageRecordSchema>;
 
