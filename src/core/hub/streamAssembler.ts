@@ -1,4 +1,5 @@
 // Builds the whole reply from streamed events. One per request: two overlapping requests never share one.
+import { PieceText } from './pieceText';
 import type { ChatEvent, Usage } from './types';
 
 export interface AssembledToolCall {
@@ -23,10 +24,18 @@ export interface AssembledReply {
   possiblyTruncated: boolean;
 }
 
+/** A call being assembled: its arguments arrive in pieces like the text. */
+interface CallInProgress {
+  index: number;
+  id: string;
+  name: string;
+  arguments: PieceText;
+}
+
 export class StreamAssembler {
-  private text = '';
-  private reasoning = '';
-  private readonly calls = new Map<number, AssembledToolCall>();
+  private readonly text = new PieceText();
+  private readonly reasoning = new PieceText();
+  private readonly calls = new Map<number, CallInProgress>();
   private usage?: Usage;
   private finishReason?: string;
   private truncated = false;
@@ -34,21 +43,21 @@ export class StreamAssembler {
   add(event: ChatEvent): void {
     switch (event.type) {
       case 'text':
-        this.text += event.text;
+        this.text.append(event.text);
         break;
       case 'reasoning':
-        this.reasoning += event.text;
+        this.reasoning.append(event.text);
         break;
       case 'toolCallDelta': {
         let call = this.calls.get(event.index);
         if (!call) {
-          call = { index: event.index, id: '', name: '', arguments: '' };
+          call = { index: event.index, id: '', name: '', arguments: new PieceText() };
           this.calls.set(event.index, call);
         }
         // The first id names the call: some servers mint a new one for every piece of the same call.
         if (event.id && !call.id) call.id = event.id;
         if (event.name) call.name += call.name === event.name ? '' : event.name;
-        call.arguments += event.argumentsDelta;
+        call.arguments.append(event.argumentsDelta);
         break;
       }
       case 'usage':
@@ -76,10 +85,10 @@ export class StreamAssembler {
     const toolCalls = [...this.calls.values()]
       .sort((a, b) => a.index - b.index)
       // Some hubs never send an id; downstream (tool results) needs one to pair results with calls.
-      .map((c) => ({ ...c, id: c.id || `call_${c.index}` }));
+      .map((c) => ({ index: c.index, id: c.id || `call_${c.index}`, name: c.name, arguments: c.arguments.toString() }));
     return {
-      text: this.text,
-      reasoning: this.reasoning,
+      text: this.text.toString(),
+      reasoning: this.reasoning.toString(),
       toolCalls,
       usage: this.usage,
       finishReason: this.finishReason,
