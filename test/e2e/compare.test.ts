@@ -51,8 +51,10 @@ describe('Compare and fallback (e2e)', function () {
   it('three models side by side: streaming, then finished with each column’s figures', async () => {
     const page = session.page;
     await page.locator('.statusbar-item', { hasText: 'gpt-4o' }).first().waitFor({ timeout: 60_000 });
+    // Slow enough (7 s and more per answer) that the columns are still streaming when a loaded machine has
+    // only just opened the tab.
     for (const [i, model] of MODELS.entries())
-      await enqueue(hub!, { kind: 'text', text: `${ANSWER}\n\n_(${model})_`, chunkSize: 6, chunkDelayMs: 60 + i * 25, model });
+      await enqueue(hub!, { kind: 'text', text: `${ANSWER}\n\n_(${model})_`, chunkSize: 6, chunkDelayMs: 160 + i * 40, model });
     await compareModels(page, MODELS.slice(1), 'Explain closures with a short example');
     await screenshot(page, 'compare-opening');
     const frame = webviewFrame(page);
