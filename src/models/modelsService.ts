@@ -85,6 +85,15 @@ export class ModelsService implements vscode.Disposable {
     return this.currentCatalog().get();
   }
 
+  /**
+   * Resolves when the current list's catalogue is built, in slices (a view that waits for it never builds 5,000
+   * models in one piece); undefined when it already is.
+   */
+  whenCatalogBuilt(): Promise<void> | undefined {
+    const catalog = this.currentCatalog();
+    return catalog.built ? undefined : catalog.prepare();
+  }
+
   private currentCatalog(): CatalogInSlices {
     const list = this.list && this.list.baseUrl === this.hub.baseUrl ? this.list : undefined;
     if (!this.catalogMemo || this.catalogMemo.list !== list) {

@@ -53,7 +53,15 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ModelsNode>, 
     return groupModels(this.services.models.catalog, { filter: this.filterText, favourites: this.favourites.ids });
   }
 
-  getChildren(node?: ModelsNode): ModelsNode[] {
+  getChildren(node?: ModelsNode): ModelsNode[] | Promise<ModelsNode[]> {
+    // At startup the view asks before the cached list's catalogue is built: it waits for the slices instead of
+    // building it in one piece (over 100 ms for a big hub, the extension host blocked all along).
+    const building = node ? undefined : this.services.models.whenCatalogBuilt();
+    return building ? building.then(() => this.children()) : this.children(node);
+  }
+
+  /** The nodes under `node` (the roots without one), built now. */
+  children(node?: ModelsNode): ModelsNode[] {
     if (node?.kind === 'group') return node.group.models.map((model) => ({ kind: 'model', model, groupLabel: node.group.label }));
     if (node) return [];
     // No children lets the view show its welcome content (package.json viewsWelcome, when !aihub.hasKey).

@@ -37,7 +37,7 @@ export function modelsViewSnapshot(
 ): ModelsViewSnapshot {
   const describe = (node: ModelsNode): TreeItemSnapshot => {
     const item = tree.getTreeItem(node);
-    const children = tree.getChildren(node);
+    const children = tree.children(node);
     return {
       label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
       description: typeof item.description === 'string' ? item.description : undefined,
@@ -51,7 +51,7 @@ export function modelsViewSnapshot(
     state: services.models.state.status,
     filter: tree.filter,
     title: { description: view.description, message: view.message },
-    items: tree.getChildren().map(describe),
+    items: tree.children().map(describe),
     statusBar: statusBar.snapshot,
     quickPick: pickItems(services.models.catalog, favourites.ids, services.config.current.defaultModel)
       .filter((i) => i.modelId)

@@ -20,11 +20,14 @@ describe('CatalogInSlices', () => {
       if (!done) setImmediate(tick);
     };
     setImmediate(tick);
+    const preparing = catalog.prepare();
+    assert.equal(catalog.built, false, 'nothing is built in the caller’s task');
     try {
-      await catalog.prepare();
+      await preparing;
     } finally {
       done = true;
     }
+    assert.equal(catalog.built, true, 'built once the slices are done');
     assert.ok(turns >= 3, `other work ran ${turns} times while it was built`);
     assert.deepEqual(catalog.get(), buildCatalog(models, prices));
     assert.equal(catalog.prepare(), catalog.prepare(), 'prepared once');
@@ -36,6 +39,7 @@ describe('CatalogInSlices', () => {
     await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setImmediate(resolve));
     const early = catalog.get();
+    assert.equal(catalog.built, true, 'built by the early call');
     assert.deepEqual(early, buildCatalog(models, prices));
     await preparing;
     assert.equal(catalog.get(), early, 'the slices stop once it is built');

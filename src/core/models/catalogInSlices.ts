@@ -26,6 +26,11 @@ export class CatalogInSlices {
     return this.catalog;
   }
 
+  /** True once the whole catalogue is built (`get()` costs nothing then). */
+  get built(): boolean {
+    return this.catalog !== undefined;
+  }
+
   /** Builds the catalogue in slices, from a later turn of the event loop (never in the caller's task); once. */
   prepare(): Promise<void> {
     return (this.preparing ??= (async () => {
