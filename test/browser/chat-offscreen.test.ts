@@ -2,13 +2,10 @@
 // screen (src/webview/offscreenReplies.ts), yet every reply appears when scrolled to, drawn exactly as it is drawn on
 // its own, and what is on screen does not move while replies above it are drawn.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { screenshot } from '../runner/workbench';
-import { bundleProbe, launchChromium } from './probePage';
+import { bundleProbe, launchChromium, openProbePage } from './probePage';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const REPLIES = 30;
 
 // Runs in the page: the chat's Transcript in a scrolling box, and a reference MarkdownView drawing one text alone.
@@ -106,12 +103,13 @@ describe('chat long conversation, replies drawn near the screen (Chromium)', fun
   before(async () => {
     const probe = await bundleProbe(PROBE);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 700, height: 700 } });
-    await page.setContent('<!DOCTYPE html><html><body><div id="out"></div><div id="reference"></div></body></html>');
-    // The webview's modules reach VS Code's API when loaded; a stub stands in for it.
-    await page.addScriptTag({ content: 'window.acquireVsCodeApi = () => ({ postMessage() {}, getState() {}, setState() {} });' });
-    await page.addScriptTag({ content: probe });
-    await page.addStyleTag({ content: fs.readFileSync(path.join(ROOT, 'src', 'webview', 'styles', 'chat.css'), 'utf8') });
+    page = await openProbePage(browser, probe, {
+      body: '<div id="out"></div><div id="reference"></div>',
+      viewport: { width: 700, height: 700 },
+      // The webview's modules reach VS Code's API when loaded; a stub stands in for it.
+      before: ['window.acquireVsCodeApi = () => ({ postMessage() {}, getState() {}, setState() {} });'],
+      styles: ['chat.css'],
+    });
     await page.evaluate((c) => (globalThis as unknown as { open(c: unknown): void }).open(c), conversation());
     for (let i = 0; i < REPLIES; i++) references.push(await call<string>(`w.reference(${JSON.stringify(replyText(i))})`));
     await call(`(document.getElementById('reference').replaceChildren(), w.quiet())`);

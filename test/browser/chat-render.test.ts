@@ -1,13 +1,9 @@
 // The chat's reply view in a real Chromium page: a reply of any shape is drawn a piece at a time (no frame does all
 // of a huge table or code block) and completely (every row and line, in one table and one code block).
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { screenshot } from '../runner/workbench';
-import { bundleProbe, launchChromium } from './probePage';
-
-const ROOT = path.resolve(__dirname, '..', '..');
+import { bundleProbe, launchChromium, openProbePage } from './probePage';
 
 interface Drawn {
   /** How much text was on screen at each frame, until nothing changed for ten frames. */
@@ -67,10 +63,7 @@ describe('chat reply view (Chromium)', function () {
   before(async () => {
     const probe = await bundleProbe(PROBE);
     browser = await launchChromium();
-    page = await browser.newPage();
-    await page.setContent('<!DOCTYPE html><html><body><div id="out"></div></body></html>');
-    await page.addScriptTag({ content: probe });
-    await page.addStyleTag({ content: fs.readFileSync(path.join(ROOT, 'src', 'webview', 'styles', 'chat.css'), 'utf8') });
+    page = await openProbePage(browser, probe, { body: '<div id="out"></div>', styles: ['chat.css'] });
   });
   after(async () => {
     await browser?.close();

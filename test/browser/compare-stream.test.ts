@@ -2,12 +2,8 @@
 // take turns so that none waits for the others to finish, and each ends showing exactly what the same answer shows
 // when drawn finished.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { bundleProbe, launchChromium } from './probePage';
-
-const ROOT = path.resolve(__dirname, '..', '..');
+import { bundleProbe, launchChromium, openProbePage } from './probePage';
 
 interface Streamed {
   /** Each column's reply as the page shows it, streamed and then finished: its text, and the elements it is in. */
@@ -106,11 +102,11 @@ describe('Compare columns streaming together (Chromium)', function () {
   before(async () => {
     const probe = await bundleProbe(PROBE);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.setContent('<!DOCTYPE html><html><body><div id="out" style="display: flex"></div></body></html>');
-    await page.addScriptTag({ content: probe });
-    for (const css of ['chat.css', 'compare.css'])
-      await page.addStyleTag({ content: fs.readFileSync(path.join(ROOT, 'src', 'webview', 'styles', css), 'utf8') });
+    page = await openProbePage(browser, probe, {
+      body: '<div id="out" style="display: flex"></div>',
+      viewport: { width: 1400, height: 900 },
+      styles: ['chat.css', 'compare.css'],
+    });
   });
   after(async () => {
     await browser?.close();
