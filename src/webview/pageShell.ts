@@ -1,11 +1,12 @@
 // What the chat and Compare pages share from their first line to their last: the screen reader's live region,
 // the host's messages checked against the page's protocol (anything else is logged and ignored), the link catcher,
-// one click handler for every button (a code block's buttons go to the host as they are), and "ready" once the
-// page listens.
+// one click handler for every button (a code block's buttons go to the host as they are), "ready" once the
+// page listens, and the first reply's one-time rendering costs paid in idle time after that.
 import type { CodeActionMessage } from '../shared/chatProtocol';
 import { codeActionOf } from './codeBlocks';
 import { h } from './dom';
 import { catchLinks } from './linkCatcher';
+import { warmUpRendering } from './markdown';
 
 type Parsed<T> = { success: true; data: T } | { success: false; error: { issues: readonly { message: string }[] } };
 
@@ -49,4 +50,5 @@ export function startPage<In, Out>(page: PageShell<In, Out>): void {
     if (button.dataset.action) page.act(button.dataset.action, button);
   });
   page.post({ type: 'ready' });
+  warmUpRendering();
 }
