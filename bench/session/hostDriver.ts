@@ -10,22 +10,6 @@ import * as v8 from 'node:v8';
 import * as vscode from 'vscode';
 import { collectGarbage as gc } from '../stats';
 
-/** Microseconds on the monotonic clock V8's CPU profiles use, so a stretch found here can be found in a profile. */
-const nowUs = () => Number(process.hrtime.bigint() / 1000n);
-
-/**
- * Stretches over 20 ms in which the extension host's event loop did not get a turn, from when the driver loads
- * (before onStartupFinished extensions activate): a 1 ms timer that fires late marks one.
- */
-const loadedUs = nowUs();
-const blocked: [startUs: number, endUs: number][] = [];
-let lastTick = loadedUs;
-setInterval(() => {
-  const now = nowUs();
-  if (now - lastTick > 20_000) blocked.push([lastTick, now]);
-  lastTick = now;
-}, 1).unref();
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The heap after full collections, with a pause between them for finalizers and weak callbacks to run. */
@@ -92,8 +76,6 @@ export function run(): Promise<void> {
             const models = await vscode.lm.selectChatModels({ vendor: 'aihub' });
             return { count: models.length, ms: performance.now() - start };
           }
-          case '/blocked':
-            return { loadedUs, blocked };
           case '/snapshot':
             gc();
             return { file: v8.writeHeapSnapshot(url.searchParams.get('file') ?? undefined) };

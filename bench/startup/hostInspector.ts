@@ -34,6 +34,8 @@ const { ws: WebSocketClient } = createRequire(__filename)('playwright-core/lib/u
 
 export interface Inspector {
   send<T = unknown>(method: string, params?: Record<string, unknown>): Promise<T>;
+  /** The next event `method` the inspector sends (e.g. `Debugger.paused`). */
+  next(method: string): Promise<unknown>;
   close(): void;
 }
 
@@ -60,8 +62,16 @@ export async function connectInspector(port: number, timeoutMs = 120_000): Promi
   });
   let next = 1;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  const events = new Map<string, ((params: unknown) => void)[]>();
   socket.on('message', (data) => {
-    const message = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: { message: string } };
+    const message = JSON.parse(data.toString()) as {
+      id?: number;
+      method?: string;
+      params?: unknown;
+      result?: unknown;
+      error?: { message: string };
+    };
+    if (message.method) for (const listener of events.get(message.method)?.splice(0) ?? []) listener(message.params);
     const waiter = message.id === undefined ? undefined : pending.get(message.id);
     if (!waiter) return;
     pending.delete(message.id!);
@@ -74,6 +84,11 @@ export async function connectInspector(port: number, timeoutMs = 120_000): Promi
         const id = next++;
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
         socket.send(JSON.stringify({ id, method, params }));
+      }),
+    next: (method) =>
+      new Promise((resolve) => {
+        if (!events.has(method)) events.set(method, []);
+        events.get(method)!.push(resolve);
       }),
     close: () => socket.close(),
   };
@@ -132,28 +147,6 @@ export function whatRan(profile: CpuProfile, stretches: [number, number][], isOu
       ours: [...byFrame].sort((a, b) => b[1] - a[1]),
     };
   });
-}
-
-/**
- * The tasks of the profile before `untilUs` ([startUs, endUs]): runs of samples between idle ones. Before the
- * driver's timer runs, this is how long the loop was held; work that yields through setImmediate shows as one run
- * here (the loop never idles between its slices), so these are upper bounds.
- */
-export function idleSeparated(profile: CpuProfile, untilUs: number): [number, number][] {
-  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
-  const out: [number, number][] = [];
-  let t = profile.startTime;
-  let start: number | undefined;
-  for (let i = 0; i < profile.samples.length && t < untilUs; i++) {
-    const before = t;
-    t += profile.timeDeltas[i];
-    if (idle.has(profile.samples[i])) {
-      if (start !== undefined) out.push([start, before]);
-      start = undefined;
-    } else start ??= before;
-  }
-  if (start !== undefined) out.push([start, Math.min(t, untilUs)]);
-  return out;
 }
 
 /** When the extension's code first ran (ms from the profile's start), if it did. */

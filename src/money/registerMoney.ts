@@ -1,6 +1,8 @@
 // The money feature: the balance item, Top Up (from the item, a notification, or a quota error from any
 // surface) and Refresh Balance. Prices live with the model list (src/models).
 import * as vscode from 'vscode';
+import { amountFormats } from '../core/money/formatMoney';
+import { nextTurn } from '../core/timeSlices';
 import { Commands } from '../ids';
 import type { Services } from '../services';
 import { BalanceStatusBar } from './balanceStatusBar';
@@ -22,6 +24,8 @@ export function registerMoney(services: Services): vscode.Disposable {
     return url;
   };
   const statusBar = new BalanceStatusBar(services, money, topUp);
+  // ICU's number data loads with the first formatter: in a turn of its own, before the balance arrives to use it.
+  void nextTurn().then(amountFormats);
   let lastQuotaNotice = 0;
   return vscode.Disposable.from(
     money,

@@ -3,7 +3,7 @@
 // when a caller needs it sooner. Either way it is buildCatalog's catalogue.
 import type { HubModel } from '../hub/types';
 import type { ModelPrice } from '../money/price';
-import { nextTurn, runInSlices, SLICE_BUDGET_MS } from '../timeSlices';
+import { runInSlices, SLICE_BUDGET_MS } from '../timeSlices';
 import { describeModel, sortCatalog, type ModelInfo } from './catalog';
 
 export class CatalogInSlices {
@@ -34,7 +34,6 @@ export class CatalogInSlices {
   /** Builds the catalogue in slices, from a later turn of the event loop (never in the caller's task); once. */
   prepare(): Promise<void> {
     return (this.preparing ??= (async () => {
-      await nextTurn();
       await runInSlices(() => {
         if (this.catalog || this.described.length === this.models.length) return false;
         this.described.push(describeModel(this.models[this.described.length], this.prices));
