@@ -44,6 +44,12 @@ export class MarkdownView implements StreamDrawer {
   /** The box pieces are drawn into now, and how much text it holds. */
   private box: HTMLElement | undefined;
   private boxChars = 0;
+  /**
+   * The emptied boxes of a text held again after it was drawn (a reply dropped far from the screen), refilled in
+   * order when it is drawn again: the same pieces fill the same boxes. Until refilled, each is hidden and keeps the
+   * size it had (see hold).
+   */
+  private shells: HTMLElement[] = [];
 
   constructor(
     readonly element: HTMLElement,
@@ -68,15 +74,26 @@ export class MarkdownView implements StreamDrawer {
     this.drawQueued();
   }
 
-  /** Keeps a complete text without drawing any of it yet (a reply far from the screen): setFinal draws it. */
+  /**
+   * Keeps a complete text without drawing any of it (a reply far from the screen): setFinal draws it. The text it
+   * already shows, drawn by setFinal, is held with its boxes left in place, emptied: each keeps the size it had when
+   * last laid out (`content-visibility: hidden` with the `contain-intrinsic-size: auto` it has), or its estimate if it
+   * never was, so the reply keeps its height, without the elements of its text, until it is drawn again into them.
+   */
   hold(text: string): void {
     this.cancelFrame();
+    this.shells =
+      text === this.full ? Array.from(this.stable.children).filter((e): e is HTMLElement => e.classList.contains('md-piece')) : [];
+    for (const shell of this.shells) {
+      shell.style.contentVisibility = 'hidden';
+      shell.replaceChildren();
+    }
     this.full = this.rest = text;
     this.cutter = new MarkdownCutter(PIECE_CHARS);
     this.plainRest = false;
     this.plain = undefined;
     this.box = undefined;
-    this.stable.replaceChildren();
+    this.stable.replaceChildren(...this.shells);
     this.tail.replaceChildren();
   }
 
@@ -110,6 +127,7 @@ export class MarkdownView implements StreamDrawer {
   /** Draws the pending pieces through the page's render queue (a frame's budget at a time). */
   private drawQueued(): void {
     if (this.pending.length === 0) {
+      this.drawnWhole();
       this.afterRender();
       return;
     }
@@ -118,7 +136,9 @@ export class MarkdownView implements StreamDrawer {
       step: () => {
         this.drawPiece(this.pending.shift()!);
         if (this.pending.length === 0) this.pending = this.cutter.next(this.rest);
-        return this.pending.length > 0;
+        if (this.pending.length > 0) return true;
+        this.drawnWhole();
+        return false;
       },
       drew: () => this.afterRender(),
     };
@@ -235,6 +255,8 @@ export class MarkdownView implements StreamDrawer {
       if (block && more) {
         block.querySelector('pre:last-of-type')?.classList.add('continues');
         more.classList.add('continued');
+        // Its exact height until laid out (chat.css): a line of code is one line box, it never wraps.
+        more.style.setProperty('--lines', String(lineCount(more.textContent ?? '')));
         block.append(more);
         first.remove();
       }
@@ -245,14 +267,23 @@ export class MarkdownView implements StreamDrawer {
     this.box!.style.containIntrinsicSize = `auto ${estimatedHeight(this.boxChars)}px`;
   }
 
-  /** A new box for a piece that starts afresh, once the last one holds PIECE_CHARS. */
+  /** A new box for a piece that starts afresh, once the last one holds PIECE_CHARS (the next shell, if any). */
   private openBox(chars: number): void {
     if (!this.box || this.boxChars >= PIECE_CHARS) {
-      this.box = this.stable.appendChild(document.createElement('div'));
+      // The box before is complete: a refilled shell is shown again.
+      if (this.box) this.box.style.contentVisibility = '';
+      this.box = this.shells.shift() ?? this.stable.appendChild(document.createElement('div'));
       this.box.className = 'md-piece';
       this.boxChars = 0;
     }
     this.boxChars += chars;
+  }
+
+  /** All of a text given to setFinal is drawn: its last box is shown, and shells it did not need are removed. */
+  private drawnWhole(): void {
+    if (this.box) this.box.style.contentVisibility = '';
+    for (const shell of this.shells) shell.remove();
+    this.shells = [];
   }
 
   private cancelFrame(): void {
@@ -286,6 +317,13 @@ const drawCost = {
  */
 export function estimatedHeight(chars: number): number {
   return Math.round(chars * 0.5);
+}
+
+/** Lines of a code element's text (markdown-it ends each with a newline). */
+function lineCount(code: string): number {
+  let lines = code.length > 0 && !code.endsWith('\n') ? 1 : 0;
+  for (let at = code.indexOf('\n'); at >= 0; at = code.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 function plainElement(): HTMLElement {

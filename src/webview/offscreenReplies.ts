@@ -1,28 +1,72 @@
-// A finished reply is drawn only when it comes near the screen (a screen's height before it does). A conversation of
-// hundreds of long replies used to be drawn whole in the background as soon as it opened: tens of seconds of work
-// a frame at a time, and hundreds of thousands of elements that every later frame paid for in style, pre-paint and
-// garbage collection. Until it is drawn a reply's article (header, footer, buttons) is on the page, as tall as an
-// estimate of its text (content-visibility keeps that size while it is off screen).
+// Replies far from the screen hold no DOM of their text. A conversation of hundreds of long replies used to be drawn
+// whole (hundreds of thousands of elements), and every frame of a scroll through it paid for them in intersection
+// checks, style, paint and garbage collection, on screen or not. So a finished reply's text is drawn only when it
+// comes near the screen (a screen's height before it does), and dropped again when it is far away (three screens'
+// height); meanwhile its article (header, footer, buttons) stays, and so does its height: a dropped reply keeps its
+// boxes, empty and hidden, each as tall as it was when last laid out, and is drawn again into them
+// (MarkdownView.hold). So dropping and drawing again moves nothing on screen.
 //
-// Ctrl+F in a webview finds only what is in the DOM: the text of a reply not yet scrolled near is found once it has
-// been. The chat history's search reads the saved conversations, not the page. Screen readers hear nothing of a
-// reply being drawn: the transcript is not a live region (announcements go through the page's own live element).
+// Never dropped: a reply streaming (not watched here), one that finished streaming in this page (its boxes were cut
+// as the stream came; it is watched once the conversation is shown again), and one holding the page's selection or
+// focus (a person copying from it, or on one of its buttons); the last is dropped the next time it goes far away.
+//
+// Ctrl+F in a webview finds only what is in the DOM: the text of a reply far from the screen is found once it has
+// been scrolled near. The chat history's search reads the saved conversations, not the page. Screen readers hear
+// nothing of a reply being drawn or dropped: the transcript is not a live region (announcements go through the
+// page's own live element).
 import type { ReplyView } from './replyView';
 
 /** A reply this near the screen (a screen's height above and below) is drawn. */
 const DRAW_MARGIN = '100% 0px';
+/** A reply further than this from the screen (three screens' height above or below) is dropped. */
+const DROP_MARGIN = '300% 0px';
 
 export class OffscreenReplies {
   private readonly views = new Map<Element, ReplyView>();
-  private observer: IntersectionObserver | undefined;
+  /** Replies whose text is on the page (drawn, or being drawn). */
+  private readonly shown = new Set<ReplyView>();
+  private near: IntersectionObserver | undefined;
+  private far: IntersectionObserver | undefined;
 
   /** `root` is the element that scrolls the replies. */
   constructor(private readonly root: HTMLElement) {}
 
-  /** A finished reply not drawn yet (its text held): drawn when it nears the screen. */
-  watch(view: ReplyView): void {
+  /**
+   * A finished reply drawn by setFinal (`drawn`: drawn or being drawn), dropped when far from the screen; or one not
+   * drawn yet, drawn when it nears the screen.
+   */
+  watch(view: ReplyView, drawn: boolean): void {
     this.views.set(view.element, view);
-    this.observer ??= new IntersectionObserver(
+    if (drawn) this.shown.add(view);
+    const { near, far } = this.observers();
+    near.observe(view.element);
+    far.observe(view.element);
+  }
+
+  /** The reply left the page. */
+  forget(view: ReplyView): void {
+    if (!this.views.delete(view.element)) return;
+    this.shown.delete(view);
+    this.near?.unobserve(view.element);
+    this.far?.unobserve(view.element);
+  }
+
+  private draw(view: ReplyView): void {
+    if (this.shown.has(view)) return;
+    this.shown.add(view);
+    view.body.setFinal(view.turn.text);
+    view.thinking.setFinal(view.turn.reasoning ?? '');
+  }
+
+  private drop(view: ReplyView): void {
+    if (!this.shown.has(view) || inUse(view.element)) return;
+    this.shown.delete(view);
+    view.body.hold(view.turn.text);
+    view.thinking.hold(view.turn.reasoning ?? '');
+  }
+
+  private observers(): { near: IntersectionObserver; far: IntersectionObserver } {
+    this.near ??= new IntersectionObserver(
       (entries) => {
         for (const e of entries) {
           const view = e.isIntersecting ? this.views.get(e.target) : undefined;
@@ -31,18 +75,26 @@ export class OffscreenReplies {
       },
       { root: this.root, rootMargin: DRAW_MARGIN },
     );
-    this.observer.observe(view.element);
+    this.far ??= new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          const view = e.isIntersecting ? undefined : this.views.get(e.target);
+          if (view) this.drop(view);
+        }
+      },
+      { root: this.root, rootMargin: DROP_MARGIN },
+    );
+    return { near: this.near, far: this.far };
   }
+}
 
-  /** The reply left the page before it was drawn. */
-  forget(view: ReplyView): void {
-    if (!this.views.delete(view.element)) return;
-    this.observer?.unobserve(view.element);
-  }
-
-  private draw(view: ReplyView): void {
-    this.forget(view);
-    view.body.setFinal(view.turn.text);
-    view.thinking.setFinal(view.turn.reasoning ?? '');
-  }
+/** The page's selection or focus is in this element. */
+function inUse(element: HTMLElement): boolean {
+  const selection = document.getSelection();
+  const selected =
+    selection !== null &&
+    selection.rangeCount > 0 &&
+    !selection.isCollapsed &&
+    (element.contains(selection.anchorNode) || element.contains(selection.focusNode));
+  return selected || element.contains(document.activeElement);
 }

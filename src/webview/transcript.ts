@@ -26,7 +26,7 @@ export class Transcript {
   private hub = '';
   /** Builds the turns of a long conversation above the ones on screen, while some are left. */
   private earlier: RenderJob | undefined;
-  /** Replies of the earlier turns are drawn when they near the screen. */
+  /** Finished replies are drawn when they near the screen, and dropped far from it. */
   private readonly offscreen: OffscreenReplies;
 
   constructor(
@@ -234,7 +234,7 @@ export class Transcript {
     if (turn.role === 'user') return this.renderUser(turn);
     const view = renderReply(turn, { onContentChange: this.onContentChange, waiting: this.waiting, hub: this.hub }, draw);
     this.replies.set(turn.id, view);
-    if (turn.status !== 'streaming' && !draw) this.offscreen.watch(view);
+    if (turn.status !== 'streaming') this.offscreen.watch(view, draw);
     return view.element;
   }
 

@@ -1,6 +1,7 @@
 // A long conversation in a real Chromium page: the replies of its earlier turns are drawn only when they near the
-// screen (src/webview/offscreenReplies.ts), yet every reply appears when scrolled to, drawn exactly as it is drawn on
-// its own, and what is on screen does not move while replies above it are drawn.
+// screen and dropped again far from it (src/webview/offscreenReplies.ts), yet every reply appears when scrolled to,
+// drawn exactly as it is drawn on its own, with working buttons, and what is on screen does not move while replies
+// above or below it are drawn, dropped and drawn again.
 import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { screenshot } from '../runner/workbench';
@@ -12,13 +13,16 @@ const REPLIES = 30;
 const PROBE = `
 import { Transcript } from './src/webview/transcript';
 import { MarkdownView } from './src/webview/markdownView';
+import { codeActionOf } from './src/webview/codeBlocks';
 const w = window as any;
+w.codeActionOf = codeActionOf;
 w.w = w;
 w.open = (conversation: any) => {
   const transcript = new Transcript((text) => w.announced.push(text), () => {});
   transcript.element.style.cssText = 'height: 600px; overflow-y: auto; display: block';
   document.getElementById('out')!.replaceChildren(transcript.element);
   transcript.show(conversation);
+  w.transcript = transcript;
   w.scroller = transcript.element;
   // As the chat does (main.ts): it opens at its end, and stays there while the turns above are built.
   w.scroller.scrollTop = w.scroller.scrollHeight;
@@ -48,7 +52,11 @@ w.reference = async (text: string) => {
 };
 w.reply = (i: number) => document.querySelector('[data-turn-id="a' + i + '"]') as HTMLElement;
 w.drawnHtml = (i: number) => w.reply(i).querySelector('.reply-body .md-stable').innerHTML;
+// A reply's text is on the page (a dropped reply keeps only its boxes, empty).
+w.isDrawn = (i: number) => w.reply(i).querySelector('.reply-body .md-piece > *') !== null;
 w.drawnCount = () => Array.from(document.querySelectorAll('.reply-body .md-stable')).filter((e) => e.querySelector('.md-piece > *')).length;
+// What the code-block buttons of a reply would send (the page's click handler sends this message).
+w.codeActions = (root: HTMLElement) => Array.from(root.querySelectorAll('[data-action="code-copy"]')).map((b) => w.codeActionOf(b));
 w.scrollToReply = (i: number, offset: number) => {
   w.scroller.scrollTop += w.reply(i).getBoundingClientRect().top - w.scroller.getBoundingClientRect().top + offset;
 };
@@ -120,25 +128,26 @@ describe('chat long conversation, replies drawn near the screen (Chromium)', fun
   });
 
   it('opens at its end with the last reply drawn, and the first replies not drawn', async () => {
-    const state = await call<{ last: string; first: number; drawn: number }>(
-      `w.reach(${REPLIES - 1}, 0).then(() => ({ last: w.drawnHtml(${REPLIES - 1}), first: w.drawnHtml(0).length, drawn: w.drawnCount() }))`,
+    const state = await call<{ last: string; first: boolean; drawn: number }>(
+      `w.reach(${REPLIES - 1}, 0).then(() => ({ last: w.drawnHtml(${REPLIES - 1}), first: w.isDrawn(0), drawn: w.drawnCount() }))`,
     );
     assert.equal(state.last, references[REPLIES - 1], 'the last reply, drawn as it is drawn alone');
-    assert.equal(state.first, 0, 'the first reply is not drawn');
+    assert.equal(state.first, false, 'the first reply is not drawn');
     assert.ok(state.drawn < REPLIES, `only the replies near the screen are drawn (${state.drawn} of ${REPLIES})`);
   });
 
-  it('keeps what is on screen in place while replies are drawn as they near it', async () => {
+  it('keeps what is on screen in place while replies are drawn, dropped and drawn again', async () => {
     // From the top down, 200px a frame, through replies never drawn (each as tall as an estimate until it is, and
-    // drawn a screen before it is reached), then back up: every frame, what is on screen has moved by exactly the
-    // distance scrolled. (Scrolling up into replies never laid out still shifts what is on screen when their
-    // estimated heights give way to real ones, as it did before replies were drawn lazily: the browser's scroll
-    // anchoring does not absorb it there.)
+    // drawn a screen before it is reached; those three screens behind are dropped), then back up through the dropped
+    // ones, drawn again, then down again: every frame, what is on screen has moved by exactly the distance scrolled.
+    // (Scrolling up into replies never laid out can still shift what is on screen when their estimated heights give
+    // way to real ones: the browser's scroll anchoring does not absorb it there. Here every reply scrolled up into
+    // was laid out on the way down.)
     await call('w.reach(0, 0)');
-    assert.equal(await call<number>('w.drawnHtml(1).length'), 0, 'the second reply is not drawn yet');
+    assert.equal(await call<boolean>('w.isDrawn(2)'), false, 'the third reply is not drawn yet');
     const moves = await call<{ step: number; moved: number }[]>(`new Promise((resolve) => {
       const moves = [];
-      const steps = [...Array(120).fill(200), ...Array(120).fill(-200)];
+      const steps = [...Array(120).fill(200), ...Array(100).fill(-200), ...Array(100).fill(200)];
       let at = 0;
       // The element at the middle of the box, and where it is.
       const probe = () => {
@@ -159,24 +168,75 @@ describe('chat long conversation, replies drawn near the screen (Chromium)', fun
       })();
     })`);
     const jumps = moves.filter((m) => Math.abs(m.moved - m.step) > 2);
-    assert.ok(moves.length > 200, `measured ${moves.length} steps`);
+    assert.ok(moves.length > 300, `measured ${moves.length} steps`);
     assert.equal(jumps.length, 0, `no jump: ${jumps.map((m) => `${m.step} → ${Math.round(m.moved)}`).join(', ')} (of ${moves.length})`);
-    assert.ok((await call<number>('w.drawnHtml(4).length')) > 0, 'the replies scrolled through were drawn on the way');
+    await call('w.quiet()');
+    assert.equal(await call<boolean>('w.isDrawn(0)'), false, 'the replies scrolled away from are dropped');
+    const drawn = await call<number>('w.drawnCount()');
+    assert.ok(drawn <= 6, `only the replies near the screen hold their text (${drawn})`);
   });
 
-  it('draws every reply when scrolled to, exactly as it is drawn alone', async () => {
-    for (let i = 0; i < REPLIES; i++) {
+  it('draws every reply when scrolled to, top to bottom and back, exactly as it is drawn alone', async () => {
+    const order = [...Array(REPLIES).keys(), ...[...Array(REPLIES).keys()].reverse()];
+    for (const i of order) {
       await call(`w.reach(${i}, 0)`);
       assert.equal(await call<string>(`w.drawnHtml(${i})`), references[i], `reply ${i}`);
     }
+    const drawn = await call<number>('w.drawnCount()');
+    assert.ok(drawn <= 6, `the replies scrolled away from are dropped again (${drawn} drawn)`);
     await screenshot(page, 'chat-offscreen-drawn');
   });
 
-  it('announces nothing when replies are drawn, and the transcript is no live region', async () => {
+  it('gives a reply drawn again working code-block buttons, and its text to Copy', async () => {
+    // Reply 5 was drawn, dropped and drawn again by now (the test before went to the end and back to the top).
+    await call('w.reach(5, 0).then(() => w.quiet())');
+    const actions = await call<{ code: string; language: string }[]>('w.codeActions(w.reply(5))');
+    assert.deepEqual(
+      actions.map((a) => [a.code, a.language]),
+      Array.from({ length: 12 }, (_, s) => [
+        Array.from({ length: 6 }, (_, l) => `const value${l} = compute(5, ${s}, ${l}); // line ${l}`).join('\n'),
+        'ts',
+      ]),
+      'one copy button per code block, each sending its code',
+    );
+    assert.equal(await call<string>(`w.transcript.replyText('a5')`), replyText(5));
+  });
+
+  it('announces nothing when replies are drawn or dropped, and the transcript is no live region', async () => {
     assert.deepEqual(await call<string[]>('w.announced'), []);
     assert.equal(
       await call<boolean>(`w.scroller.closest('[aria-live]') === null && w.scroller.querySelector('[aria-live]') === null`),
       true,
     );
+  });
+
+  it('never drops a reply streaming, one holding the selection, or a question being edited', async () => {
+    // A question and a reply streaming at the end; a selection in reply 3 and an edit of question 4; then to the
+    // end and back: all of them were far from the screen meanwhile.
+    await call(`(w.transcript.add({ id: 'u-live', role: 'user', text: 'More', createdAt: 99 }),
+      w.transcript.add({ id: 'a-live', role: 'assistant', model: 'm', text: '', status: 'streaming', createdAt: 99 }),
+      w.transcript.delta('a-live', ${JSON.stringify(replyText(99))}, ''), w.quiet())`);
+    await call('w.reach(3, 0)');
+    const selected = await call<string>(`(() => {
+      w.transcript.editTurn('u4', () => {});
+      getSelection().selectAllChildren(w.reply(3).querySelector('.reply-body p'));
+      return getSelection().toString();
+    })()`);
+    assert.ok(selected.includes('Reply 3 explains'), selected);
+    await call(`w.reach(${REPLIES - 1}, 0)`);
+    const atEnd = await call<{ three: boolean; selected: string; editor: string }>(
+      `({ three: w.isDrawn(3), selected: getSelection().toString(), editor: document.querySelector('.edit-input')?.value })`,
+    );
+    assert.equal(atEnd.three, true, 'the reply holding the selection is still drawn');
+    assert.equal(atEnd.selected, selected, 'and the selection is unchanged');
+    assert.equal(atEnd.editor, 'Question 4', 'the question being edited is still in its editor');
+    await call('getSelection().removeAllRanges()');
+    await call('w.reach(0, 0)');
+    const live = await call<string>(`document.querySelector('[data-turn-id="a-live"]').textContent`);
+    assert.ok(live.includes('end of reply 99.'), 'the streaming reply is still drawn, far from the screen');
+    // Without the selection, reply 3 is dropped the next time it goes far away.
+    await call('w.reach(3, 0)');
+    await call(`w.reach(${REPLIES - 1}, 0)`);
+    assert.equal(await call<boolean>('w.isDrawn(3)'), false, 'without the selection, the reply is dropped when far away again');
   });
 });
