@@ -82,18 +82,22 @@ export class MarkdownView implements StreamDrawer {
    */
   hold(text: string): void {
     this.cancelFrame();
-    this.shells =
-      text === this.full ? Array.from(this.stable.children).filter((e): e is HTMLElement => e.classList.contains('md-piece')) : [];
-    for (const shell of this.shells) {
-      shell.style.contentVisibility = 'hidden';
-      shell.replaceChildren();
+    const again = text === this.full;
+    this.shells = [];
+    // The shells stay where they are (taken out and put back, each would be styled and laid out again).
+    for (const child of Array.from(this.stable.children) as HTMLElement[]) {
+      if (!again || !child.classList.contains('md-piece')) child.remove();
+      else {
+        child.style.contentVisibility = 'hidden';
+        child.textContent = '';
+        this.shells.push(child);
+      }
     }
     this.full = this.rest = text;
     this.cutter = new MarkdownCutter(PIECE_CHARS);
     this.plainRest = false;
     this.plain = undefined;
     this.box = undefined;
-    this.stable.replaceChildren(...this.shells);
     this.tail.replaceChildren();
   }
 

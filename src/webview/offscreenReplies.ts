@@ -59,7 +59,7 @@ export class OffscreenReplies {
   }
 
   private drop(view: ReplyView): void {
-    if (!this.shown.has(view) || inUse(view.element)) return;
+    if (!this.shown.has(view)) return;
     this.shown.delete(view);
     view.body.hold(view.turn.text);
     view.thinking.hold(view.turn.reasoning ?? '');
@@ -77,9 +77,10 @@ export class OffscreenReplies {
     );
     this.far ??= new IntersectionObserver(
       (entries) => {
+        const inUse = usedNow();
         for (const e of entries) {
           const view = e.isIntersecting ? undefined : this.views.get(e.target);
-          if (view) this.drop(view);
+          if (view && !inUse(view.element)) this.drop(view);
         }
       },
       { root: this.root, rootMargin: DROP_MARGIN },
@@ -88,13 +89,12 @@ export class OffscreenReplies {
   }
 }
 
-/** The page's selection or focus is in this element. */
-function inUse(element: HTMLElement): boolean {
+/**
+ * Whether the page's selection (its ends: a click in a reply's text leaves one there too) or focus is in an element;
+ * read once for a batch of replies, not once a reply.
+ */
+function usedNow(): (element: HTMLElement) => boolean {
   const selection = document.getSelection();
-  const selected =
-    selection !== null &&
-    selection.rangeCount > 0 &&
-    !selection.isCollapsed &&
-    (element.contains(selection.anchorNode) || element.contains(selection.focusNode));
-  return selected || element.contains(document.activeElement);
+  const nodes = [selection?.anchorNode, selection?.focusNode, document.activeElement].filter((n): n is Node => !!n && n !== document.body);
+  return (element) => nodes.some((n) => element.contains(n));
 }
