@@ -19,7 +19,6 @@ class RenderQueue {
   private readonly jobs: RenderJob[] = [];
   private readonly nearScreen = new Set<Element>();
   private observer: IntersectionObserver | undefined;
-  private scheduled = false;
   /** A job adding jobs while the queue runs (a batch of turns, each reply a job) waits for the next frame. */
   private running = false;
   private frame: number | undefined;
@@ -27,12 +26,12 @@ class RenderQueue {
   add(job: RenderJob): void {
     this.jobs.push(job);
     this.observe().observe(job.element);
-    // At the end of the current task, not at once: a whole conversation is queued before the first piece is
-    // drawn, so the budget goes to its end (on screen) and not to its first reply.
-    if (!this.scheduled && !this.running) {
-      this.scheduled = true;
-      queueMicrotask(() => this.run());
-    }
+    // In the next frame, not at once: a whole conversation is queued before the first piece is drawn, so the budget
+    // goes to its end (on screen) and not to its first reply; and not at the end of the current task either, which
+    // made the task that opened a 500-turn conversation (its `state` message: checking and building the turns) one
+    // long task with the first budget of drawing, and that first budget pays one-time costs (highlight.js compiling
+    // a grammar, the JIT). The frame draws before it paints, so nothing shows undrawn.
+    if (!this.running && this.frame === undefined) this.frame = requestAnimationFrame(() => this.run());
   }
 
   remove(job: RenderJob): void {
@@ -44,7 +43,6 @@ class RenderQueue {
   }
 
   private run(): void {
-    this.scheduled = false;
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.frame = undefined;
     const started = performance.now();
@@ -60,7 +58,7 @@ class RenderQueue {
       this.running = false;
     }
     for (const job of drew) job.drew();
-    if (this.jobs.length > 0 && this.frame === undefined && !this.scheduled) this.frame = requestAnimationFrame(() => this.run());
+    if (this.jobs.length > 0 && this.frame === undefined) this.frame = requestAnimationFrame(() => this.run());
   }
 
   private next(): RenderJob {
