@@ -40,6 +40,8 @@ export type Scenario = Common &
     | ({ kind: 'thinkTags'; tag?: ThinkTag } & Framing)
     | { kind: 'disconnect'; afterChunks: number }
     | { kind: 'stall'; afterChunks: number; ms?: number }
+    /** A whole reply whose body stays open `ms` after [DONE] (without `ms`, until the client closes it), as slow hubs end it. */
+    | { kind: 'lingers'; ms?: number }
     | { kind: 'malformed'; afterChunks: number }
     /** `singleLine`: one line of words with no newline at all (the panel must not freeze on it). */
     | { kind: 'huge'; bytes: number; singleLine?: boolean }

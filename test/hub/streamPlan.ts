@@ -60,6 +60,10 @@ export function planStream(scenario: Scenario, body: ChatBody, billing?: Billing
       return [...textSteps(reply()).slice(0, scenario.afterChunks + 1), { disconnect: true }];
     case 'stall':
       return [...textSteps(reply()).slice(0, scenario.afterChunks + 1), { stall: scenario.ms }];
+    case 'lingers': {
+      const steps = textSteps(reply());
+      return [...steps, ...finishWithUsage('stop', steps.length), { stall: scenario.ms }];
+    }
     case 'endsEarly':
       return textSteps(reply()).slice(0, scenario.afterChunks + 1);
     case 'malformed': {

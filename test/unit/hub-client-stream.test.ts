@@ -220,4 +220,18 @@ describe('HubClient.streamChat', () => {
     assert.equal(result.text, 'ok');
     assert.equal(result.skippedChunks, 1);
   });
+  it('after [DONE] reads on to the end of the body, leaving the connection open for the next request', async () => {
+    const { result } = await stream({ kind: 'lingers', ms: 50 });
+    assert.equal(result.finishReason, 'stop');
+    // Cancelling at [DONE] closed the connection whenever the hub had not ended the body yet: it never finished.
+    const first = await local.hub.waitForRequest((r) => r.scenario === 'lingers' && r.finished, 5_000);
+    assert.equal(first.clientClosed, false);
+  });
+
+  it('resolves at [DONE] even when the hub keeps the body open, and then closes that connection', async () => {
+    const { result } = await stream({ kind: 'lingers' });
+    assert.equal(result.finishReason, 'stop');
+    assert.match(result.text, /Echo/);
+    await local.hub.waitForClientClose(local.hub.requests.at(-1)!.id, 5_000);
+  });
 });

@@ -102,6 +102,7 @@ export async function readEventStream(response: Response, options: EventStreamOp
   });
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const text = new TextDecoder();
+  let ended = false;
   try {
     while (!done) {
       let read: Awaited<ReturnType<typeof reader.read>>;
@@ -115,24 +116,45 @@ export async function readEventStream(response: Response, options: EventStreamOp
       if (read.done) {
         // A last event without its blank line, or without any line end, is still an event (openai-node flushes
         // its decoder at the end of the body too).
+        ended = true;
         parser.feed(`${text.decode()}\n\n`);
         break;
       }
       watchdog.touch();
       parser.feed(text.decode(read.value, { stream: true }));
     }
+  } catch (err) {
+    // The reason given spares fetch building an AbortError of its own; the hub sees the connection close.
+    reader.cancel(err).catch(() => undefined);
+    throw err;
   } finally {
     // Text held back as a possible <think> tag is kept whatever ended the reply.
     decoder.flush(emit);
-    // Release the connection (a hub may keep it open after [DONE]).
-    reader.cancel().catch(() => undefined);
   }
+  if (!ended) readToEnd(reader);
   if (!done && !decoder.sawFinish) throw cutShort(assembler);
   if (!decoder.sawFinish) {
     assembler.markPossiblyTruncated();
     logger.warn(`stream: ${model} ended without a finish reason; the reply may be cut short`);
   }
   return { ...assembler.snapshot(), skippedChunks, servedModel: decoder.servedModel, requestId: decoder.completionId };
+}
+
+/** How long a hub may take to end the body after [DONE] before its connection is closed. */
+const END_AFTER_DONE_MS = 2_000;
+const BODY_NOT_ENDED = new Error('the hub did not end the body after [DONE]');
+
+/**
+ * After [DONE], in the background: hubs end the body a moment later, and reading up to that end lets fetch keep the
+ * connection for the next request, where cancelling at once closed it whenever the end had not arrived yet (a new
+ * connection, over TLS a new handshake, for the next request). A hub that keeps the body open is cut off.
+ */
+function readToEnd(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  const timer = setTimeout(() => void reader.cancel(BODY_NOT_ENDED).catch(() => undefined), END_AFTER_DONE_MS);
+  // A pending timer must not keep a Node process (tests, CLI) alive.
+  (timer as { unref?: () => void }).unref?.();
+  const next = (): Promise<void> => reader.read().then(({ done }) => (done ? clearTimeout(timer) : next()));
+  next().catch(() => clearTimeout(timer));
 }
 
 /** The body ended, or its connection broke, before the reply was finished: the hub was reached, so never "unreachable". */
