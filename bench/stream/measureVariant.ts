@@ -12,7 +12,7 @@ export interface VariantInput {
   apiKey: string;
 }
 
-export type VariantRequest = { kind: 'memory' } | { kind: 'time'; reads: number };
+export type VariantRequest = { kind: 'memory' } | { kind: 'time'; reads: number; collectFirst: boolean };
 
 export interface MemoryResult {
   /** Growth of the resident set during the first read, over the process's size before it. */
@@ -42,9 +42,15 @@ async function memory(): Promise<MemoryResult> {
   return { rssGrowth: process.resourceUsage().maxRSS * 1024 - rssBefore, heapPeak: heapMax - heapBefore, outcome };
 }
 
-/** Milliseconds per read, over a batch of reads. */
-async function time(reads: number): Promise<number> {
-  gc();
+/**
+ * Milliseconds per read, over a batch of reads. `collectFirst`: a full GC first, so one big read's garbage is not
+ * collected during the next. Not before a batch of small reads: with no reply alive, a full GC drops the optimized
+ * code of every function that read the last reply's objects (V8 deoptimizes code whose object shapes and closures
+ * died), so each batch after it started partly cold again: the warm-up undone, most for the variants that do work
+ * per chunk (ours, the openai SDK), least for the bare parse (bench/RESULTS.md).
+ */
+async function time(reads: number, collectFirst: boolean): Promise<number> {
+  if (collectFirst) gc();
   const start = performance.now();
   for (let i = 0; i < reads; i++) {
     const got = await read();
@@ -53,4 +59,6 @@ async function time(reads: number): Promise<number> {
   return (performance.now() - start) / reads;
 }
 
-serveRequests<VariantRequest, MemoryResult | number>((message) => (message.kind === 'memory' ? memory() : time(message.reads)));
+serveRequests<VariantRequest, MemoryResult | number>((message) =>
+  message.kind === 'memory' ? memory() : time(message.reads, message.collectFirst),
+);
