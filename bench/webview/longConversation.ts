@@ -31,6 +31,8 @@ interface ScrollPhase extends Phase {
   /** Screens scrolled, and how far down the transcript the last one reached (1: the bottom). */
   screens: number;
   fraction: number;
+  /** The most elements the page held during the scroll (counted every 20 screens): what each frame's style, intersection and GC work walks. */
+  elements: number;
 }
 
 interface OpenPhase extends Phase {
@@ -115,15 +117,17 @@ async function runPhases(browser: Browser, dir: string): Promise<{ open: OpenPha
       const el = document.querySelector('.transcript');
       const t0 = performance.now();
       let screens = 0;
+      let elements = 0;
       (function step() {
         const done = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
-        if (done || performance.now() - t0 > ${SCROLL_LIMIT_MS}) return resolve({ ms: performance.now() - t0, screens, fraction: (el.scrollTop + el.clientHeight) / el.scrollHeight });
+        if (screens % 20 === 0) elements = Math.max(elements, document.getElementsByTagName('*').length);
+        if (done || performance.now() - t0 > ${SCROLL_LIMIT_MS}) return resolve({ ms: performance.now() - t0, screens, fraction: (el.scrollTop + el.clientHeight) / el.scrollHeight, elements });
         el.scrollTop += el.clientHeight;
         screens++;
         requestAnimationFrame(step);
       })();
     })`),
-    )) as { ms: number; screens: number; fraction: number };
+    )) as { ms: number; screens: number; fraction: number; elements: number };
     const scrollMs = scrolled.ms;
     process.stderr.write(`  scrolled ${JSON.stringify(scrolled)}\n`);
     await page.waitForTimeout(300);
@@ -159,7 +163,7 @@ async function runPhases(browser: Browser, dir: string): Promise<{ open: OpenPha
     const o = open as { ms: number; lastOnScreenMs: number };
     return {
       open: { ms: o.ms, lastOnScreenMs: o.lastOnScreenMs, longTasks: openTasks },
-      scroll: { ms: scrollMs, longTasks: scrollTasks, screens: scrolled.screens, fraction: scrolled.fraction },
+      scroll: { ms: scrollMs, longTasks: scrollTasks, screens: scrolled.screens, fraction: scrolled.fraction, elements: scrolled.elements },
       stream: { ms: streamMs, longTasks: streamTasks },
       bytes,
     };
@@ -189,7 +193,7 @@ export async function runLongConversationBench(): Promise<string> {
     };
     return [
       '### 10. A long conversation',
-      `The chat webview (production bundle) in headless Chromium ${browser.version()}, the harness of benchmark 4: a conversation of ${TURNS} turns (${TURNS / 2} questions, ${TURNS / 2} replies of ${REPLY_BYTES / 1024} KB of markdown with headings, lists, tables and fenced TypeScript; the \`state\` message is ${(bytes / 1024 / 1024).toFixed(1)} MB) opened in one message; then scrolled from top to bottom a screen per frame; then a 1 MB reply streamed into its end at ${CHUNKS_PER_SECOND.toLocaleString('en-US')} chunks a second. Long tasks from the Long Tasks API. One run.`,
+      `The chat webview (production bundle) in headless Chromium ${browser.version()}, the harness of benchmark 4: a conversation of ${TURNS} turns (${TURNS / 2} questions, ${TURNS / 2} replies of ${REPLY_BYTES / 1024} KB of markdown with headings, lists, tables and fenced TypeScript; the \`state\` message is ${(bytes / 1024 / 1024).toFixed(1)} MB) opened in one message; then scrolled from top to bottom a screen per frame (a reply is drawn when it comes within a screen of the view and dropped again three screens away); then a 1 MB reply streamed into its end at ${CHUNKS_PER_SECOND.toLocaleString('en-US')} chunks a second. Long tasks from the Long Tasks API. One run.`,
       table(
         ['phase', 'time', 'longest task', 'goal: no task > 50 ms'],
         [
@@ -201,7 +205,7 @@ export async function runLongConversationBench(): Promise<string> {
           row(
             'scroll top to bottom',
             scroll,
-            `${scroll.screens} screens in ${ms(scroll.ms)}${scroll.fraction < 0.999 ? `, stopped at ${Math.round(scroll.fraction * 100)} % of the height (time limit)` : ''}`,
+            `${scroll.screens} screens in ${ms(scroll.ms)}${scroll.fraction < 0.999 ? `, stopped at ${Math.round(scroll.fraction * 100)} % of the height (time limit)` : ''}; at most ${scroll.elements.toLocaleString('en-US')} elements in the page (replies far from the screen are dropped)`,
           ),
           row('stream 1 MB into it', stream, `${(stream.ms / 1000).toFixed(1)} s`),
         ],
