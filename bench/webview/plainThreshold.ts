@@ -71,7 +71,7 @@ window.requestAnimationFrame = (callback) => nativeFrame((t) => timed(() => call
     new MutationObserver(() => changes++).observe(body, { childList: true, subtree: true, characterData: true });
     const t0 = performance.now();
     const first = performance.now();
-    new MarkdownView(body, () => {}).setFinal(source);
+    new MarkdownView(body).setFinal(source);
     // The queue's first run is a microtask of this task: timed with it.
     queueMicrotask(() => {
       void out.offsetHeight;

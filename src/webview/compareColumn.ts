@@ -38,8 +38,6 @@ export class CompareColumn {
    * after the page's layout. Scrolling here read each column's height in turn, right after it changed, so three
    * columns laid the page out three times a frame.
    */
-  private readonly afterRender = () => {};
-
   constructor(
     private turn: AssistantTurn,
     view: ColumnView,
@@ -79,8 +77,8 @@ export class CompareColumn {
       if (this.atBottom) this.scroll.scrollTop = this.scroll.scrollHeight;
     });
     for (const part of [this.details, this.bodyEl, this.extras]) follow.observe(part);
-    this.body = new MarkdownView(this.bodyEl, this.afterRender);
-    this.thinking = new MarkdownView(thinkingEl, this.afterRender);
+    this.body = new MarkdownView(this.bodyEl);
+    this.thinking = new MarkdownView(thinkingEl);
     this.showTurn(turn);
     this.setView(view);
   }
@@ -140,8 +138,8 @@ export class CompareColumn {
     this.bodyEl.replaceChildren();
     const thinkingEl = this.details.querySelector<HTMLElement>('.thinking-body')!;
     thinkingEl.replaceChildren();
-    this.body = new MarkdownView(this.bodyEl, this.afterRender);
-    this.thinking = new MarkdownView(thinkingEl, this.afterRender);
+    this.body = new MarkdownView(this.bodyEl);
+    this.thinking = new MarkdownView(thinkingEl);
     this.details.hidden = !turn.reasoning;
     if (turn.status === 'streaming') {
       this.body.append(turn.text);

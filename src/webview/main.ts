@@ -45,12 +45,9 @@ const keyBanner = h(
 let atBottom = saved.atBottom ?? true;
 let restoringScroll = saved.scrollTop;
 
-const transcript = new Transcript(
-  (text) => {
-    live.textContent = text;
-  },
-  () => stickToBottom(),
-);
+const transcript = new Transcript((text) => {
+  live.textContent = text;
+});
 const picker = new ModelPicker(
   (model) => {
     transcript.setModel(model);
@@ -109,6 +106,8 @@ transcript.element.addEventListener('scroll', () => {
   saveState({ scrollTop: el.scrollTop, atBottom });
 });
 // Whatever makes the conversation taller (text, a highlighted block, usage and buttons) keeps the end in view.
+// Told after layout, so reading the height costs nothing; asked after each drawn frame instead, it made the
+// page lay out the whole conversation in the middle of every streaming frame (long tasks in a 500-turn chat).
 new ResizeObserver(() => stickToBottom()).observe(transcript.element.querySelector('.turns') ?? transcript.element);
 
 function showNotice(message: string, action?: { id: string; label: string }): void {

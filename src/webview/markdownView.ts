@@ -51,10 +51,7 @@ export class MarkdownView implements StreamDrawer {
    */
   private shells: HTMLElement[] = [];
 
-  constructor(
-    readonly element: HTMLElement,
-    private readonly afterRender: () => void,
-  ) {
+  constructor(readonly element: HTMLElement) {
     this.stable = document.createElement('div');
     this.tail = document.createElement('div');
     this.stable.className = 'md-stable';
@@ -132,7 +129,6 @@ export class MarkdownView implements StreamDrawer {
   private drawQueued(): void {
     if (this.pending.length === 0) {
       this.drawnWhole();
-      this.afterRender();
       return;
     }
     this.job = {
@@ -144,7 +140,6 @@ export class MarkdownView implements StreamDrawer {
         this.drawnWhole();
         return false;
       },
-      drew: () => this.afterRender(),
     };
     renderQueue.add(this.job);
   }
@@ -156,9 +151,7 @@ export class MarkdownView implements StreamDrawer {
   /** This stream's turn in the page's frame (streamFrame.ts): what arrived since, until `deadline`. */
   drawFrame(deadline: number): boolean {
     if (performance.now() < this.notBefore) return true;
-    const more = this.render(deadline);
-    this.afterRender();
-    return more;
+    return this.render(deadline);
   }
 
   /** Draws the complete pieces and redraws the tail; true when some is left for the next frame. */

@@ -11,7 +11,7 @@ export interface RenderJob {
   /** Draws one more piece; false when there is nothing left to draw. */
   step(): boolean;
   /** Called once after a frame in which the job drew something. */
-  drew(): void;
+  drew?(): void;
 }
 
 class RenderQueue {
@@ -57,7 +57,7 @@ class RenderQueue {
     } finally {
       this.running = false;
     }
-    for (const job of drew) job.drew();
+    for (const job of drew) job.drew?.();
     if (this.jobs.length > 0 && this.frame === undefined) this.frame = requestAnimationFrame(() => this.run());
   }
 

@@ -37,7 +37,6 @@ export function appendDelta(view: Omit<ReplyView, 'element'>, text: string, reas
 
 /** What a reply needs of the page it is drawn in. */
 export interface ReplyPage {
-  onContentChange: () => void;
   waiting: WaitingNotes;
   /** The hub requests go to now (its host): an error card names it. */
   hub: string;
@@ -89,8 +88,8 @@ export function renderReply(turn: AssistantTurn, page: ReplyPage, draw = true): 
   );
   // Off screen, a turn keeps about its height (content-visibility), not a line's: see estimatedHeight.
   element.style.containIntrinsicSize = `auto ${estimatedHeight(turn.text.length + (turn.reasoning?.length ?? 0)) + 80}px`;
-  const body = new MarkdownView(bodyEl, page.onContentChange);
-  const thinking = new MarkdownView(thinkingEl, page.onContentChange);
+  const body = new MarkdownView(bodyEl);
+  const thinking = new MarkdownView(thinkingEl);
   if (streaming) {
     body.append(turn.text);
     thinking.append(turn.reasoning ?? '');

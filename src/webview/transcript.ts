@@ -29,10 +29,7 @@ export class Transcript {
   /** Finished replies are drawn when they near the screen, and dropped far from it. */
   private readonly offscreen: OffscreenReplies;
 
-  constructor(
-    private readonly announce: (text: string) => void,
-    private readonly onContentChange: () => void,
-  ) {
+  constructor(private readonly announce: (text: string) => void) {
     this.list = h('div', { class: 'turns' });
     this.empty = h(
       'div',
@@ -232,7 +229,7 @@ export class Transcript {
   /** A turn's element; a finished reply's text is drawn now, or (`draw` false) when it nears the screen. */
   private render(turn: Turn, draw = true): HTMLElement {
     if (turn.role === 'user') return this.renderUser(turn);
-    const view = renderReply(turn, { onContentChange: this.onContentChange, waiting: this.waiting, hub: this.hub }, draw);
+    const view = renderReply(turn, { waiting: this.waiting, hub: this.hub }, draw);
     this.replies.set(turn.id, view);
     if (turn.status !== 'streaming') this.offscreen.watch(view, draw);
     return view.element;

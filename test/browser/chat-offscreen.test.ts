@@ -18,7 +18,7 @@ const w = window as any;
 w.codeActionOf = codeActionOf;
 w.w = w;
 w.open = (conversation: any) => {
-  const transcript = new Transcript((text) => w.announced.push(text), () => {});
+  const transcript = new Transcript((text) => w.announced.push(text));
   transcript.element.style.cssText = 'height: 600px; overflow-y: auto; display: block';
   document.getElementById('out')!.replaceChildren(transcript.element);
   transcript.show(conversation);
@@ -46,7 +46,7 @@ w.quiet = () =>
 w.reference = async (text: string) => {
   const element = document.createElement('div');
   document.getElementById('reference')!.replaceChildren(element);
-  new MarkdownView(element, () => {}).setFinal(text);
+  new MarkdownView(element).setFinal(text);
   await w.quiet();
   return element.querySelector('.md-stable')!.innerHTML;
 };

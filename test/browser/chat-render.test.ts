@@ -29,7 +29,7 @@ const count = (body: HTMLElement) => body.querySelectorAll('tr').length + body.q
     out.replaceChildren();
     const body = document.createElement('div');
     out.append(body);
-    const view = new MarkdownView(body, () => {});
+    const view = new MarkdownView(body);
     if (stream) {
       for (let at = 0; at < source.length; at += 5000) view.append(source.slice(at, at + 5000));
       requestAnimationFrame(() => requestAnimationFrame(() => view.finish()));
