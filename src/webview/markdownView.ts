@@ -11,16 +11,15 @@
 // scroll into view. A saved reply is drawn a piece at a time through the page's render queue, so opening a
 // conversation of long replies does not freeze it either.
 import { decorateCodeBlocks } from './codeBlocks';
+import { drawCost } from './drawCost';
 import { renderMarkdown } from './markdown';
+import { plainElement, writePlain } from './plainText';
 import { renderQueue, type RenderJob } from './renderQueue';
 import { MarkdownCutter, PIECE_CHARS, PLAIN_ABOVE_CHARS, type Piece } from './stableBlocks';
 import { streamFrame, type StreamDrawer } from './streamFrame';
-import * as l10n from '@vscode/l10n';
 
 /** The tail is redrawn at most this often when each redraw is slow: its cost × this factor. */
 const SLOW_TAIL_FACTOR = 4;
-/** Plain text is appended in pieces of this size; each is laid out only when on screen (content-visibility). */
-const PLAIN_PIECE_CHARS = 8_192;
 
 export class MarkdownView implements StreamDrawer {
   /** The whole text; while streaming, only appended to (a string read once it is complete). */
@@ -292,22 +291,6 @@ export class MarkdownView implements StreamDrawer {
 }
 
 /**
- * What drawing a character of a stream's pieces costs on this machine (markdown-it, DOMPurify, highlight.js and
- * inserting), learnt from the pieces drawn: a frame starts a piece only when it should end within the budget, instead
- * of starting one just before the deadline and running a whole piece past it.
- */
-const drawCost = {
-  /** About 2,000 characters in a frame's budget until measured. */
-  msPerChar: 0.004,
-  measure(chars: number, draw: () => void): void {
-    const started = performance.now();
-    draw();
-    // Small pieces are mostly the fixed cost of a render: they would make a character look dear.
-    if (chars >= 200) this.msPerChar = 0.8 * this.msPerChar + (0.2 * (performance.now() - started)) / chars;
-  },
-};
-
-/**
  * About how tall this much markdown is on screen, until the browser has laid it out once (then it remembers): a
  * box or turn off screen keeps this height, so that scrolling into a long conversation lays out what comes into
  * view, not every box of a reply at once because each looked a line tall.
@@ -321,31 +304,4 @@ function lineCount(code: string): number {
   let lines = code.length > 0 && !code.endsWith('\n') ? 1 : 0;
   for (let at = code.indexOf('\n'); at >= 0; at = code.indexOf('\n', at + 1)) lines++;
   return lines;
-}
-
-function plainElement(): HTMLElement {
-  const element = document.createElement('div');
-  element.className = 'plain-text';
-  element.title = l10n.t('Shown as plain text: too large to render as markdown without freezing the panel');
-  return element;
-}
-
-/**
- * Appends `source` to a plain-text element in pieces of PLAIN_PIECE_CHARS (the last piece is filled up first), at
- * most 32 pieces a call; returns how much of it was appended.
- */
-function writePlain(into: HTMLElement, source: string): number {
-  const limit = Math.min(source.length, PLAIN_PIECE_CHARS * 32);
-  let at = 0;
-  while (at < limit) {
-    let piece = into.lastElementChild as HTMLElement | null;
-    if (!piece || (piece.textContent ?? '').length >= PLAIN_PIECE_CHARS) {
-      piece = document.createElement('pre');
-      into.append(piece);
-    }
-    const next = Math.min(limit, at + PLAIN_PIECE_CHARS - (piece.textContent ?? '').length);
-    piece.append(source.slice(at, next));
-    at = next;
-  }
-  return at;
 }
