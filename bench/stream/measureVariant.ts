@@ -12,7 +12,7 @@ export interface VariantInput {
   apiKey: string;
 }
 
-export type VariantRequest = { kind: 'memory' } | { kind: 'time'; reads: number; collectFirst: boolean };
+export type VariantRequest = { kind: 'memory' } | { kind: 'time'; reads: number };
 
 export interface MemoryResult {
   /** Growth of the resident set during the first read, over the process's size before it. */
@@ -43,14 +43,13 @@ async function memory(): Promise<MemoryResult> {
 }
 
 /**
- * Milliseconds per read, over a batch of reads. `collectFirst`: a full GC first, so one big read's garbage is not
- * collected during the next. Not before a batch of small reads: with no reply alive, a full GC drops the optimized
- * code of every function that read the last reply's objects (V8 deoptimizes code whose object shapes and closures
- * died), so each batch after it started partly cold again: the warm-up undone, most for the variants that do work
- * per chunk (ours, the openai SDK), least for the bare parse (bench/RESULTS.md).
+ * Milliseconds per read, over a batch of reads. No full GC is forced first, for big reads either: with no reply
+ * alive, a forced full GC lets V8 collect the hidden classes of the last reply's objects and throw away the optimized
+ * code that read them (`--trace-deopt`: "weak objects" for the chunk guard, the decoder and the text assembler),
+ * so every sample started partly cold: the warm-up undone, most for the variants that do work per chunk (ours, the
+ * openai SDK), not at all for the bare parse, which reads no property of a chunk (bench/RESULTS.md).
  */
-async function time(reads: number, collectFirst: boolean): Promise<number> {
-  if (collectFirst) gc();
+async function time(reads: number): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < reads; i++) {
     const got = await read();
@@ -60,5 +59,5 @@ async function time(reads: number, collectFirst: boolean): Promise<number> {
 }
 
 serveRequests<VariantRequest, MemoryResult | number>((message) =>
-  message.kind === 'memory' ? memory() : time(message.reads, message.collectFirst),
+  message.kind === 'memory' ? memory() : time(message.reads),
 );

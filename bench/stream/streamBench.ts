@@ -43,11 +43,11 @@ export const toolAndReasoningCases: StreamCase[] = SIZES.flatMap((count) => [
 ]);
 
 /**
- * Big replies are timed one read per sample, each after a full GC; small ones in batches, so a sample is long enough
- * to time well, without a full GC between batches (measureVariant.ts says why).
+ * Big replies are timed one read per sample; small ones in batches, so a sample is long enough to time well. No full
+ * GC is forced between samples (measureVariant.ts says why).
  */
-function repeats(chunks: number): { batch: number; warmup: number; runs: number; collectFirst: boolean } {
-  return chunks >= 50_000 ? { batch: 1, warmup: 2, runs: 7, collectFirst: true } : { batch: 10, warmup: 3, runs: 25, collectFirst: false };
+function repeats(chunks: number): { batch: number; warmup: number; runs: number } {
+  return chunks >= 50_000 ? { batch: 1, warmup: 2, runs: 7 } : { batch: 10, warmup: 3, runs: 25 };
 }
 
 interface Measured {
@@ -57,7 +57,7 @@ interface Measured {
 }
 
 async function measureCase(hub: LocalHub, c: StreamCase): Promise<Measured[]> {
-  const { batch, warmup, runs, collectFirst } = repeats(c.chunks);
+  const { batch, warmup, runs } = repeats(c.chunks);
   hub.clearQueue();
   hub.requests.length = 0;
   hub.enqueue(c.scenario(), VARIANTS.length * (1 + (warmup + runs) * batch));
@@ -77,7 +77,7 @@ async function measureCase(hub: LocalHub, c: StreamCase): Promise<Measured[]> {
       // Round-robin, starting with a different variant each round, so load on the machine is shared fairly.
       for (let k = 0; k < workers.length; k++) {
         const i = (round + k) % workers.length;
-        const perRead = (await workers[i].request({ kind: 'time', reads: batch, collectFirst })) as number;
+        const perRead = (await workers[i].request({ kind: 'time', reads: batch })) as number;
         if (round >= warmup) samples[i].push(perRead);
       }
     }
