@@ -58,6 +58,4 @@ async function time(reads: number): Promise<number> {
   return (performance.now() - start) / reads;
 }
 
-serveRequests<VariantRequest, MemoryResult | number>((message) =>
-  message.kind === 'memory' ? memory() : time(message.reads),
-);
+serveRequests<VariantRequest, MemoryResult | number>((message) => (message.kind === 'memory' ? memory() : time(message.reads)));
