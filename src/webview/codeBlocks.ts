@@ -2,7 +2,7 @@
 // selection, open in a new editor, apply to its file through a diff. The code itself is read back from the DOM
 // when a button is pressed; the chat and the Compare tab send the same message for each.
 import type { CodeAction, CodeActionMessage } from '../shared/chatProtocol';
-import { h, icon } from './dom';
+import { h } from './dom';
 import * as l10n from '@vscode/l10n';
 
 export function decorateCodeBlocks(root: ParentNode, options: { streaming: boolean }): void {
@@ -33,14 +33,20 @@ export function decorateCodeBlocks(root: ParentNode, options: { streaming: boole
   }
 }
 
-/** An icon with a short label, shown when the panel is wide enough (the stylesheet hides it when narrow). */
+/**
+ * An icon with a short label, shown when the panel is wide enough (the stylesheet hides it when narrow). One element:
+ * the icon is its codicon class's ::before and the label its ::after, not two spans, because every code block of
+ * every reply has five of these: ten elements fewer per block for the page to lay out and the GC to trace.
+ */
 function labelledButton(name: string, short: string, label: string, action: string): HTMLButtonElement {
-  return h(
-    'button',
-    { class: 'icon-button labelled', type: 'button', title: label, 'aria-label': label, 'data-action': action },
-    icon(name),
-    h('span', { class: 'button-label', text: short }),
-  );
+  return h('button', {
+    class: `icon-button labelled codicon-${name}`,
+    type: 'button',
+    title: label,
+    'aria-label': label,
+    'data-action': action,
+    'data-label': short,
+  });
 }
 
 const ACTIONS: Record<string, CodeAction> = {

@@ -5,7 +5,7 @@
 // room, the model button saying when a chat is off the default, an unreachable hub's card with Choose Hub that
 // becomes history after the switch, selection chips counting the right lines, and the no-key banner's layout.
 import * as assert from 'node:assert/strict';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { startHub } from '../hub/server';
 import {
   acceptQuickInputRow,
@@ -38,7 +38,7 @@ const TABLE = [
 ].join('\n');
 
 /** Runs in the page: typed loosely, since these tests compile without the DOM library. */
-type Styles = { getComputedStyle(el: unknown): { display: string } };
+type Styles = { getComputedStyle(el: unknown, pseudo?: string): { display: string; content: string } };
 
 async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -288,11 +288,21 @@ describe('Chat panel polish (e2e)', function () {
     await send(frame(), 'Show me a constant');
     const reply = frame().locator('.turn.assistant').last();
     await reply.locator('.turn-footer').waitFor({ timeout: 30_000 });
-    const label = reply.locator('.code-actions .button-label').first();
-    assert.equal(
-      await label.evaluate((el) => (globalThis as unknown as Styles).getComputedStyle(el).display),
-      'none',
-      'icons only in the sidebar',
+    // A button is one element: its icon is drawn as ::before, its label as ::after (codeBlocks.ts).
+    const labelsOf = (buttons: Locator) =>
+      buttons.evaluateAll((els) =>
+        els.map((el) => {
+          const after = (globalThis as unknown as Styles).getComputedStyle(el, '::after');
+          return after.display === 'none' ? '' : after.content.replace(/^"|"$/g, '');
+        }),
+      );
+    const buttons = reply.locator('.code-actions button');
+    await buttons.first().waitFor();
+    assert.equal(await buttons.count(), 5);
+    assert.deepEqual(await labelsOf(buttons), ['', '', '', '', ''], 'icons only in the sidebar');
+    assert.ok(
+      await buttons.first().evaluate((el) => (globalThis as unknown as Styles).getComputedStyle(el, '::before').content !== 'none'),
+      'each button draws its icon',
     );
     // Alone in the editor area the tab is far wider than the 520 px at which labels show: beside another editor it
     // was about that wide, and a few pixels either way decided the test.
@@ -305,11 +315,14 @@ describe('Chat panel polish (e2e)', function () {
         // The sidebar is under 350 px wide here; the editor tab over 900.
         if (!box || box.width < 600) continue;
         const inner = outer.contentFrame().locator('#active-frame').contentFrame();
-        const labels = inner.locator('.turn.assistant').last().locator('.code-actions .button-label');
-        if ((await labels.count()) === 0) continue;
-        assert.deepEqual(await labels.allTextContents(), ['Copy', 'Insert', 'Replace', 'New File', 'Apply']);
-        checked = (await labels.first().evaluate((el) => (globalThis as unknown as Styles).getComputedStyle(el).display)) !== 'none';
-        if (checked) return true;
+        const labelled = inner.locator('.turn.assistant').last().locator('.code-actions button');
+        if ((await labelled.count()) === 0) continue;
+        const labels = await labelsOf(labelled);
+        checked = labels.every((label) => label !== '');
+        if (checked) {
+          assert.deepEqual(labels, ['Copy', 'Insert', 'Replace', 'New File', 'Apply']);
+          return true;
+        }
       }
       return false;
     }, 'the labelled buttons in the editor tab').catch(async (err: unknown) => {
