@@ -33,11 +33,6 @@ export class CompareColumn {
   private readonly scroll: HTMLElement;
   /** The reader is at the end of this column: keep it there as the answer grows. */
   private atBottom = true;
-  /**
-   * Nothing to do after each render: the column follows its answer from a ResizeObserver, which runs once per frame
-   * after the page's layout. Scrolling here read each column's height in turn, right after it changed, so three
-   * columns laid the page out three times a frame.
-   */
   constructor(
     private turn: AssistantTurn,
     view: ColumnView,
@@ -73,6 +68,9 @@ export class CompareColumn {
     this.scroll.addEventListener('scroll', () => {
       this.atBottom = this.scroll.scrollHeight - this.scroll.scrollTop - this.scroll.clientHeight < 40;
     });
+    // The column follows its answer from a ResizeObserver, which runs once per frame after the page's layout: read
+    // after each render instead, each column's height was read right after it changed, so three columns laid the
+    // page out three times a frame.
     const follow = new ResizeObserver(() => {
       if (this.atBottom) this.scroll.scrollTop = this.scroll.scrollHeight;
     });

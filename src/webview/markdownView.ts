@@ -11,6 +11,7 @@
 // scroll into view. A saved reply is drawn a piece at a time through the page's render queue, so opening a
 // conversation of long replies does not freeze it either.
 import { decorateCodeBlocks } from './codeBlocks';
+import { estimatedHeight, lineCount } from './boxHeights';
 import { drawCost } from './drawCost';
 import { renderMarkdown } from './markdown';
 import { plainElement, writePlain } from './plainText';
@@ -288,20 +289,4 @@ export class MarkdownView implements StreamDrawer {
     this.job = undefined;
     this.pending = [];
   }
-}
-
-/**
- * About how tall this much markdown is on screen, until the browser has laid it out once (then it remembers): a
- * box or turn off screen keeps this height, so that scrolling into a long conversation lays out what comes into
- * view, not every box of a reply at once because each looked a line tall.
- */
-export function estimatedHeight(chars: number): number {
-  return Math.round(chars * 0.5);
-}
-
-/** Lines of a code element's text (markdown-it ends each with a newline). */
-function lineCount(code: string): number {
-  let lines = code.length > 0 && !code.endsWith('\n') ? 1 : 0;
-  for (let at = code.indexOf('\n'); at >= 0; at = code.indexOf('\n', at + 1)) lines++;
-  return lines;
 }

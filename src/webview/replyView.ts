@@ -5,7 +5,8 @@ import { fallbackNotice } from '../core/chat/fallback';
 import { replyCostText, usageLine } from '../core/money/replyCost';
 import { h, icon, iconButton, textButton } from './dom';
 import { renderErrorCard } from './errorCard';
-import { estimatedHeight, MarkdownView } from './markdownView';
+import { estimatedHeight } from './boxHeights';
+import { MarkdownView } from './markdownView';
 import type { WaitingNotes } from './waitingNotes';
 import * as l10n from '@vscode/l10n';
 
