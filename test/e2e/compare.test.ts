@@ -7,6 +7,9 @@ import { assertLinkOpensOnlyAfterAsking } from '../runner/linkClicks';
 import { chatFrame, compareModels, runCommand, screenshot, webviewFrame } from '../runner/workbench';
 import { useExtensionSession } from './fixture';
 
+/** Runs in the page: typed loosely, since these tests compile without the DOM library. */
+type Styles = { getComputedStyle(el: unknown, pseudo: string): { display: string } };
+
 const MODELS = ['gpt-4o', 'claude-sonnet-4.6', 'deepseek-chat'];
 const ANSWER = [
   '## Closures',
@@ -72,6 +75,16 @@ describe('Compare and fallback (e2e)', function () {
       assert.match(figures, /Tokens out\s+\d+/);
       // The local hub publishes new-api prices: each column's cost is worked out from them.
       assert.match(figures, /Cost\s+<?\$\d/);
+      // A column is a third of the tab, under the 520 px at which code-block buttons are labelled: icons only, each
+      // header one line (labelled by the page's width, they were squeezed a letter a line).
+      const header = await column.locator('.code-header').evaluate((el) => ({
+        height: (el as unknown as { offsetHeight: number }).offsetHeight,
+        labels: Array.from((el as unknown as { querySelectorAll(s: string): unknown[] }).querySelectorAll('button')).map(
+          (b) => (globalThis as unknown as Styles).getComputedStyle(b, '::after').display,
+        ),
+      }));
+      assert.deepEqual(header.labels, ['none', 'none', 'none', 'none', 'none'], `${model}: icons only`);
+      assert.ok(header.height < 34, `${model}: the code block's header is one line (${header.height} px)`);
     }
     await screenshot(page, 'compare-finished');
   });
